@@ -1,0 +1,9 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // The Kubernetes client stays a runtime dependency of the server, not part of its bundle.
+  serverExternalPackages: ["@kubernetes/client-node", "undici"],
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default nextConfig;
