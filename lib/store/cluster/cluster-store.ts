@@ -1,0 +1,114 @@
+import type { KubeConfig } from "@kubernetes/client-node";
+import type { KubeObject } from "../../k8s/meta";
+import { errorFromNetwork, errorFromStatus } from "../errors";
+import { KINDS, kindOf, resourcePath, type KindKey } from "../kinds";
+import type { ApplyOptions, KindSnapshot, ObjectRef, Result, Store, StoreEvent } from "../types";
+import { request, type RequestSpec } from "./transport";
+import { WatchCache, type WatchCacheTiming } from "./watch-cache";
+
+export const FIELD_MANAGER = "routeboard";
+
+/** Server-side apply refuses managedFields; status belongs to controllers, not to us. */
+function applyBody(obj: KubeObject): string {
+  const { managedFields: _m, creationTimestamp: _c, generation: _g, ...metadata } = obj.metadata;
+  const { status: _s, ...rest } = obj;
+  return JSON.stringify({ ...rest, metadata });
+}
+
+/** The store backed by a live cluster, as one kubeconfig context (one user's credentials). */
+export class ClusterStore implements Store {
+  private readonly caches = new Map<KindKey, WatchCache>();
+  private readonly listeners = new Set<{ kinds: ReadonlySet<KindKey>; fn: (e: StoreEvent) => void }>();
+
+  constructor(
+    private readonly kc: KubeConfig,
+    private readonly timing?: WatchCacheTiming,
+  ) {}
+
+  get description(): string {
+    return `cluster ${this.kc.getCurrentCluster()?.server ?? "?"} as context ${this.kc.getCurrentContext()}`;
+  }
+
+  private cache(kind: KindKey): WatchCache {
+    let c = this.caches.get(kind);
+    if (!c) {
+      c = new WatchCache(this.kc, KINDS[kind], (e) => this.dispatch(e), this.timing);
+      this.caches.set(kind, c);
+    }
+    return c;
+  }
+
+  private dispatch(e: StoreEvent): void {
+    for (const l of this.listeners) if (l.kinds.has(e.kind)) l.fn(e);
+  }
+
+  snapshot(kind: KindKey): KindSnapshot {
+    return this.cache(kind).snapshot();
+  }
+
+  load(kind: KindKey): Promise<KindSnapshot> {
+    return this.cache(kind).loaded();
+  }
+
+  subscribe(kinds: readonly KindKey[], fn: (e: StoreEvent) => void): () => void {
+    const l = { kinds: new Set(kinds), fn };
+    kinds.forEach((k) => this.cache(k));
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+
+  private async call(spec: RequestSpec): Promise<Result<KubeObject>> {
+    try {
+      const res = await request(this.kc, spec);
+      if (res.status >= 200 && res.status < 300) return { ok: true, value: res.body as KubeObject };
+      return { ok: false, error: errorFromStatus(res.status, res.body) };
+    } catch (err) {
+      return { ok: false, error: errorFromNetwork(err, this.kc.getCurrentCluster()?.server) };
+    }
+  }
+
+  get(ref: ObjectRef): Promise<Result<KubeObject>> {
+    return this.call({ method: "GET", path: resourcePath(KINDS[ref.kind], ref.namespace, ref.name) });
+  }
+
+  dryRun(obj: KubeObject, opts: ApplyOptions = {}): Promise<Result<KubeObject>> {
+    return this.serverSideApply(obj, opts, true);
+  }
+
+  apply(obj: KubeObject, opts: ApplyOptions = {}): Promise<Result<KubeObject>> {
+    return this.serverSideApply(obj, opts, false);
+  }
+
+  private async serverSideApply(obj: KubeObject, opts: ApplyOptions, dryRun: boolean): Promise<Result<KubeObject>> {
+    const kind = kindOf(obj.apiVersion, obj.kind);
+    const name = obj.metadata?.name;
+    if (!kind || !name) {
+      return {
+        ok: false,
+        error: {
+          type: "Invalid",
+          message: !kind ? `Routeboard does not manage ${obj.kind} (${obj.apiVersion})` : "metadata.name is required",
+          causes: [],
+        },
+      };
+    }
+    return this.call({
+      method: "PATCH",
+      path: resourcePath(kind, obj.metadata.namespace ?? (kind.namespaced ? "default" : undefined), name),
+      query: { fieldManager: FIELD_MANAGER, force: opts.force ? "true" : undefined, dryRun: dryRun ? "All" : undefined },
+      body: applyBody(obj),
+      contentType: "application/apply-patch+yaml",
+    });
+  }
+
+  async delete(ref: ObjectRef): Promise<Result<null>> {
+    const r = await this.call({ method: "DELETE", path: resourcePath(KINDS[ref.kind], ref.namespace, ref.name) });
+    return r.ok ? { ok: true, value: null } : r;
+  }
+
+  close(): void {
+    this.caches.forEach((c) => c.stop());
+    this.caches.clear();
+    this.listeners.clear();
+  }
+}

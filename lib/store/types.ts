@@ -1,0 +1,64 @@
+import type { KubeObject } from "../k8s/meta";
+import type { KindKey } from "./kinds";
+
+/** Why an operation failed, in a shape the UI can show without parsing messages. */
+export type StoreError =
+  | { type: "Invalid"; message: string; causes: FieldCause[] }
+  | { type: "Conflict"; message: string; conflicts: FieldConflict[]; /** resourceVersion moved on */ stale: boolean }
+  | { type: "Forbidden"; message: string }
+  | { type: "NotFound"; message: string }
+  | { type: "Unreachable"; message: string }
+  | { type: "Failed"; message: string; code?: number };
+
+export interface FieldCause {
+  field: string;
+  message: string;
+  reason?: string;
+}
+
+export interface FieldConflict {
+  manager: string;
+  field: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: StoreError };
+
+/** How much of a kind the store can see right now. */
+export type KindState = "loading" | "ready" | "not-installed" | "forbidden" | "unreachable";
+
+export interface KindSnapshot {
+  kind: KindKey;
+  state: KindState;
+  /** Plain words for states other than ready. */
+  message?: string;
+  items: KubeObject[];
+}
+
+export type StoreEvent =
+  | { type: "change"; kind: KindKey; change: "ADDED" | "MODIFIED" | "DELETED"; object: KubeObject }
+  | { type: "state"; kind: KindKey; state: KindState; message?: string };
+
+export interface ObjectRef {
+  kind: KindKey;
+  namespace?: string;
+  name: string;
+}
+
+export interface ApplyOptions {
+  /** Take fields owned by other managers. Only when the user chose it. */
+  force?: boolean;
+}
+
+/** The one interface every page talks to; ClusterStore and (later) WorkspaceStore implement it. */
+export interface Store {
+  readonly description: string;
+  snapshot(kind: KindKey): KindSnapshot;
+  /** The snapshot once the first list has answered (ready, or why not). */
+  load(kind: KindKey): Promise<KindSnapshot>;
+  subscribe(kinds: readonly KindKey[], listener: (e: StoreEvent) => void): () => void;
+  get(ref: ObjectRef): Promise<Result<KubeObject>>;
+  dryRun(obj: KubeObject, opts?: ApplyOptions): Promise<Result<KubeObject>>;
+  apply(obj: KubeObject, opts?: ApplyOptions): Promise<Result<KubeObject>>;
+  delete(ref: ObjectRef): Promise<Result<null>>;
+  close(): void;
+}
