@@ -4,6 +4,8 @@ const nextConfig = {
   serverExternalPackages: ["@kubernetes/client-node", "undici"],
   poweredByHeader: false,
   reactStrictMode: true,
+  // `npm test` type-checks the whole project once (tsc --noEmit); the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

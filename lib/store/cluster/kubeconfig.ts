@@ -15,7 +15,7 @@ export interface ContextInfo {
  * The user's kubeconfig ($KUBECONFIG, ~/.kube/config) or the in-cluster service account.
  * Undefined when there is none: client-node would otherwise invent a localhost:8080 cluster.
  */
-export function loadKubeConfig(env: NodeJS.ProcessEnv = process.env): KubeConfig | undefined {
+export function loadKubeConfig(env: Record<string, string | undefined> = process.env): KubeConfig | undefined {
   const files = env.KUBECONFIG ? env.KUBECONFIG.split(delimiter).filter(Boolean) : [join(homedir(), ".kube", "config")];
   const kc = new KubeConfig();
   const present = files.filter((f) => existsSync(f));

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { Header } from "@/components/header/Header";
+import { Providers } from "@/components/Providers";
+import { requestSession } from "./session";
+import "@xyflow/react/dist/style.css";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "Routeboard",
+  description: "Visual route orchestration for Knative Serving and the Gateway API",
+  icons: { icon: "/favicon.svg" },
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const s = await requestSession();
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        <Providers context={s.context}>
+          <Header
+            contexts={s.contexts.map((c) => ({ name: c.name, server: c.server ?? "" }))}
+            current={s.context}
+            problem={s.problem}
+          />
+          <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+        </Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,25 @@
+import Link from "next/link";
+import { ContextSwitcher, type ContextOption } from "./ContextSwitcher";
+
+export function Header({ contexts, current, problem }: { contexts: ContextOption[]; current?: string; problem?: string }) {
+  return (
+    <header className="bg-slate-900 text-white">
+      <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3">
+        <nav aria-label="Main" className="flex items-center gap-6">
+          <Link href="/routes" className="text-lg font-semibold tracking-tight">
+            Routeboard
+          </Link>
+          <Link href="/routes" className="text-sm text-slate-300 hover:text-white">
+            HTTPRoutes
+          </Link>
+        </nav>
+        <ContextSwitcher contexts={contexts} current={current} />
+      </div>
+      {problem && (
+        <p role="alert" className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-900">
+          {problem}
+        </p>
+      )}
+    </header>
+  );
+}

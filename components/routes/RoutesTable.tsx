@@ -1,0 +1,150 @@
+"use client";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useMemo, useRef } from "react";
+import type { HTTPRoute } from "@/lib/gateway/types.generated";
+import { byNamespaceAndName, matchesQuery, summarizeRoute } from "@/lib/gateway/route-summary";
+import { useLiveKinds } from "@/lib/query/use-live-kinds";
+import { ConditionBadge } from "@/components/ui/ConditionBadge";
+import { LiveStatus } from "@/components/ui/LiveStatus";
+import { Notice } from "@/components/ui/Notice";
+
+export function RoutesTable() {
+  const { snapshots, connection, error } = useLiveKinds(["HTTPRoute"]);
+  const snap = snapshots[0];
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const query = params.get("q") ?? "";
+  const input = useRef<HTMLInputElement>(null);
+
+  // "/" focuses the filter, as in most list views.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "/" && document.activeElement?.tagName !== "INPUT") {
+        e.preventDefault();
+        input.current?.focus();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const all = useMemo(() => (snap?.items ?? []).map((o) => summarizeRoute(o as unknown as HTTPRoute)).sort(byNamespaceAndName), [snap]);
+  const rows = useMemo(() => all.filter((r) => matchesQuery(r, query)), [all, query]);
+
+  const setQuery = (q: string) => {
+    const next = new URLSearchParams(params);
+    if (q) next.set("q", q);
+    else next.delete("q");
+    router.replace(`${pathname}${next.size ? `?${next}` : ""}`, { scroll: false });
+  };
+
+  return (
+    <section aria-labelledby="routes-title" className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 id="routes-title" className="text-2xl font-semibold">
+            HTTPRoutes
+          </h1>
+          <p className="text-sm text-slate-600">Every HTTPRoute in every namespace, updated live.</p>
+        </div>
+        <div className="flex items-center gap-3">
+          <LiveStatus connection={connection} state={snap?.state} />
+          <label className="sr-only" htmlFor="route-filter">
+            Filter routes
+          </label>
+          <input
+            id="route-filter"
+            ref={input}
+            type="search"
+            defaultValue={query}
+            placeholder="Filter: name, host, gateway, ns:team-a   ( / )"
+            onChange={(e) => setQuery(e.target.value)}
+            className="w-80 rounded border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-200"
+          />
+        </div>
+      </div>
+
+      {error && <Notice tone="error" title="Routeboard's server did not answer">{error.message}</Notice>}
+      {connection === "lost" && (
+        <Notice tone="error" title="Lost the connection to Routeboard's server">Reconnecting by itself; what you see may be out of date.</Notice>
+      )}
+      {snap?.state === "unreachable" && (
+        <Notice tone="error" title="The cluster is unreachable">
+          {snap.message} — retrying by itself{snap.items.length > 0 ? "; the list below is what was last seen." : "."}
+        </Notice>
+      )}
+      {snap?.state === "not-installed" && (
+        <Notice tone="warn" title="The Gateway API is not installed in this cluster">
+          {snap.message}. Install its CRDs (gateway.networking.k8s.io) to use HTTPRoutes.
+        </Notice>
+      )}
+      {snap?.state === "forbidden" && (
+        <Notice tone="warn" title="This context may not list HTTPRoutes in all namespaces">
+          {snap.message}
+        </Notice>
+      )}
+
+      {!snap ? (
+        <Notice title="Loading HTTPRoutes…" />
+      ) : snap.state === "ready" && all.length === 0 ? (
+        <Notice title="No HTTPRoutes in this cluster yet">Create one with kubectl, or from a Knative Service; it appears here by itself.</Notice>
+      ) : all.length > 0 && rows.length === 0 ? (
+        <Notice title={`No HTTPRoutes match "${query}"`}>Clear the filter to see all {all.length}.</Notice>
+      ) : rows.length > 0 ? (
+        <div className="overflow-x-auto rounded-md border border-slate-200 bg-white shadow-sm">
+          <table className="min-w-full text-left text-sm">
+            <caption className="sr-only">HTTPRoutes, {rows.length} shown</caption>
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="px-3 py-2">Namespace</th>
+                <th scope="col" className="px-3 py-2">Name</th>
+                <th scope="col" className="px-3 py-2">Hostnames</th>
+                <th scope="col" className="px-3 py-2">Parent</th>
+                <th scope="col" className="px-3 py-2">Accepted</th>
+                <th scope="col" className="px-3 py-2">Resolved refs</th>
+                <th scope="col" className="px-3 py-2 text-right">Rules</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => {
+                const parents = r.parents.length > 0 ? r.parents : [undefined];
+                return parents.map((p, i) => (
+                  <tr key={`${r.key}#${i}`} data-route={r.key} className={i === parents.length - 1 ? "border-b border-slate-100" : ""}>
+                    {i === 0 && (
+                      <>
+                        <td rowSpan={parents.length} className="px-3 py-2 align-top text-slate-600">{r.namespace}</td>
+                        <td rowSpan={parents.length} className="px-3 py-2 align-top font-medium">
+                          {r.name}
+                          {r.ownedByKIngress && (
+                            <span title="Generated by net-gateway-api from a Knative KIngress" className="ml-2 rounded bg-violet-100 px-1.5 py-0.5 text-xs text-violet-800">
+                              Knative
+                            </span>
+                          )}
+                        </td>
+                        <td rowSpan={parents.length} className="px-3 py-2 align-top">
+                          {r.hostnames.length ? r.hostnames.join(", ") : <span className="text-slate-400">any host</span>}
+                        </td>
+                      </>
+                    )}
+                    <td className="px-3 py-2 align-top">{p ? p.label : <span className="text-slate-400">none</span>}</td>
+                    <td className="px-3 py-2 align-top">{p && <ConditionBadge type="Accepted" c={p.accepted} pending={p.pending} />}</td>
+                    <td className="px-3 py-2 align-top">{p && <ConditionBadge type="ResolvedRefs" c={p.resolvedRefs} pending={p.pending} />}</td>
+                    {i === 0 && (
+                      <td rowSpan={parents.length} className="px-3 py-2 text-right align-top tabular-nums">{r.ruleCount}</td>
+                    )}
+                  </tr>
+                ));
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {all.length > 0 && (
+        <p className="text-xs text-slate-500" aria-live="polite">
+          {rows.length} of {all.length} routes
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { spawn, spawnSync } from "node:child_process";
+import { freePort } from "./cluster/ports.ts";
+import { waitFor } from "./cluster/steps.ts";
+
+const NEXT = "node_modules/next/dist/bin/next";
+
+/** One production build for the run (skipped with ROUTEBOARD_SKIP_BUILD=1). */
+export function buildApp(): void {
+  if (process.env.ROUTEBOARD_SKIP_BUILD === "1") return;
+  const b = spawnSync(process.execPath, [NEXT, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (b.status !== 0) throw new Error("e2e: `next build` failed (see its output above)");
+}
+
+/** Starts Routeboard the way users do (scripts/serve.mjs), on a free port, against a kubeconfig. */
+export async function startApp(kubeconfig: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["scripts/serve.mjs"], {
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, KUBECONFIG: kubeconfig, PORT: String(port), ROUTEBOARD_SKIP_BUILD: "1", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const up = await waitFor(() => fetch(`${url}/api/resources?kind=Namespace`).then((r) => r.ok), 60_000, 250);
+  if (!up) {
+    child.kill("SIGKILL");
+    throw new Error(`e2e: Routeboard did not answer on ${url} within 60 s`);
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}

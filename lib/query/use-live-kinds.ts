@@ -1,0 +1,68 @@
+"use client";
+import { useQueries, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { applyEvent } from "../live/apply-change";
+import { liveKey } from "../live/protocol";
+import type { KindKey, KindSnapshot, StoreEvent } from "../store";
+import { useClusterContext } from "./cluster-context";
+
+export type Connection = "connecting" | "open" | "lost";
+
+async function fetchSnapshot(kind: KindKey): Promise<KindSnapshot> {
+  const res = await fetch(`/api/resources?kind=${kind}`, { cache: "no-store" });
+  if (!res.ok) throw new Error(`Routeboard's server answered ${res.status} for ${kind}`);
+  return (await res.json()) as KindSnapshot;
+}
+
+/**
+ * Kinds from the server's store, kept live: a first fetch, then one Server-Sent Events
+ * stream whose snapshots and changes are written into the TanStack Query cache.
+ */
+export function useLiveKinds(kinds: readonly KindKey[]): { snapshots: (KindSnapshot | undefined)[]; connection: Connection; error?: Error } {
+  const context = useClusterContext();
+  const qc = useQueryClient();
+  const [connection, setConnection] = useState<Connection>("connecting");
+  const results = useQueries({
+    queries: kinds.map((kind) => ({
+      queryKey: liveKey(context, kind),
+      queryFn: () => fetchSnapshot(kind),
+      staleTime: Infinity,
+      refetchOnWindowFocus: false,
+    })),
+  });
+  const kindList = kinds.join(",");
+
+  useEffect(() => {
+    const es = new EventSource(`/api/events?kinds=${kindList}`);
+    let lostTimer: ReturnType<typeof setTimeout> | undefined;
+    es.onopen = () => {
+      clearTimeout(lostTimer);
+      lostTimer = undefined;
+      setConnection("open");
+    };
+    // EventSource reconnects by itself; say "lost" only when it stays down a moment.
+    es.onerror = () => {
+      lostTimer ??= setTimeout(() => setConnection("lost"), 1500);
+    };
+    es.addEventListener("snapshot", (m) => {
+      const snap = JSON.parse((m as MessageEvent<string>).data) as KindSnapshot;
+      qc.setQueryData(liveKey(context, snap.kind), snap);
+    });
+    const onEvent = (m: Event) => {
+      const e = JSON.parse((m as MessageEvent<string>).data) as StoreEvent;
+      qc.setQueryData<KindSnapshot>(liveKey(context, e.kind), (old) => (old ? applyEvent(old, e) : old));
+    };
+    es.addEventListener("change", onEvent);
+    es.addEventListener("state", onEvent);
+    return () => {
+      clearTimeout(lostTimer);
+      es.close();
+    };
+  }, [kindList, context, qc]);
+
+  return {
+    snapshots: results.map((r) => r.data),
+    connection,
+    error: results.find((r) => r.error)?.error ?? undefined,
+  };
+}

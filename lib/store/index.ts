@@ -1,0 +1,13 @@
+export { KINDS, KIND_KEYS, isKindKey, kindOf, apiVersionOf, type KindInfo, type KindKey } from "./kinds";
+export type {
+  ApplyOptions,
+  FieldCause,
+  FieldConflict,
+  KindSnapshot,
+  KindState,
+  ObjectRef,
+  Result,
+  Store,
+  StoreError,
+  StoreEvent,
+} from "./types";

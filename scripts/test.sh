@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# `npm test`: every test of Routeboard, on a fresh machine too. It finds or installs what the
+# tests need (Debian's Chromium), builds the test control plane on first use (Go), then runs
+# the type check, unit tests, integration tests against a real API server, and end-to-end tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+step() { printf '\n== %s\n' "$*"; }
+fail() { echo "npm test: $*" >&2; exit 1; }
+
+step "prerequisites"
+echo "node $(node --version) (project-local), $(go version 2>/dev/null || echo 'Go missing'), $(kubectl version --client 2>/dev/null | head -1 || echo 'kubectl missing')"
+command -v go >/dev/null || fail "Go (1.26+) is needed to build kube-apiserver and etcd for the tests: install it from https://go.dev/dl/ or your package manager."
+command -v kubectl >/dev/null || fail "kubectl is needed: the tests use it as an independent witness of what reached the cluster."
+CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM" ]; then
+  echo "Chromium not found at $CHROMIUM: installing Debian's chromium package"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null \
+    || fail "could not install Chromium; install Debian's chromium package or set CHROMIUM_PATH to a Chromium binary."
+fi
+bash e2e/cluster/build-binaries.sh >/dev/null || fail "building kube-apiserver and etcd failed (run: bash e2e/cluster/build-binaries.sh)"
+
+step "type check"
+tsc --noEmit -p .
+
+step "unit tests"
+vitest run --project unit
+
+step "integration tests (real kube-apiserver + etcd)"
+vitest run --project integration
+
+step "end-to-end tests (Chromium, real control plane)"
+playwright test
