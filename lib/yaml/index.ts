@@ -1,0 +1,6 @@
+export { parseManifests } from "./parse";
+export { printManifest, printManifests, orderKubeKeys } from "./print";
+export { objectsOfKind, apiGroup } from "./filter";
+export { isKubeObject, kubeObjectProblem } from "./kube-object";
+export { DEFAULT_MAX_BYTES } from "./types";
+export type { ParseError, ParseOptions, ParseResult, ParsedObject } from "./types";
