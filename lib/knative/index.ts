@@ -1,0 +1,28 @@
+export type {
+  TrafficTarget, IngressVisibility, KIngressSpec, KIngressRule, KIngressPath, KIngressSplit, KIngressTLS,
+  HTTPRouteSpec, HTTPRouteRule, HTTPRouteMatch, HTTPRouteFilter, HTTPBackendRef, HTTPHeader, ParentRef,
+} from "./types";
+export type { KnativeService, Configuration, Revision, Route, KIngress } from "./types.generated";
+export { defaultTraffic, defaultTarget } from "./traffic-defaults";
+export { validateTraffic } from "./traffic-validation";
+export type { TrafficError, ValidateTrafficOptions } from "./traffic-validation";
+export { buildTrafficConfig } from "./traffic-config";
+export type { RevisionTarget, TrafficProblem, TrafficConfig, TrafficResolution } from "./traffic-config";
+export { routeFromService } from "./service-route";
+export { routeToKIngress } from "./route-to-kingress";
+export type { RouteToKIngressConfig, RouteToKIngressResult } from "./route-to-kingress";
+export { kingressToHTTPRoutes, longestHost } from "./kingress-to-httproutes";
+export type { KIngressToHTTPRoutesConfig } from "./kingress-to-httproutes";
+export { computeIngressHash, insertProbe, defaultIngressSpec } from "./probe";
+export { DEFAULT_EXTERNAL_GATEWAY, DEFAULT_LOCAL_GATEWAY, gatewayFor } from "./gateway-config";
+export type { GatewayEntry, GatewayPluginConfig } from "./gateway-config";
+export { DEFAULT_DOMAIN, DEFAULT_DOMAIN_TEMPLATE, DEFAULT_TAG_TEMPLATE, DEFAULT_CLUSTER_DOMAIN } from "./network-config";
+export type { NetworkConfig } from "./network-config";
+export { lookupDomainForLabels, routeDomains, expandedHosts } from "./domains";
+export { compileKnativePath, compileKnativePaths, referenceGrantFor } from "./path-routing";
+export type { KnativePathRule, KnativePathRoutingConfig, CompiledKnativePath } from "./path-routing";
+export { isDNS1035Label, isQualifiedName } from "./names-validation";
+export {
+  ROUTE_LABEL, ROUTE_NAMESPACE_LABEL, SERVICE_LABEL, CONFIGURATION_LABEL, VISIBILITY_LABEL, INGRESS_LABEL,
+  INGRESS_CLASS_ANNOTATION, ROLLOUT_ANNOTATION, REVISION_HEADER, NAMESPACE_HEADER, TAG_HEADER, HASH_HEADER,
+} from "./constants";
