@@ -1,0 +1,11 @@
+export { validateHTTPRoute, validateCustomResource } from "./validate-httproute.ts";
+export type { ValidationError, ValidateOptions } from "./validate-httproute.ts";
+export type {
+  CustomResourceDefinition,
+  CustomResourceDefinitionVersion,
+  JSONSchemaProps,
+  JSONValue,
+  ValidationRule,
+} from "./crd-types.ts";
+export { compileIssues } from "./compile-issues.ts";
+export type { CompileIssue } from "./cel-compile.ts";
