@@ -4,6 +4,18 @@ import { waitFor } from "./cluster/steps.ts";
 
 const NEXT = "node_modules/next/dist/bin/next";
 
+/** Debian's Chromium, headless, without the background traffic this closed network refuses. */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
 /** One production build for the run (skipped with ROUTEBOARD_SKIP_BUILD=1). */
 export function buildApp(): void {
   if (process.env.ROUTEBOARD_SKIP_BUILD === "1") return;
