@@ -40,17 +40,19 @@ async function open(kc: KubeConfig, spec: RequestSpec, accept = "application/jso
   });
 }
 
-/** One request, its JSON body parsed (or the raw text when it is not JSON). */
-export async function request(kc: KubeConfig, spec: RequestSpec): Promise<HttpResult> {
-  const res = await open(kc, { timeoutMs: 30_000, ...spec });
+/** The response's JSON body parsed, or its raw text when it is not JSON (for the message). */
+async function result(res: Response): Promise<HttpResult> {
   const text = await res.text();
-  let body: unknown = text;
   try {
-    body = JSON.parse(text);
+    return { status: res.status, body: JSON.parse(text) as unknown };
   } catch {
-    /* not JSON: keep the text for the error message */
+    return { status: res.status, body: text };
   }
-  return { status: res.status, body };
+}
+
+/** One request and its answer. */
+export async function request(kc: KubeConfig, spec: RequestSpec): Promise<HttpResult> {
+  return result(await open(kc, { timeoutMs: 30_000, ...spec }));
 }
 
 export interface WatchLine {
@@ -71,16 +73,7 @@ export async function watch(
   onOpen?: () => void,
 ): Promise<HttpResult> {
   const res = await open(kc, { method: "GET", path, query: { ...query, watch: "true" }, signal });
-  if (res.status !== 200 || !res.body) {
-    const text = await res.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      /* keep text */
-    }
-    return { status: res.status, body };
-  }
+  if (res.status !== 200 || !res.body) return result(res);
   onOpen?.();
   const decoder = new TextDecoder();
   let buf = "";
