@@ -1,6 +1,12 @@
 import Link from "next/link";
 import { ContextSwitcher, type ContextOption } from "./ContextSwitcher";
 
+const NAV = [
+  { href: "/routes", label: "HTTPRoutes" },
+  { href: "/services", label: "Knative Services" },
+  { href: "/troubleshoot", label: "Troubleshoot" },
+];
+
 export function Header({ contexts, current, problem }: { contexts: ContextOption[]; current?: string; problem?: string }) {
   return (
     <header className="bg-slate-900 text-white">
@@ -9,9 +15,11 @@ export function Header({ contexts, current, problem }: { contexts: ContextOption
           <Link href="/routes" className="text-lg font-semibold tracking-tight">
             Routeboard
           </Link>
-          <Link href="/routes" className="text-sm text-slate-300 hover:text-white">
-            HTTPRoutes
-          </Link>
+          {NAV.map((n) => (
+            <Link key={n.href} href={n.href} className="text-sm text-slate-300 hover:text-white">
+              {n.label}
+            </Link>
+          ))}
         </nav>
         <ContextSwitcher contexts={contexts} current={current} />
       </div>

@@ -57,6 +57,8 @@ export interface Store {
   load(kind: KindKey): Promise<KindSnapshot>;
   subscribe(kinds: readonly KindKey[], listener: (e: StoreEvent) => void): () => void;
   get(ref: ObjectRef): Promise<Result<KubeObject>>;
+  /** A CustomResourceDefinition by name (e.g. httproutes.gateway.networking.k8s.io), for validation. */
+  crd(name: string): Promise<Result<KubeObject>>;
   dryRun(obj: KubeObject, opts?: ApplyOptions): Promise<Result<KubeObject>>;
   apply(obj: KubeObject, opts?: ApplyOptions): Promise<Result<KubeObject>>;
   delete(ref: ObjectRef): Promise<Result<null>>;

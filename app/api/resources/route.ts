@@ -1,6 +1,6 @@
 import { isKindKey } from "@/lib/store";
 import { forBrowser } from "@/lib/live/for-browser";
-import { requestSession } from "../../session";
+import { requestSession } from "@/lib/session/request-session";
 
 export const dynamic = "force-dynamic";
 

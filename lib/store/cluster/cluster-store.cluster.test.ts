@@ -137,6 +137,17 @@ describe("ClusterStore against a real API server", () => {
     if (!outside.ok) expect(outside.error.message).toMatch(/editor.*cannot patch.*httproutes.*default/);
   });
 
+  it("reads the installed HTTPRoute CRD, for validation in the browser, also as viewer", async () => {
+    const viewer = store("viewer");
+    stores.push(viewer);
+    const r = await viewer.crd("httproutes.gateway.networking.k8s.io");
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const versions = (r.value.spec as { versions: { name: string }[] }).versions.map((v) => v.name);
+    expect(versions).toContain("v1");
+    const missing = await viewer.crd("nothings.example.com");
+    expect(missing.ok ? "ok" : missing.error.type).toBe("NotFound");
+  });
+
   it("returns NotFound for a missing object, and deletes", async () => {
     const s = admin();
     const missing = await s.get({ kind: "HTTPRoute", namespace: "default", name: "nope" });

@@ -71,6 +71,10 @@ export class ClusterStore implements Store {
     return this.call({ method: "GET", path: resourcePath(KINDS[ref.kind], ref.namespace, ref.name) });
   }
 
+  crd(name: string): Promise<Result<KubeObject>> {
+    return this.call({ method: "GET", path: `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${encodeURIComponent(name)}` });
+  }
+
   dryRun(obj: KubeObject, opts: ApplyOptions = {}): Promise<Result<KubeObject>> {
     return this.serverSideApply(obj, opts, true);
   }
