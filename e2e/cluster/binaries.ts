@@ -18,7 +18,8 @@ export function ensureBinaries(): Binaries {
   const res = spawnSync("bash", [script], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   writeFileSync(log, `${res.stdout ?? ""}\n${res.stderr ?? ""}`);
   if (res.status !== 0) {
-    const last = (res.stderr ?? "").trim().split("\n").pop() ?? "no output";
+    const lines = `${res.stdout ?? ""}\n${res.stderr ?? ""}`.split("\n").map((l) => l.trim()).filter(Boolean);
+    const last = lines.pop() ?? `exit code ${res.status}`;
     throw new ClusterStepError("build kube-apiserver and etcd", log, last);
   }
   const dir = res.stdout.trim().split("\n").pop() ?? "";

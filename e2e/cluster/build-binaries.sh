@@ -18,6 +18,15 @@ fi
 
 command -v go >/dev/null || { echo "build-binaries: Go is not installed (needed once to build kube-apiserver and etcd)" >&2; exit 1; }
 
+# One build at a time per machine; a second caller waits, then finds the binaries.
+mkdir -p "$CACHE"
+exec 9>"$CACHE/build.lock"
+flock 9
+if [ -x "$OUT/kube-apiserver" ] && [ -x "$OUT/etcd" ]; then
+  echo "$OUT"
+  exit 0
+fi
+
 WORK="$CACHE/build/k8s-$K8S_VERSION"
 mkdir -p "$WORK" "$OUT.tmp"
 cd "$WORK"
@@ -26,7 +35,12 @@ staging_minor="v0.${K8S_VERSION#v1.}"
 if [ ! -f go.mod ]; then
   go mod init routeboard.local/kube-bins >/dev/null 2>&1
 fi
-modfile=$(go mod download -json "k8s.io/kubernetes@$K8S_VERSION" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')
+info=$(go mod download -json "k8s.io/kubernetes@$K8S_VERSION" 2>&1 || true)
+modfile=$(printf '%s' "$info" | sed -n 's/.*"GoMod": "\(.*\)".*/\1/p')
+if [ -z "$modfile" ]; then
+  echo "cannot download k8s.io/kubernetes@$K8S_VERSION: $(printf '%s' "$info" | sed -n 's/.*"Error": "\(.*\)".*/\1/p' | head -c 300)" >&2
+  exit 1
+fi
 for m in $(grep '=> ./staging' "$modfile" | awk '{print $1}'); do
   go mod edit -replace="$m=$m@$staging_minor"
 done
