@@ -6,6 +6,7 @@ import { CHROMIUM_ARGS } from "./e2e/server";
 export default defineConfig({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
+  outputDir: process.env.PW_OUTPUT_DIR ?? "test-results",
   globalSetup: "./e2e/global-setup.ts",
   // The specs share one cluster and one of them stops its API server: run them one at a time.
   workers: 1,

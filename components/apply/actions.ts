@@ -29,10 +29,11 @@ export async function getCrd(name: string): Promise<Result<KubeObject>> {
   return withStore((s) => s.crd(name));
 }
 
-export async function dryRunObject(obj: KubeObject): Promise<Result<KubeObject>> {
+/** Server-side dry-run; with `force` to preview taking fields owned by others. */
+export async function dryRunObject(obj: KubeObject, opts: { force?: boolean } = {}): Promise<Result<KubeObject>> {
   const bad = notAnObject(obj);
   if (bad) return { ok: false, error: { type: "Invalid", message: bad, causes: [] } };
-  return withStore((s) => s.dryRun(obj));
+  return withStore((s) => s.dryRun(obj, { force: opts.force === true }));
 }
 
 /** Server-side apply; `force` only when the user chose to take fields owned by others. */
