@@ -1,0 +1,47 @@
+"use client";
+import { Notice } from "@/components/ui/Notice";
+import type { KnativeService } from "@/lib/knative";
+import { defaultTraffic } from "@/lib/knative";
+import { canonicalTraffic } from "@/lib/traffic/canonical";
+import { printManifest } from "@/lib/yaml";
+import { YamlDiff } from "./YamlDiff";
+
+/** Who wrote the Service last, from managedFields (the newest entry that is not a status write). */
+function lastWriter(ksvc: KnativeService): string | undefined {
+  const entries = (ksvc.metadata.managedFields ?? []).filter((m) => m.subresource !== "status" && m.time);
+  const last = entries.sort((a, b) => (b.time ?? "").localeCompare(a.time ?? ""))[0];
+  return last ? `${last.manager ?? "unknown"} (${last.operation ?? "?"}, ${last.time})` : undefined;
+}
+
+const trafficYaml = (k: KnativeService) => printManifest({ traffic: canonicalTraffic(defaultTraffic(k.spec?.traffic, { inService: true })) });
+
+/**
+ * Someone changed the Service between load and apply: show what they changed and let the
+ * user choose. Nothing is overwritten without a click.
+ */
+export function StalePanel(props: { base: KnativeService; theirs: KnativeService; onRebase: () => void; onOverwrite: () => void; onDiscard: () => void }) {
+  const { base, theirs, onRebase, onOverwrite, onDiscard } = props;
+  const who = lastWriter(theirs);
+  return (
+    <Notice tone="warn" title="This Service was changed by someone else since you loaded it">
+      <p>
+        Nothing was applied. {who ? `Last write: ${who}. ` : ""}Their spec.traffic, against the one you started from (generation {base.metadata.generation ?? "?"} →{" "}
+        {theirs.metadata.generation ?? "?"}):
+      </p>
+      <div className="my-2">
+        <YamlDiff label="Changes made by someone else" before={trafficYaml(base)} after={trafficYaml(theirs)} />
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <button type="button" onClick={onRebase} className="rounded border border-slate-400 bg-white px-3 py-1 text-sm hover:bg-slate-50">
+          Rebase: keep my split, compare with theirs
+        </button>
+        <button type="button" onClick={onOverwrite} className="rounded border border-amber-500 bg-white px-3 py-1 text-sm font-medium text-amber-900 hover:bg-amber-100">
+          Overwrite theirs with my split
+        </button>
+        <button type="button" onClick={onDiscard} className="rounded border border-slate-400 bg-white px-3 py-1 text-sm hover:bg-slate-50">
+          Discard mine, load theirs
+        </button>
+      </div>
+    </Notice>
+  );
+}

@@ -1,0 +1,51 @@
+"use client";
+import { useState } from "react";
+import type { KnativeService, TrafficTarget } from "@/lib/knative";
+import type { KubeObject } from "@/lib/k8s/meta";
+import type { StoreError } from "@/lib/store";
+import { submitTraffic } from "./actions";
+
+export type ApplyPhase =
+  | { step: "idle" }
+  | { step: "dry-run" }
+  | { step: "applying" }
+  | { step: "applied"; resourceVersion: string }
+  | { step: "failed"; stage: "dry-run" | "apply"; error: StoreError };
+
+/**
+ * The apply flow after client validation: server-side dry-run, then server-side apply, each
+ * step reported. A failed dry-run stops before anything is written.
+ */
+export function useTrafficApply(onApplied: (ksvc: KnativeService) => void) {
+  const [phase, setPhase] = useState<ApplyPhase>({ step: "idle" });
+
+  const fail = (stage: "dry-run" | "apply", error: StoreError): ApplyPhase => {
+    const p: ApplyPhase = { step: "failed", stage, error };
+    setPhase(p);
+    return p;
+  };
+
+  /** Runs the flow and returns how it ended, so the caller can look into a conflict. */
+  const run = async (base: KnativeService, traffic: TrafficTarget[], force: boolean): Promise<ApplyPhase> => {
+    const submission = {
+      namespace: base.metadata.namespace ?? "",
+      name: base.metadata.name ?? "",
+      resourceVersion: base.metadata.resourceVersion ?? "",
+      before: base.spec?.traffic,
+      traffic,
+    };
+    setPhase({ step: "dry-run" });
+    const dry = await submitTraffic(submission, { dryRun: true, force });
+    if (!dry.ok) return fail("dry-run", dry.error);
+    setPhase({ step: "applying" });
+    const done = await submitTraffic(submission, { dryRun: false, force });
+    if (!done.ok) return fail("apply", done.error);
+    const obj: KubeObject = done.value;
+    const p: ApplyPhase = { step: "applied", resourceVersion: obj.metadata.resourceVersion ?? "" };
+    setPhase(p);
+    onApplied(obj as unknown as KnativeService);
+    return p;
+  };
+
+  return { phase, run, fail, reset: () => setPhase({ step: "idle" }) };
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import type { Configuration, KnativeService, Revision } from "../knative";
+import { produce } from "./produce";
+
+const ns = "demo";
+const ksvc: KnativeService = { apiVersion: "serving.knative.dev/v1", kind: "Service", metadata: { name: "hello", namespace: ns, uid: "u1" }, spec: {} };
+const rev = (name: string): Revision => ({
+  apiVersion: "serving.knative.dev/v1",
+  kind: "Revision",
+  metadata: { name, namespace: ns, labels: { "serving.knative.dev/configuration": "hello" } },
+  spec: { containers: [{ image: "img" }] },
+  status: { conditions: [{ type: "Ready", status: "True" }] },
+});
+const config: Configuration = {
+  apiVersion: "serving.knative.dev/v1",
+  kind: "Configuration",
+  metadata: { name: "hello", namespace: ns },
+  status: { latestReadyRevisionName: "hello-00003", conditions: [{ type: "Ready", status: "True" }] },
+};
+
+describe("produce", () => {
+  it("gives the Route and the weighted HTTPRoutes net-gateway-api will write", () => {
+    const p = produce(
+      ksvc,
+      [
+        { revisionName: "hello-00002", latestRevision: false, percent: 75 },
+        { revisionName: "hello-00003", latestRevision: false, percent: 25, tag: "canary" },
+      ],
+      { configurations: [config], revisions: [rev("hello-00002"), rev("hello-00003")] },
+    );
+    expect(p.problems).toEqual([]);
+    expect(p.route.spec?.traffic).toHaveLength(2);
+    const main = p.httpRoutes.find((r) => r.metadata?.name === "hello.demo.svc.cluster.local");
+    const weights = main?.spec.rules?.at(-1)?.backendRefs?.map((b) => [b.name, b.weight]);
+    expect(weights).toEqual([
+      ["hello-00002", 75],
+      ["hello-00003", 25],
+    ]);
+    expect(p.httpRoutes.some((r) => r.metadata?.name === "canary-hello.demo.svc.cluster.local")).toBe(true);
+    expect(p.yaml).toContain("kind: HTTPRoute");
+  });
+  it("says why nothing is produced for a missing revision", () => {
+    const p = produce(ksvc, [{ revisionName: "hello-00009", percent: 100 }], { configurations: [config], revisions: [] });
+    expect(p.httpRoutes).toEqual([]);
+    expect(p.problems[0]).toMatch(/hello-00009/);
+  });
+});
