@@ -5,7 +5,7 @@ export default async function globalSetup() {
   const cluster = await startCluster();
   try {
     buildApp();
-    const app = await startApp(cluster.kubeconfig);
+    const app = await startApp({ kubeconfig: cluster.kubeconfig });
     // Workers inherit these: the specs find the app, the cluster and kubectl's kubeconfig here.
     process.env.ROUTEBOARD_URL = app.url;
     process.env.ROUTEBOARD_CLUSTER_DIR = cluster.dir;

@@ -23,12 +23,29 @@ export function buildApp(): void {
   if (b.status !== 0) throw new Error("e2e: `next build` failed (see its output above)");
 }
 
-/** Starts Routeboard the way users do (scripts/serve.mjs), on a free port, against a kubeconfig. */
-export async function startApp(kubeconfig: string): Promise<{ url: string; stop: () => Promise<void> }> {
+export interface StartOptions {
+  /** KUBECONFIG for the app; a path that does not exist means "no kubeconfig". */
+  kubeconfig?: string;
+  /** Passed as `--workspace DIR`, as a user would. */
+  workspace?: string;
+  env?: Record<string, string>;
+}
+
+/** Starts Routeboard the way users do (scripts/serve.mjs), on a free port, against a kubeconfig or a workspace. */
+export async function startApp(opts: StartOptions | string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const o: StartOptions = typeof opts === "string" ? { kubeconfig: opts } : opts;
   const port = await freePort();
-  const child = spawn(process.execPath, ["scripts/serve.mjs"], {
+  const { ROUTEBOARD_WORKSPACE: _ws, ...inherited } = process.env;
+  const child = spawn(process.execPath, ["scripts/serve.mjs", ...(o.workspace ? ["--workspace", o.workspace] : [])], {
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, KUBECONFIG: kubeconfig, PORT: String(port), ROUTEBOARD_SKIP_BUILD: "1", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...inherited,
+      ...(o.kubeconfig !== undefined ? { KUBECONFIG: o.kubeconfig } : {}),
+      PORT: String(port),
+      ROUTEBOARD_SKIP_BUILD: "1",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...o.env,
+    },
   });
   const url = `http://127.0.0.1:${port}`;
   const up = await waitFor(() => fetch(`${url}/api/resources?kind=Namespace`).then((r) => r.ok), 60_000, 250);

@@ -1,8 +1,43 @@
 // `npm start`: builds Routeboard when needed and serves it on 127.0.0.1 (PORT, default 3000).
+// `npm start -- --workspace DIR` (or ROUTEBOARD_WORKSPACE=DIR) serves a folder of manifests, or a
+// `kubectl get -o yaml` dump file, instead of a cluster; with no reachable kubeconfig context
+// Routeboard serves the examples/ workspace on its own.
 // Binding elsewhere (HOSTNAME) is refused: Routeboard acts with the kubeconfig's credentials
 // and has no login of its own yet, so it must not be reachable from other machines.
 import { spawnSync, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { isIP } from "node:net";
+import { resolve } from "node:path";
+
+/** `--workspace DIR`, `--workspace=DIR`, or a bare `--workspace` (the examples). */
+function workspaceArg(argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith("--workspace=")) return a.slice("--workspace=".length) || "examples";
+    if (a === "--workspace") return argv[i + 1] && !argv[i + 1].startsWith("--") ? argv[i + 1] : "examples";
+  }
+  return undefined;
+}
+
+// npm runs scripts from the package folder; a relative DIR means relative to where the user typed it.
+const asked = workspaceArg(process.argv.slice(2)) ?? (process.env.ROUTEBOARD_WORKSPACE?.trim() || undefined);
+if (asked) {
+  const dir = asked === "examples" ? resolve(import.meta.dirname, "..", "examples") : resolve(process.env.INIT_CWD ?? process.cwd(), asked);
+  if (!existsSync(dir)) {
+    console.error(`routeboard: the workspace ${dir} does not exist. Pass a folder of manifests or a kubectl dump file.`);
+    process.exit(1);
+  }
+  process.env.ROUTEBOARD_WORKSPACE = dir;
+  console.log(`routeboard: serving the workspace ${dir}`);
+}
+
+// The Kubernetes client's undici crashes on Node < 22.19 with an obscure TypeError; `npm start`
+// puts the project's Node 24 first on PATH, a bare `node scripts/serve.mjs` may not.
+const [major, minor] = process.versions.node.split(".").map(Number);
+if (major < 22 || (major === 22 && minor < 19)) {
+  console.error(`routeboard: Node ${process.versions.node} is too old (needs 24). Run it as \`npm start\`, which uses the project's Node 24.`);
+  process.exit(1);
+}
 
 const host = process.env.ROUTEBOARD_HOST ?? "127.0.0.1";
 const port = process.env.PORT ?? "3000";

@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { requestSession } from "@/lib/session/request-session";
 import { ContextSwitcher, type ContextOption } from "./ContextSwitcher";
+import { StoreBanner } from "./StoreBanner";
 
 const NAV = [
   { href: "/routes", label: "HTTPRoutes" },
@@ -7,7 +9,9 @@ const NAV = [
   { href: "/troubleshoot", label: "Troubleshoot" },
 ];
 
-export function Header({ contexts, current, problem }: { contexts: ContextOption[]; current?: string; problem?: string }) {
+export async function Header({ contexts, current, problem }: { contexts: ContextOption[]; current?: string; problem?: string }) {
+  // The layout passes the context list; the banner needs the store choice too, so ask the session.
+  const { banner } = await requestSession();
   return (
     <header className="bg-slate-900 text-white">
       <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3">
@@ -23,6 +27,7 @@ export function Header({ contexts, current, problem }: { contexts: ContextOption
         </nav>
         <ContextSwitcher contexts={contexts} current={current} />
       </div>
+      <StoreBanner banner={banner} />
       {problem && (
         <p role="alert" className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-900">
           {problem}

@@ -1,8 +1,8 @@
 import { cookies } from "next/headers";
 import { CONTEXT_COOKIE } from "@/lib/live/session-cookie";
-import { session, type Session } from "@/lib/store/registry";
+import { resolveSession, type Session } from "@/lib/store/registry";
 
-/** The store and context for this request, from the browser's chosen context. */
+/** The store for this request: the browser's chosen context, or the workspace. */
 export async function requestSession(): Promise<Session> {
-  return session((await cookies()).get(CONTEXT_COOKIE)?.value);
+  return resolveSession((await cookies()).get(CONTEXT_COOKIE)?.value);
 }

@@ -1,13 +1,19 @@
-// Server-side: one ClusterStore per kubeconfig context, created on first use and kept for the
+// Server-side: the store for each request. Either one ClusterStore per kubeconfig context, or
+// one WorkspaceStore (see store-choice.ts for which), created on first use and kept for the
 // life of the process (on globalThis, so Next's dev reloads do not leak watches).
 import type { KubeConfig } from "@kubernetes/client-node";
 import { ClusterStore } from "./cluster/cluster-store";
 import { contextsOf, forContext, loadKubeConfig, type ContextInfo } from "./cluster/kubeconfig";
+import { chooseStore, type StoreChoice } from "./store-choice";
 import type { Store } from "./types";
+import type { FileProblem } from "./workspace/index-file";
+import { WorkspaceStore } from "./workspace/workspace-store";
 
 interface Registry {
   kc: KubeConfig | undefined;
   stores: Map<string, ClusterStore>;
+  choice?: Promise<StoreChoice>;
+  workspace?: WorkspaceStore;
 }
 
 const g = globalThis as typeof globalThis & { __routeboardRegistry?: Registry };
@@ -17,15 +23,23 @@ function registry(): Registry {
   return g.__routeboardRegistry;
 }
 
+/** What the banner says about the store in use. */
+export type StoreBanner =
+  | { mode: "cluster"; context: string; server: string }
+  | { mode: "workspace" | "dump"; path: string; reason?: string; problems: FileProblem[] }
+  | { mode: "none" };
+
 export interface Session {
   /** The context in use: the one the user chose, else the kubeconfig's current one. */
   context: string | undefined;
   contexts: ContextInfo[];
   store: Store | undefined;
+  banner: StoreBanner;
   /** Why there is no store, in plain words. */
   problem?: string;
 }
 
+/** The cluster session for a context (the kubeconfig's current one unless `chosen` names another). */
 export function session(chosen: string | undefined): Session {
   const { kc, stores } = registry();
   if (!kc) {
@@ -33,16 +47,37 @@ export function session(chosen: string | undefined): Session {
       context: undefined,
       contexts: [],
       store: undefined,
+      banner: { mode: "none" },
       problem: "No kubeconfig found: set KUBECONFIG or create ~/.kube/config, then restart Routeboard.",
     };
   }
   const contexts = contextsOf(kc);
   const context = contexts.some((c) => c.name === chosen) ? chosen : kc.getCurrentContext() || contexts[0]?.name;
-  if (!context) return { context, contexts, store: undefined, problem: "The kubeconfig has no context." };
+  if (!context) return { context, contexts, store: undefined, banner: { mode: "none" }, problem: "The kubeconfig has no context." };
   let store = stores.get(context);
   if (!store) {
     store = new ClusterStore(forContext(kc, context));
     stores.set(context, store);
   }
-  return { context, contexts, store };
+  const server = contexts.find((c) => c.name === context)?.server ?? "?";
+  return { context, contexts, store, banner: { mode: "cluster", context, server } };
+}
+
+/** The session for a request: a workspace or the cluster, as decided once at the first request. */
+export async function resolveSession(chosen: string | undefined): Promise<Session> {
+  const reg = registry();
+  reg.choice ??= chooseStore(reg.kc);
+  const choice = await reg.choice;
+  if (choice.mode === "cluster") return session(chosen);
+  reg.workspace ??= new WorkspaceStore(choice.root);
+  const ws = reg.workspace;
+  // Cheap (a stat per file when nothing changed) and makes every page, banner included, show the
+  // disk as it is now rather than as of the watcher's last debounce.
+  ws.rescan();
+  return {
+    context: undefined,
+    contexts: [],
+    store: ws,
+    banner: { mode: ws.dumpMode ? "dump" : "workspace", path: ws.root, reason: choice.reason, problems: ws.problems() },
+  };
 }
