@@ -1,0 +1,50 @@
+"use client";
+import Link from "next/link";
+import { useMemo } from "react";
+import { resolveChain, type ChainRoot } from "@/lib/chain";
+import { LiveStatus } from "@/components/ui/LiveStatus";
+import { Notice } from "@/components/ui/Notice";
+import { ChainView } from "./ChainView";
+import { KIND_LABEL } from "./health";
+import { LiveNotices } from "./LiveNotices";
+import { useLiveObjects } from "./useLiveObjects";
+
+/** The chain of one Knative Service or HTTPRoute, recomputed in the browser on every change. */
+export function LiveChain({ root }: { root: ChainRoot }) {
+  const live = useLiveObjects();
+  const chain = useMemo(() => (live.index ? resolveChain(live.index, root) : undefined), [live.index, root]);
+  const title = `${KIND_LABEL[root.kind]} ${root.namespace}/${root.name}`;
+  return (
+    <section aria-labelledby="chain-title" className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <p className="text-sm">
+            <Link href="/troubleshoot" className="text-sky-700 hover:underline">
+              ← All chains
+            </Link>
+          </p>
+          <h1 id="chain-title" className="text-2xl font-semibold">
+            {title}
+          </h1>
+          <p className="text-sm text-slate-600">
+            {root.kind === "KnativeService"
+              ? "Service → Configuration → Revisions; Route → KIngress → HTTPRoutes → Gateways → GatewayClass; backends."
+              : "HTTPRoute → Gateways (listeners) → GatewayClass; backends."}{" "}
+            Click an object (or Tab, Enter) for its conditions.
+          </p>
+        </div>
+        <LiveStatus connection={live.connection} state={live.state} />
+      </div>
+      <LiveNotices live={live} />
+      {!chain ? (
+        <Notice title="Loading the chain…">Reading every kind of the chain from the cluster.</Notice>
+      ) : !chain.found ? (
+        <Notice tone="warn" title={`There is no ${title}`}>
+          It may have been deleted, or the name is misspelt. <Link href="/troubleshoot" className="underline">See every chain</Link>. This page keeps watching and shows it if it appears.
+        </Notice>
+      ) : (
+        <ChainView chain={chain} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+import { useMemo } from "react";
+import { indexObjects, type ObjectIndex } from "@/lib/chain";
+import type { KubeObject } from "@/lib/k8s/meta";
+import { useLiveKinds, type Connection } from "@/lib/query/use-live-kinds";
+import type { KindKey, KindSnapshot } from "@/lib/store";
+
+/** Every kind a chain reads. */
+export const CHAIN_KINDS: readonly KindKey[] = ["KnativeService", "Configuration", "Revision", "Route", "KIngress", "HTTPRoute", "Gateway", "GatewayClass", "ReferenceGrant", "Service", "Namespace"];
+
+export interface LiveObjects {
+  /** undefined until every kind has answered once. */
+  index?: ObjectIndex;
+  connection: Connection;
+  error?: Error;
+  /** Kinds the page cannot see, in plain words. */
+  problems: { kind: KindKey; state: KindSnapshot["state"]; message?: string }[];
+  unreachable: boolean;
+  loaded: boolean;
+  /** Combined readiness for LiveStatus. */
+  state?: KindSnapshot["state"];
+}
+
+/** Live snapshots of every kind of the chain, indexed for lib/chain; recomputed on each change. */
+export function useLiveObjects(): LiveObjects {
+  const { snapshots, connection, error } = useLiveKinds(CHAIN_KINDS);
+  const loaded = snapshots.every((s) => s !== undefined);
+  const key = snapshots;
+  const index = useMemo(() => {
+    if (!loaded) return undefined;
+    const objects: KubeObject[] = [];
+    for (const s of key) for (const o of s?.items ?? []) objects.push(o);
+    return indexObjects(objects);
+    // The snapshots array is new on every render; its members change only with the data.
+  }, [loaded, ...key]);
+  const problems = snapshots.flatMap((s) => (s && s.state !== "ready" && s.state !== "loading" ? [{ kind: s.kind, state: s.state, message: s.message }] : []));
+  const unreachable = snapshots.some((s) => s?.state === "unreachable");
+  const state = !loaded ? "loading" : unreachable ? "unreachable" : snapshots.every((s) => s?.state === "ready" || s?.state === "not-installed" || s?.state === "forbidden") ? "ready" : "loading";
+  return { index, connection, error, problems, unreachable, loaded, state };
+}

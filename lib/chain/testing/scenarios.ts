@@ -1,0 +1,262 @@
+// The troubleshooting scenarios, as data: each breaks a healthy chain the way a cluster breaks
+// it, and names the finding and the node it must be pinned on. The unit tests resolve them in
+// memory; the end-to-end specs create them through the API server and read the page.
+import type { KubeObject } from "../../k8s/meta";
+import type { FindingCode, NodeKind } from "../types";
+import { gwConditions, knativeStatus, ok } from "./conditions";
+import { acceptedParents, drop, gateway, httpListener, knativeChain, pick, plainRouteChain, service, type ChainContext } from "./knative-chain";
+
+export interface Scenario {
+  id: string;
+  /** What the scenario shows, for test names. */
+  title: string;
+  root: "KnativeService" | "HTTPRoute";
+  rootName: (ctx: ChainContext) => string;
+  build: (ctx: ChainContext) => KubeObject[];
+  /** The first failing finding; undefined for a healthy chain. */
+  expect?: { code: FindingCode; kind: NodeKind; name: (ctx: ChainContext) => string; namespace: (ctx: ChainContext) => string | undefined; text: RegExp };
+  /** Only in the unit tests (e.g. it needs a generation bump, done differently in e2e). */
+  unitOnly?: boolean;
+}
+
+const ksvcName = () => "hello";
+const extHost = (ctx: ChainContext) => `hello.${ctx.ns}.example.com`;
+const inNs = (ctx: ChainContext) => ctx.ns;
+const inGwNs = (ctx: ChainContext) => ctx.gwNs;
+
+function setStatus(o: KubeObject, status: Record<string, unknown>): void {
+  o.status = status;
+}
+
+const failingRevision = (reason: string, message: string, condType = "Ready") => (ctx: ChainContext) => {
+  const objs = knativeChain(ctx);
+  const rev = pick(objs, "Revision", "hello-00001");
+  setStatus(rev, knativeStatus([
+    { type: "Ready", status: "False", reason, message },
+    { type: condType === "Ready" ? "ResourcesAvailable" : condType, status: "False", reason, message },
+  ]));
+  setStatus(pick(objs, "Configuration", "hello"), knativeStatus([{ type: "Ready", status: "False", reason: "RevisionFailed", message: `Revision "hello-00001" failed with message: ${message}.` }]));
+  setStatus(pick(objs, "KnativeService", "hello"), knativeStatus([{ type: "Ready", status: "False", reason: "RevisionFailed", message: `Revision "hello-00001" failed with message: ${message}.` }], { latestCreatedRevisionName: "hello-00001" }));
+  return objs;
+};
+
+export const SCENARIOS: Scenario[] = [
+  {
+    id: "healthy",
+    title: "a healthy Knative chain",
+    root: "KnativeService",
+    rootName: ksvcName,
+    build: (ctx) => knativeChain(ctx),
+  },
+  {
+    id: "healthy-route",
+    title: "a healthy plain HTTPRoute",
+    root: "HTTPRoute",
+    rootName: () => "shop",
+    build: (ctx) => plainRouteChain(ctx),
+  },
+  {
+    id: "revision-missing",
+    title: "traffic pinned to a revision that does not exist (RevisionMissing)",
+    root: "KnativeService",
+    rootName: ksvcName,
+    build: (ctx) => {
+      const objs = knativeChain(ctx);
+      const traffic = [{ revisionName: "hello-00002", percent: 100 }];
+      const ksvc = pick(objs, "KnativeService", "hello");
+      (ksvc.spec as { traffic: unknown }).traffic = traffic;
+      (pick(objs, "Route", "hello").spec as { traffic: unknown }).traffic = traffic;
+      const msg = 'Revision "hello-00002" referenced in traffic not found.';
+      setStatus(pick(objs, "Route", "hello"), knativeStatus([{ type: "AllTrafficAssigned", status: "False", reason: "RevisionMissing", message: msg }, { type: "Ready", status: "False", reason: "RevisionMissing", message: msg }]));
+      setStatus(ksvc, knativeStatus([{ type: "RoutesReady", status: "False", reason: "RevisionMissing", message: msg }, { type: "Ready", status: "False", reason: "RevisionMissing", message: msg }]));
+      return objs;
+    },
+    expect: { code: "RevisionMissing", kind: "Route", name: ksvcName, namespace: inNs, text: /revision hello-00002 does not exist/ },
+  },
+  {
+    id: "container-missing",
+    title: "a revision whose image cannot be pulled (ContainerMissing)",
+    root: "KnativeService",
+    rootName: ksvcName,
+    build: failingRevision("ContainerMissing", "Unable to fetch image \"ghcr.io/example/hello:v1\": not found"),
+    expect: { code: "ContainerMissing", kind: "Revision", name: () => "hello-00001", namespace: inNs, text: /Revision hello-00001 is not Ready: ContainerMissing/ },
+  },
+  {
+    id: "exit-code",
+    title: "a revision whose container exits (ExitCode1)",
+    root: "KnativeService",
+    rootName: ksvcName,
+    build: failingRevision("ExitCode1", "Container failed with: panic: no DATABASE_URL", "ContainerHealthy"),
+    expect: { code: "ExitCode", kind: "Revision", name: () => "hello-00001", namespace: inNs, text: /ExitCode1/ },
+  },
+  {
+    id: "progress-deadline",
+    title: "a revision that never became ready (ProgressDeadlineExceeded)",
+    root: "KnativeService",
+    rootName: ksvcName,
+    build: failingRevision("ProgressDeadlineExceeded", "Initial scale was never achieved"),
+    expect: { code: "ProgressDeadlineExceeded", kind: "Revision", name: () => "hello-00001", namespace: inNs, text: /ProgressDeadlineExceeded/ },
+    unitOnly: true,
+  },
+  {
+    id: "ingress-not-configured",
+    title: "a KIngress no ingress controller has reconciled (IngressNotConfigured)",
+    root: "KnativeService",
+    rootName: ksvcName,
+    build: (ctx) => {
+      const objs = knativeChain(ctx);
+      delete pick(objs, "KIngress", "hello").status;
+      const c = { type: "IngressReady", status: "Unknown" as const, reason: "IngressNotConfigured", message: "Ingress has not yet been reconciled." };
+      setStatus(pick(objs, "Route", "hello"), knativeStatus([...ok("AllTrafficAssigned"), c, { ...c, type: "Ready" }]));
+      return objs;
+    },
+    expect: { code: "IngressNotConfigured", kind: "KIngress", name: ksvcName, namespace: inNs, text: /KIngress hello has no status/ },
+  },
+  {
+    id: "no-httproutes",
+    title: "a KIngress with no HTTPRoutes",
+    root: "KnativeService",
+    rootName: ksvcName,
+    build: (ctx) => knativeChain(ctx).filter((o) => o.kind !== "HTTPRoute"),
+    expect: { code: "NoHTTPRoutes", kind: "KIngress", name: ksvcName, namespace: inNs, text: /KIngress hello has no HTTPRoutes/ },
+  },
+  {
+    id: "too-many-rules",
+    title: "a KIngress that needs more than 16 HTTPRoute rules",
+    root: "KnativeService",
+    rootName: ksvcName,
+    build: (ctx) => knativeChain(ctx, { extraPaths: 8 }),
+    expect: { code: "TooManyRules", kind: "KIngress", name: ksvcName, namespace: inNs, text: /needs 18 rules/ },
+  },
+  {
+    id: "hostname",
+    title: "an HTTPRoute whose hostname matches no listener (NoMatchingListenerHostname)",
+    root: "KnativeService",
+    rootName: ksvcName,
+    build: (ctx) => {
+      const objs = drop(knativeChain(ctx), "Gateway", "knative-gateway");
+      objs.splice(1, 0, gateway(ctx, "knative-gateway", [httpListener("*.internal.example.com")]));
+      const r = pick(objs, "HTTPRoute", extHost(ctx));
+      r.status = acceptedParents(r, { accepted: { status: "False", reason: "NoMatchingListenerHostname", message: "no matching listener hostname" } });
+      return objs;
+    },
+    expect: {
+      code: "NoMatchingListenerHostname",
+      kind: "HTTPRoute",
+      name: extHost,
+      namespace: inNs,
+      text: /is not accepted by Gateway knative-gateway: its hostname matches no listener \(listeners: \*\.internal\.example\.com\)/,
+    },
+  },
+  {
+    id: "not-allowed",
+    title: "an HTTPRoute from a namespace the listener does not allow (NotAllowedByListeners)",
+    root: "KnativeService",
+    rootName: ksvcName,
+    build: (ctx) => {
+      const objs = drop(knativeChain(ctx), "Gateway", "knative-gateway");
+      objs.splice(1, 0, gateway(ctx, "knative-gateway", [httpListener("*.example.com", "Same")]));
+      const r = pick(objs, "HTTPRoute", extHost(ctx));
+      r.status = acceptedParents(r, { accepted: { status: "False", reason: "NotAllowedByListeners", message: "not allowed" } });
+      return objs;
+    },
+    expect: { code: "NotAllowedByListeners", kind: "HTTPRoute", name: extHost, namespace: inNs, text: /no listener allows routes from namespace/ },
+  },
+  {
+    id: "no-matching-parent",
+    title: "an HTTPRoute naming a listener the Gateway does not have (NoMatchingParent)",
+    root: "HTTPRoute",
+    rootName: () => "shop",
+    build: (ctx) => {
+      const objs = plainRouteChain(ctx);
+      const r = pick(objs, "HTTPRoute", "shop");
+      (r.spec as { parentRefs: Record<string, unknown>[] }).parentRefs = [{ name: "public", namespace: ctx.gwNs, sectionName: "https" }];
+      r.status = acceptedParents(r, { accepted: { status: "False", reason: "NoMatchingParent", message: "no listener named https" } });
+      return objs;
+    },
+    expect: { code: "NoMatchingParent", kind: "HTTPRoute", name: () => "shop", namespace: inNs, text: /listener "https", which the Gateway does not have/ },
+  },
+  {
+    id: "backend-not-found",
+    title: "a revision Service that does not exist (BackendNotFound)",
+    root: "KnativeService",
+    rootName: ksvcName,
+    build: (ctx) => {
+      const objs = drop(knativeChain(ctx), "Service", "hello-00001");
+      for (const r of objs.filter((o) => o.kind === "HTTPRoute")) r.status = acceptedParents(r, { resolved: { status: "False", reason: "BackendNotFound", message: "service hello-00001 not found" } });
+      return objs;
+    },
+    expect: { code: "BackendNotFound", kind: "Service", name: () => "hello-00001", namespace: inNs, text: /hello-00001, which does not exist/ },
+  },
+  {
+    id: "ref-not-permitted",
+    title: "a backend in another namespace without a ReferenceGrant (RefNotPermitted)",
+    root: "HTTPRoute",
+    rootName: () => "shop",
+    build: (ctx) => {
+      const objs = plainRouteChain(ctx, { namespace: ctx.gwNs, name: "shop" });
+      const r = pick(objs, "HTTPRoute", "shop");
+      r.status = acceptedParents(r, { resolved: { status: "False", reason: "RefNotPermitted", message: "backendRef shop not permitted" } });
+      return objs;
+    },
+    expect: { code: "RefNotPermitted", kind: "Service", name: () => "shop", namespace: inGwNs, text: /no ReferenceGrant in/ },
+  },
+  {
+    id: "gateway-missing",
+    title: "an HTTPRoute whose Gateway does not exist",
+    root: "HTTPRoute",
+    rootName: () => "shop",
+    build: (ctx) => {
+      const objs = drop(plainRouteChain(ctx), "Gateway", "public");
+      delete pick(objs, "HTTPRoute", "shop").status;
+      return objs;
+    },
+    expect: { code: "GatewayMissing", kind: "Gateway", name: () => "public", namespace: inGwNs, text: /names Gateway .*\/public, which does not exist/ },
+  },
+  {
+    id: "gateway-not-programmed",
+    title: "a Gateway that is not Programmed",
+    root: "HTTPRoute",
+    rootName: () => "shop",
+    build: (ctx) => {
+      const objs = plainRouteChain(ctx);
+      pick(objs, "Gateway", "public").status = { conditions: gwConditions([...ok("Accepted"), { type: "Programmed", status: "False", reason: "AddressNotAssigned", message: "no load balancer address" }]) };
+      return objs;
+    },
+    expect: { code: "GatewayNotProgrammed", kind: "Gateway", name: () => "public", namespace: inGwNs, text: /is not programmed \(AddressNotAssigned/ },
+  },
+  {
+    id: "class-not-accepted",
+    title: "a GatewayClass its controller does not accept",
+    root: "KnativeService",
+    rootName: ksvcName,
+    build: (ctx) => {
+      const objs = knativeChain(ctx);
+      pick(objs, "GatewayClass", ctx.cls).status = { conditions: gwConditions([{ type: "Accepted", status: "False", reason: "InvalidParameters", message: "parametersRef not found" }]) };
+      for (const g of objs.filter((o) => o.kind === "Gateway")) g.status = { conditions: gwConditions([{ type: "Accepted", status: "False", reason: "Invalid" }, { type: "Programmed", status: "False", reason: "Invalid" }]) };
+      return objs;
+    },
+    expect: { code: "GatewayClassNotAccepted", kind: "GatewayClass", name: (ctx) => ctx.cls, namespace: () => undefined, text: /is not accepted by its controller/ },
+  },
+  {
+    id: "external-name",
+    title: "an ExternalName backend",
+    root: "HTTPRoute",
+    rootName: () => "shop",
+    build: (ctx) => [...drop(plainRouteChain(ctx), "Service", "shop"), service(ctx.ns, "shop", { type: "ExternalName", externalName: "shop.legacy.example.net" })],
+    expect: { code: "ExternalNameBackend", kind: "Service", name: () => "shop", namespace: inNs, text: /ExternalName Service/ },
+  },
+  {
+    id: "stale",
+    title: "a status written for an older generation",
+    root: "HTTPRoute",
+    rootName: () => "shop",
+    build: (ctx) => {
+      const objs = plainRouteChain(ctx);
+      pick(objs, "HTTPRoute", "shop").metadata.generation = 2;
+      return objs;
+    },
+    expect: { code: "StaleStatus", kind: "HTTPRoute", name: () => "shop", namespace: inNs, text: /written for generation 1, but the route is at generation 2/ },
+    unitOnly: true,
+  },
+];
