@@ -133,7 +133,7 @@ export async function startCluster(): Promise<ClusterState> {
       "--advertise-address=127.0.0.1",
       `--secure-port=${apiPort}`,
       `--cert-dir=${join(dir, "pki")}`,
-      "--service-cluster-ip-range=10.0.0.0/24",
+      "--service-cluster-ip-range=10.96.0.0/16",
       `--service-account-issuer=${server}`,
       `--service-account-key-file=${join(dir, "sa.key")}`,
       `--service-account-signing-key-file=${join(dir, "sa.key")}`,
