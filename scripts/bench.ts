@@ -6,6 +6,8 @@ import { benchWatchLatency } from "./bench/watch-latency";
 const benches: Record<string, () => Promise<void>> = {
   compiler: benchCompiler,
   "watch-latency": benchWatchLatency,
+  canvas: () => import("./bench/canvas").then((m) => m.benchCanvas()),
+  chain: () => import("./bench/chain").then((m) => m.benchChain()),
 };
 
 const only = process.env.BENCH_ONLY?.split(",").filter(Boolean);

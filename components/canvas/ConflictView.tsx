@@ -1,0 +1,45 @@
+"use client";
+import { YamlDiff } from "@/components/yaml/YamlDiff";
+import { forDisplay } from "@/lib/canvas/manifest";
+import type { HTTPRoute } from "@/lib/gateway/types.generated";
+import type { StoreError } from "@/lib/store";
+import { printManifest } from "@/lib/yaml";
+
+/** Someone else changed the route: show what, and let the user decide. Nothing was written. */
+export function ConflictView(props: {
+  error: Extract<StoreError, { type: "Conflict" }>;
+  base: HTTPRoute;
+  ours: HTTPRoute;
+  theirs?: HTTPRoute;
+  onRebase: () => void;
+  onOverwrite: () => void;
+  onCancel: () => void;
+}) {
+  const { error, base, ours, theirs } = props;
+  const y = (r: HTTPRoute) => printManifest(forDisplay(r));
+  // The API server reports field-ownership conflicts before the resourceVersion precondition,
+  // so "changed since load" is judged here too, from the versions themselves.
+  const stale = error.stale || (theirs !== undefined && theirs.metadata.resourceVersion !== base.metadata.resourceVersion);
+  return (
+    <section role="alertdialog" aria-labelledby="conflict-title" className="space-y-2 rounded-md border border-red-300 bg-red-50 p-3 text-xs" data-conflict>
+      <h2 id="conflict-title" className="text-sm font-semibold text-red-900">
+        {stale ? "The route changed in the cluster since you loaded it" : "Other field managers own fields you changed"}
+      </h2>
+      <p>Nothing was applied. {stale ? "Here is what changed in the cluster:" : `${error.conflicts.map((c) => `${c.field} (owned by ${c.manager})`).join(", ")}. Overwriting takes these fields over.`}</p>
+      {theirs && stale && <YamlDiff before={y(base)} after={y(theirs)} label="Changes made in the cluster since you loaded the route" />}
+      {theirs && (
+        <details>
+          <summary className="cursor-pointer">Your version against the cluster's</summary>
+          <YamlDiff before={y(theirs)} after={y(ours)} label="Your changes against the cluster's current route" />
+        </details>
+      )}
+      <div className="flex flex-wrap gap-2">
+        {theirs && stale && (
+          <button type="button" className="rounded bg-sky-700 px-2 py-1 font-medium text-white" onClick={props.onRebase}>Rebase onto theirs</button>
+        )}
+        <button type="button" className="rounded bg-red-700 px-2 py-1 font-medium text-white" onClick={props.onOverwrite}>Overwrite explicitly</button>
+        <button type="button" className="rounded border border-slate-300 bg-white px-2 py-1" onClick={props.onCancel}>Keep editing</button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,187 @@
+"use client";
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { YamlDiff } from "@/components/yaml/YamlDiff";
+import { YamlView } from "@/components/yaml/YamlView";
+import { Notice } from "@/components/ui/Notice";
+import { LiveStatus } from "@/components/ui/LiveStatus";
+import { addNewRule, dropOnRule } from "@/lib/canvas/edits";
+import { toFlow } from "@/lib/canvas/flow";
+import { forDisplay, kingressOwner } from "@/lib/canvas/manifest";
+import { paletteItems, type PaletteItem } from "@/lib/canvas/palette";
+import { pinProblems } from "@/lib/canvas/pin-errors";
+import { rebase } from "@/lib/canvas/rebase";
+import { routingTable } from "@/lib/canvas/routing-table";
+import type { Gateway, HTTPRoute } from "@/lib/gateway/types.generated";
+import { fromHTTPRoutes, graphNodes, type RouteGraph } from "@/lib/graph";
+import { useClusterContext } from "@/lib/query/cluster-context";
+import { useLiveKinds } from "@/lib/query/use-live-kinds";
+import { printManifest } from "@/lib/yaml";
+import { CanvasActionsContext, type CanvasActions } from "./canvas-context";
+import { ConflictView } from "./ConflictView";
+import { FlowCanvas } from "./FlowCanvas";
+import { Inspector } from "./Inspector";
+import { Palette } from "./Palette";
+import { ProblemsView } from "./ProblemsView";
+import { RoutingTableView } from "./RoutingTableView";
+import { SidePanel } from "./SidePanel";
+import { SplitOffer } from "./SplitOffer";
+import { ApplyBar } from "./ApplyBar";
+import { EditorToolbar } from "./EditorToolbar";
+import { useApplyFlow } from "./useApplyFlow";
+import { useDraftGraph } from "./useDraftGraph";
+import { usePermission } from "./usePermission";
+import { useValidation } from "./useValidation";
+
+const LIVE = ["HTTPRoute", "Service", "KnativeService", "Gateway"] as const;
+
+/** The canvas editor of one route: palette, canvas, side panel and the apply flow. */
+export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolean }) {
+  const context = useClusterContext();
+  const [base, setBase] = useState<HTTPRoute | undefined>(isNew ? undefined : loaded);
+  const baseRV = base?.metadata.resourceVersion ?? "";
+  const start = useMemo(() => base ?? { ...loaded, spec: { ...loaded.spec, rules: [] } }, [base, loaded]);
+  const draft = useDraftGraph(context, start, baseRV, true);
+  const owner = kingressOwner(loaded);
+  const permission = usePermission(loaded);
+  const readOnly = owner !== undefined || permission.forbidden !== undefined;
+  const { snapshots, connection } = useLiveKinds(LIVE);
+  const [routesSnap, servicesSnap, ksvcSnap, gatewaysSnap] = snapshots;
+  const gateways = useMemo(() => (gatewaysSnap?.items ?? []) as unknown as Gateway[], [gatewaysSnap]);
+  const items = useMemo(() => paletteItems(servicesSnap?.items ?? [], ksvcSnap?.items ?? []), [servicesSnap, ksvcSnap]);
+  const [selected, setSelected] = useState<string>();
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const [splitting, setSplitting] = useState(false);
+  const { graph, route } = draft;
+  const ns = route.metadata.namespace ?? "";
+  const routeId = graph.entries[0]?.ids.route ?? "";
+
+  const validation = useValidation(graph, route);
+  // Precedence is decided across every route on the same hostnames, so the table includes them.
+  const table = useMemo(() => {
+    const hosts = new Set(route.spec.hostnames ?? []);
+    const others = ((routesSnap?.items ?? []) as unknown as HTTPRoute[]).filter(
+      (r) => !(r.metadata.namespace === ns && r.metadata.name === route.metadata.name) && (r.spec.hostnames ?? []).some((h) => hosts.has(h)),
+    );
+    return routingTable(fromHTTPRoutes([route, ...others]));
+  }, [route, routesSnap, ns]);
+  const flow = useMemo(() => toFlow(graph, { gateways, shadowed: table.shadowed, readOnly }), [graph, gateways, table, readOnly]);
+  const pinned = useMemo(() => {
+    const problems = [...validation.errors, ...validation.limits.map((l) => ({ elementId: l.elementId, message: l.message }))];
+    return pinProblems(problems, flow.nodes.map((n) => n.id));
+  }, [validation, flow.nodes]);
+
+  const onApplied = useCallback((fresh: HTTPRoute) => {
+    // The canvas now shows what the API server stored (with its defaults), so no draft is left.
+    setBase(fresh);
+    draft.reset(fresh);
+  }, [draft]);
+  const applyFlow = useApplyFlow(route, baseRV, onApplied);
+
+  const dropItem = useCallback((ruleId: string, item: PaletteItem) => {
+    draft.edit((g: RouteGraph) => {
+      const r = dropOnRule(g, ruleId, item);
+      if (r.warnings.length) setWarnings(r.warnings);
+      return r.graph;
+    });
+  }, [draft]);
+  const actions: CanvasActions = useMemo(() => ({
+    readOnly,
+    edit: draft.edit,
+    dropItem,
+    problemsOf: (id: string) => (pinned.get(id) ?? []).map((p) => p.message),
+  }), [readOnly, draft.edit, dropItem, pinned]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== "z" || readOnly) return;
+      if ((e.target as HTMLElement | null)?.tagName === "INPUT") return; // the field's own undo
+      e.preventDefault();
+      if (e.shiftKey) draft.redo();
+      else draft.undo();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [draft, readOnly]);
+
+  const errorsCount = validation.errors.length + validation.limits.length;
+  const shownBase = base ? printManifest(forDisplay(base)) : "";
+  const shownDraft = printManifest(forDisplay(route));
+  const dirty = shownBase !== shownDraft;
+  const blocked = readOnly ? "Read-only." : errorsCount > 0 ? `${errorsCount} problem${errorsCount > 1 ? "s" : ""} to fix before applying (see Problems).` : !dirty ? "No changes to apply." : undefined;
+  const selectedRule = graphNodes(graph).find((n) => n.id === selected && n.kind === "rule")?.id;
+  const conflict = applyFlow.state.step === "conflict" ? applyFlow.state : undefined;
+
+  return (
+    <CanvasActionsContext.Provider value={actions}>
+      <section aria-labelledby="editor-title" className="flex flex-col gap-2" data-editor={readOnly ? "read-only" : "editable"} data-permission={permission.checking ? "checking" : permission.forbidden ? "forbidden" : "ok"}>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 id="editor-title" className="text-xl font-semibold">
+            {isNew && !base ? "New HTTPRoute" : "HTTPRoute"} <span className="font-mono">{ns}/{route.metadata.name}</span>
+          </h1>
+          <LiveStatus connection={connection} state={routesSnap?.state} />
+          {(route.spec.hostnames ?? []).map((h) => <Link key={h} className="text-xs text-sky-800 underline" href={`/hosts/${encodeURIComponent(h)}`}>all routes on {h}</Link>)}
+        </div>
+        {owner && (
+          <Notice tone="warn" title="Read-only: this route is generated by Knative">
+            net-gateway-api made it from the KIngress {owner.kingress} and overwrites any edit. Change the Knative Service{owner.service ? ` ${ns}/${owner.service}` : ""} instead (its traffic, tags or domain).
+          </Notice>
+        )}
+        {permission.forbidden && (
+          <Notice tone="warn" title={`Read-only: your context (${context ?? "default"}) may not change HTTPRoutes in ${ns}`}>
+            The API server refused a dry-run with your credentials: {permission.forbidden}
+          </Notice>
+        )}
+        {draft.restoredAt && !readOnly && base && (
+          <p role="status" className="text-xs text-slate-700" data-restored>
+            Restored your unsaved changes from this browser (saved {draft.restoredAt.replace("T", " ").slice(0, 19)} UTC).{" "}
+            <button type="button" className="underline" onClick={draft.discard}>Discard them</button>
+          </p>
+        )}
+        {warnings.length > 0 && <Notice tone="warn" title="About the backend you added">{warnings.map((w) => <p key={w}>{w}</p>)}</Notice>}
+        {!readOnly && <EditorToolbar draft={draft} routeId={routeId} />}
+        <div className="flex gap-2" style={{ height: "calc(100vh - 16.5rem)", minHeight: 420 }}>
+          {!readOnly && (
+            <Palette items={items} namespace={ns} loading={!servicesSnap} readOnly={readOnly} {...(selectedRule && { selectedRule })}
+              onAdd={(item) => selectedRule && dropItem(selectedRule, item)} onNewRule={() => draft.edit((g) => addNewRule(g, routeId))} />
+          )}
+          <div className="min-w-0 flex-1 rounded-md border border-slate-200 bg-white" data-canvas>
+            <FlowCanvas nodes={flow.nodes} edges={flow.edges} routeId={routeId} {...(selected && { selected })} onSelect={setSelected} label={`Canvas of HTTPRoute ${ns}/${route.metadata.name}`} />
+          </div>
+          <SidePanel
+            tabs={[
+              { id: "yaml", label: "YAML", body: <YamlView text={shownDraft} label="YAML the canvas compiles to" /> },
+              { id: "diff", label: "Diff", body: <YamlDiff before={shownBase} after={shownDraft} label="Diff against the cluster" empty={base ? "Same as in the cluster." : "Nothing in the cluster yet."} /> },
+              { id: "problems", label: `Problems${errorsCount ? ` (${errorsCount})` : ""}`, body: splitting
+                ? <SplitOffer route={route} resourceVersion={baseRV} onDone={(first) => { setSplitting(false); onApplied(first); }} />
+                : <ProblemsView errors={validation.errors} limits={validation.limits} {...(validation.problem && { problem: validation.problem })} readOnly={readOnly} onSplit={() => setSplitting(true)} /> },
+              { id: "routing", label: "Routing", body: <RoutingTableView table={table} ownRules={new Set(graph.entries[0]?.ids.rules.map((r) => r.id))} /> },
+              { id: "selection", label: "Selected", body: <Inspector key={selected} graph={graph} {...(selected && { selected })} readOnly={readOnly} edit={draft.edit} /> },
+            ]}
+          />
+        </div>
+        {conflict && base && (
+          // Over the canvas, so the decision is in sight on a 1280×800 window.
+          <div className="fixed inset-x-0 bottom-16 z-50 mx-auto max-h-[65vh] max-w-4xl overflow-auto shadow-2xl">
+          <ConflictView
+            error={conflict.error}
+            base={base}
+            ours={route}
+            {...(conflict.theirs && { theirs: conflict.theirs })}
+            onRebase={() => {
+              if (!conflict.theirs) return;
+              const r = rebase(base, route, conflict.theirs);
+              setBase(conflict.theirs);
+              draft.reset(r.route);
+              applyFlow.backToEditing();
+            }}
+            onOverwrite={() => void applyFlow.apply({ force: true, ...(conflict.theirs?.metadata.resourceVersion && { resourceVersion: conflict.theirs.metadata.resourceVersion }) })}
+            onCancel={applyFlow.backToEditing}
+          />
+          </div>
+        )}
+        {!readOnly && <ApplyBar state={applyFlow.state} {...(blocked && { blocked })} dirty={dirty} onDryRun={() => void applyFlow.dryRun()} onApply={() => void applyFlow.apply()} />}
+      </section>
+    </CanvasActionsContext.Provider>
+  );
+}

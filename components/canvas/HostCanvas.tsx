@@ -1,0 +1,59 @@
+"use client";
+import Link from "next/link";
+import { useMemo } from "react";
+import { Notice } from "@/components/ui/Notice";
+import { LiveStatus } from "@/components/ui/LiveStatus";
+import { toFlow } from "@/lib/canvas/flow";
+import { routingTable } from "@/lib/canvas/routing-table";
+import type { Gateway, HTTPRoute } from "@/lib/gateway/types.generated";
+import { fromHTTPRoutes } from "@/lib/graph";
+import { useLiveKinds } from "@/lib/query/use-live-kinds";
+import { CanvasActionsContext } from "./canvas-context";
+import { FlowCanvas } from "./FlowCanvas";
+import { RoutingTableView } from "./RoutingTableView";
+
+const READ_ONLY = { readOnly: true, edit: () => undefined, dropItem: () => undefined, problemsOf: () => [] };
+
+/** Every HTTPRoute on one hostname, across namespaces, on one canvas, with who wins what. */
+export function HostCanvas({ hostname }: { hostname: string }) {
+  const { snapshots, connection } = useLiveKinds(["HTTPRoute", "Gateway"]);
+  const [routesSnap, gwSnap] = snapshots;
+  const routes = useMemo(
+    () => ((routesSnap?.items ?? []) as unknown as HTTPRoute[])
+      .filter((r) => (r.spec.hostnames ?? []).includes(hostname))
+      .sort((a, b) => `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`)),
+    [routesSnap, hostname],
+  );
+  const graph = useMemo(() => fromHTTPRoutes(routes), [routes]);
+  const table = useMemo(() => routingTable(graph), [graph]);
+  const flow = useMemo(() => toFlow(graph, { gateways: (gwSnap?.items ?? []) as unknown as Gateway[], shadowed: table.shadowed, readOnly: true, showRoute: true }), [graph, gwSnap, table]);
+  return (
+    <section aria-labelledby="host-title" className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 id="host-title" className="text-xl font-semibold">Hostname <span className="font-mono">{hostname}</span></h1>
+        <LiveStatus connection={connection} state={routesSnap?.state} />
+        <span className="text-xs text-slate-600">{routes.length} route{routes.length === 1 ? "" : "s"}:</span>
+        {routes.map((r) => (
+          <Link key={`${r.metadata.namespace}/${r.metadata.name}`} className="text-xs text-sky-800 underline" href={`/routes/${r.metadata.namespace}/${r.metadata.name}`}>
+            edit {r.metadata.namespace}/{r.metadata.name}
+          </Link>
+        ))}
+      </div>
+      {!routesSnap ? <Notice title="Loading HTTPRoutes…" /> : routes.length === 0 ? (
+        <Notice title={`No HTTPRoute serves ${hostname}`}>Routes appear here as soon as one lists this hostname.</Notice>
+      ) : (
+        <CanvasActionsContext.Provider value={READ_ONLY}>
+          <div className="flex gap-2" style={{ height: "calc(100vh - 12rem)", minHeight: 420 }}>
+            <div className="min-w-0 flex-1 rounded-md border border-slate-200 bg-white" data-canvas>
+              <FlowCanvas nodes={flow.nodes} edges={flow.edges} arrangeable label={`Canvas of every route on ${hostname}`} />
+            </div>
+            <aside className="w-96 shrink-0 overflow-auto rounded-md border border-slate-200 bg-white p-2" aria-label="Effective routing table">
+              <h2 className="mb-1 text-sm font-semibold">Effective routing</h2>
+              <RoutingTableView table={table} />
+            </aside>
+          </div>
+        </CanvasActionsContext.Provider>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+"use client";
+import { createContext, useContext } from "react";
+import type { RouteGraph } from "@/lib/graph";
+import type { PaletteItem } from "@/lib/canvas/palette";
+
+/** What the nodes need from the editor: edits go through here so undo sees them all. */
+export interface CanvasActions {
+  readonly readOnly: boolean;
+  edit(change: (g: RouteGraph) => RouteGraph): void;
+  dropItem(ruleId: string, item: PaletteItem): void;
+  problemsOf(nodeId: string): readonly string[];
+}
+
+export const CanvasActionsContext = createContext<CanvasActions>({
+  readOnly: true,
+  edit: () => undefined,
+  dropItem: () => undefined,
+  problemsOf: () => [],
+});
+
+export const useCanvasActions = () => useContext(CanvasActionsContext);
+
+/** The drag payload of a palette item (HTML drag and drop, so it can leave the palette). */
+export const PALETTE_MIME = "application/x-routeboard-palette";

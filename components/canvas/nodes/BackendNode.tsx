@@ -1,0 +1,40 @@
+"use client";
+import { Handle, Position, type NodeProps, type Node } from "@xyflow/react";
+import type { BackendData } from "@/lib/canvas/flow";
+import { setWeight } from "@/lib/graph";
+import { useCanvasActions } from "../canvas-context";
+import { Problems } from "./Problems";
+
+const KIND_LABEL = { Service: "Service", KnativeService: "Knative Service", Other: "Backend" } as const;
+
+export function BackendNode({ id, data }: NodeProps<Node<BackendData, "backend">>) {
+  const { readOnly, edit, problemsOf } = useCanvasActions();
+  const b = data.backend;
+  const name = `${b.namespace}/${b.name}${b.port ? `:${b.port}` : ""}`;
+  return (
+    <div className="w-[220px] rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-xs shadow-sm" data-backend={b.name}>
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <p className="font-semibold text-emerald-900">{KIND_LABEL[b.backendKind]}</p>
+      <p className="truncate font-mono text-sm" title={name}>{name}</p>
+      <div className="mt-1 flex items-center gap-1">
+        <label htmlFor={`w-${id}`} className="text-slate-600">Weight</label>
+        <input
+          id={`w-${id}`}
+          className="nodrag w-20 rounded border border-slate-300 bg-white px-1 py-0.5 font-mono"
+          type="number"
+          min={0}
+          max={1_000_000}
+          value={b.weight}
+          disabled={readOnly}
+          aria-label={`Weight of ${b.name}`}
+          onChange={(e) => {
+            const w = Number(e.target.value);
+            if (Number.isFinite(w)) edit((g) => setWeight(g, id, Math.round(w)));
+          }}
+        />
+        <span className="ml-auto font-semibold tabular-nums" data-share>{Math.round(b.percent * 10) / 10} %</span>
+      </div>
+      <Problems messages={problemsOf(id)} />
+    </div>
+  );
+}

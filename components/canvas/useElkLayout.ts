@@ -1,0 +1,48 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import type { CanvasEdge, CanvasNode, XY } from "@/lib/canvas/flow";
+import { elkInput, positionsFrom, shapeKey, type ElkOutput } from "@/lib/canvas/layout";
+
+export type LayoutState = { positions: ReadonlyMap<string, XY>; status: "columns" | "elk" | "failed" };
+
+/**
+ * Positions from ELK, computed in a Web Worker whenever the graph's shape changes. Until the
+ * worker answers (or if it cannot start), the nodes keep their column positions.
+ */
+export function useElkLayout(nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]): LayoutState {
+  const worker = useRef<Worker | null>(null);
+  const seq = useRef(0);
+  const [state, setState] = useState<LayoutState>({ positions: new Map(), status: "columns" });
+  const key = shapeKey(nodes, edges);
+  const latest = useRef({ nodes, edges });
+  latest.current = { nodes, edges };
+
+  useEffect(() => {
+    try {
+      worker.current = new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
+    } catch {
+      setState((s) => ({ ...s, status: "failed" }));
+      return;
+    }
+    const w = worker.current;
+    w.onmessage = (e: MessageEvent<{ seq: number; out?: ElkOutput; error?: string }>) => {
+      if (e.data.seq !== seq.current) return; // an older shape: a newer layout is on its way
+      if (e.data.out) setState({ positions: positionsFrom(e.data.out), status: "elk" });
+      else setState((s) => ({ ...s, status: "failed" }));
+    };
+    w.onerror = () => setState((s) => ({ ...s, status: "failed" }));
+    return () => {
+      w.terminate();
+      worker.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const w = worker.current;
+    if (!w) return;
+    seq.current += 1;
+    w.postMessage({ seq: seq.current, graph: elkInput(latest.current.nodes, latest.current.edges) });
+  }, [key]);
+
+  return state;
+}

@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import type { Gateway, HTTPRoute } from "../gateway/types.generated";
+import { fromHTTPRoutes, toHTTPRoutes } from "../graph";
+import { exampleComRoute, knativeRoute } from "../graph/testing/fixtures";
+import { decodeDraft, draftKey, encodeDraft } from "./draft";
+import { addNewRule, connectHostname, deleteElements, dropOnRule, moveBackendTo, reorderRule, setRulePath } from "./edits";
+import { ruleIndexAtY, toFlow } from "./flow";
+import { hostnamesIntersect } from "./gateway-fit";
+import { record, redo, startHistory, undo } from "./history";
+import { elkInput } from "./layout";
+import { forApply, kingressOwner, newRoute } from "./manifest";
+import { paletteItems, searchPalette } from "./palette";
+import { pinProblems } from "./pin-errors";
+import { rebase } from "./rebase";
+import { routingTable } from "./routing-table";
+
+const R = "httproute:team-a/example-com";
+const gateway = (listenerHost?: string): Gateway => ({
+  apiVersion: "gateway.networking.k8s.io/v1",
+  kind: "Gateway",
+  metadata: { name: "public", namespace: "gateways" },
+  spec: { gatewayClassName: "x", listeners: [{ name: "https", port: 443, protocol: "HTTPS", ...(listenerHost && { hostname: listenerHost }) }] },
+});
+
+describe("graph → canvas", () => {
+  it("draws Gateway → hostname → rules → backends with shares, and says whether the hostname fits a listener", () => {
+    const { nodes, edges } = toFlow(fromHTTPRoutes([exampleComRoute]), { gateways: [gateway("*.example.org")] });
+    expect(nodes.map((n) => n.type)).toEqual(["hostname", "gateway", "rule", "backend", "rule", "backend", "backend", "rule", "backend"]);
+    const host = nodes.find((n) => n.type === "hostname");
+    expect(host?.type === "hostname" && host.data.fits).toEqual([{ gateway: "gateways/public", fit: "no-listener" }]);
+    expect(edges.filter((e) => e.label).map((e) => e.label)).toEqual(["100 %", "90 %", "10 %", "100 %"]);
+    const fits = toFlow(fromHTTPRoutes([exampleComRoute]), { gateways: [gateway()] }).nodes.find((n) => n.type === "hostname");
+    expect(fits?.type === "hostname" && fits.data.fits[0]?.fit).toBe("fits");
+  });
+  it("hands ELK one partition per column and only edges between known nodes", () => {
+    const { nodes, edges } = toFlow(fromHTTPRoutes([exampleComRoute]), { gateways: [] });
+    const input = elkInput(nodes, edges);
+    expect(input.children.map((c) => c.layoutOptions?.["elk.partitioning.partition"]).slice(0, 3)).toEqual(["1", "0", "2"]);
+    expect(input.edges).toHaveLength(edges.length);
+  });
+  it("matches listener hostnames like the Gateway API", () => {
+    expect(hostnamesIntersect("*.example.com", "a.example.com")).toBe(true);
+    expect(hostnamesIntersect("*.example.com", "example.com")).toBe(false);
+    expect(hostnamesIntersect(undefined, "x.y")).toBe(true);
+    expect(hostnamesIntersect("a.example.com", "*.example.com")).toBe(true);
+  });
+  it("reads a dragged rule's new position from the heights of its route's rules", () => {
+    const rules = [{ id: "a", y: 0, routeId: "r" }, { id: "b", y: 100, routeId: "r" }, { id: "c", y: 50, routeId: "r" }];
+    expect(ruleIndexAtY(rules, "c")).toBe(1);
+  });
+});
+
+describe("canvas gestures", () => {
+  const g = fromHTTPRoutes([exampleComRoute]);
+  it("drops a Service on a rule as a backend, and a Knative Service with its Host rewrite", () => {
+    const svc = dropOnRule(g, `${R}/rule:users`, { key: "s", kind: "Service", namespace: "team-a", name: "users-v2", port: 80 });
+    expect(toHTTPRoutes(svc.graph)[0]?.spec.rules?.[0]?.backendRefs?.at(-1)).toEqual({ name: "users-v2", port: 80 });
+    const kn = dropOnRule(g, `${R}/rule:users`, { key: "k", kind: "KnativeService", namespace: "team-a", name: "hello" });
+    const rule = toHTTPRoutes(kn.graph)[0]?.spec.rules?.[0];
+    expect(rule?.filters?.[0]).toMatchObject({ type: "URLRewrite", urlRewrite: { hostname: "hello.team-a.svc.cluster.local" } });
+    expect(kn.warnings.join(" ")).toMatch(/ReferenceGrant/);
+  });
+  it("moves a backend to another rule, reorders rules, edits a path, deletes a selection", () => {
+    const moved = moveBackendTo(g, `${R}/rule:users/backend:users:8080`, `${R}/rule:docs`);
+    expect(toHTTPRoutes(moved)[0]?.spec.rules?.[2]?.backendRefs?.map((b) => b.name)).toEqual(["docs", "users"]);
+    expect(toHTTPRoutes(reorderRule(g, `${R}/rule:docs`, 0))[0]?.spec.rules?.[0]?.name).toBe("docs");
+    expect(toHTTPRoutes(setRulePath(g, `${R}/rule:docs`, { value: "/a//b" }))[0]?.spec.rules?.[2]?.matches?.[0]?.path).toEqual({ type: "PathPrefix", value: "/a//b" });
+    const del = deleteElements(g, [`${R}/rule:compat`, `${R}/rule:compat/backend:compat:8080`]);
+    expect(toHTTPRoutes(del)[0]?.spec.rules?.map((r) => r.name)).toEqual(["users", "docs"]);
+  });
+  it("adds a new PathPrefix / rule, and a hostname connected to another route's rule", () => {
+    const other: HTTPRoute = { ...exampleComRoute, metadata: { name: "shop", namespace: "team-b" }, spec: { rules: [{}] } };
+    const two = fromHTTPRoutes([exampleComRoute, other]);
+    const c = connectHostname(two, "example.com", "httproute:team-b/shop/rule[0]");
+    expect(toHTTPRoutes(c)[1]?.spec.hostnames).toEqual(["example.com"]);
+    expect(toHTTPRoutes(addNewRule(g, R))[0]?.spec.rules?.at(-1)).toEqual({ matches: [{ path: { type: "PathPrefix", value: "/" } }] });
+  });
+  it("undoes and redoes", () => {
+    let h = startHistory(1);
+    h = record(record(h, 2), 3);
+    expect(undo(undo(h)).present).toBe(1);
+    expect(redo(undo(h)).present).toBe(3);
+    expect(record(h, 3)).toBe(h);
+  });
+});
+
+describe("routing table", () => {
+  it("flags a rule that an earlier identical match always beats", () => {
+    const shadow: HTTPRoute = {
+      ...exampleComRoute,
+      metadata: { name: "late", namespace: "team-b", creationTimestamp: "2026-02-01T00:00:00Z" },
+      spec: { hostnames: ["example.com"], rules: [{ matches: [{ path: { type: "PathPrefix", value: "/docs" } }], backendRefs: [{ name: "other" }] }] },
+    };
+    const g = fromHTTPRoutes([exampleComRoute, shadow]);
+    const t = routingTable(g);
+    expect([...t.shadowed]).toEqual(["httproute:team-b/late/rule[0]"]);
+    const row = t.rows.find((r) => r.ruleId === "httproute:team-b/late/rule[0]");
+    expect(row?.why).toMatch(/shadowed by team-a\/example-com rule 3/);
+    expect(t.rows.find((r) => r.ruleId === `${R}/rule:compat`)?.backends).toBe("compat:8080 90 %, compat-canary:8080 10 %");
+  });
+});
+
+describe("drafts, manifests, rebase, problems, palette", () => {
+  it("keys drafts by context and route, and ignores what is not a draft", () => {
+    expect(draftKey("admin", "team-a", "x")).toBe("routeboard:draft:v1:admin:team-a/x");
+    expect(decodeDraft(encodeDraft(exampleComRoute, "12", new Date(0)))?.baseResourceVersion).toBe("12");
+    expect(decodeDraft("{oops")).toBeUndefined();
+    expect(decodeDraft(JSON.stringify({ version: 2 }))).toBeUndefined();
+  });
+  it("sends the loaded resourceVersion and no server-owned fields; knows KIngress-owned routes", () => {
+    const sent = forApply(knativeRoute, "7");
+    expect(sent.metadata).not.toHaveProperty("managedFields");
+    expect(sent).not.toHaveProperty("status");
+    expect(sent.metadata.resourceVersion).toBe("7");
+    expect(kingressOwner(knativeRoute)).toEqual({ kingress: "hello", service: "hello" });
+    expect(kingressOwner(exampleComRoute)).toBeUndefined();
+    expect(newRoute("a", "b", "x.com", { namespace: "a", name: "gw" }).spec).toEqual({ parentRefs: [{ name: "gw" }], hostnames: ["x.com"], rules: [] });
+  });
+  it("rebases: their untouched fields, our changed fields", () => {
+    const ours = { ...exampleComRoute, spec: { ...exampleComRoute.spec, hostnames: ["ours.com"] } };
+    const theirs = { ...exampleComRoute, spec: { ...exampleComRoute.spec, parentRefs: [{ name: "other" }] } };
+    const r = rebase(exampleComRoute, ours, theirs);
+    expect(r.route.spec.hostnames).toEqual(["ours.com"]);
+    expect(r.route.spec.parentRefs).toEqual([{ name: "other" }]);
+    expect(r.bothChanged).toEqual([]);
+  });
+  it("pins a match's problem on its rule node", () => {
+    const pinned = pinProblems([{ elementId: `${R}/rule:users/match[0]`, message: "bad" }, { message: "whole" }], [R, `${R}/rule:users`]);
+    expect(pinned.get(`${R}/rule:users`)?.map((p) => p.message)).toEqual(["bad"]);
+    expect(pinned.get("")?.length).toBe(1);
+  });
+  it("lists Services with their first port and searches them, the route's namespace first", () => {
+    const items = paletteItems(
+      [{ metadata: { name: "users", namespace: "b" }, spec: { ports: [{ port: 8080 }] } }, { metadata: { name: "users", namespace: "a" } }],
+      [{ metadata: { name: "hello", namespace: "a" } }],
+    );
+    expect(searchPalette(items, "users", "b").map((i) => `${i.namespace}/${i.name}:${i.port ?? ""}`)).toEqual(["b/users:8080", "a/users:"]);
+  });
+});

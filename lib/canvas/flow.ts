@@ -1,0 +1,115 @@
+// The RouteGraph as the canvas draws it: typed nodes in four columns (Gateway → hostname →
+// rule → backend) and their edges. Plain data in the shape React Flow takes, so it is tested
+// here without a browser.
+import type { Gateway } from "../gateway/types.generated";
+import { graphEdges, graphNodes, type BackendNode, type GraphNode, type ParentNode, type RouteGraph, type RuleNode } from "../graph";
+import { listenerFit, type Fit } from "./gateway-fit";
+
+export type GatewayData = { parent: ParentNode; label: string; found: boolean };
+export type HostnameData = { value: string; routeId: string; fits: { gateway: string; fit: Fit }[] };
+export type RuleData = { rule: RuleNode; position: number; count: number; routeLabel: string; shadowed: boolean };
+export type BackendData = { backend: BackendNode };
+
+export type CanvasNode =
+  | { id: string; type: "gateway"; position: XY; data: GatewayData; draggable: boolean }
+  | { id: string; type: "hostname"; position: XY; data: HostnameData; draggable: boolean }
+  | { id: string; type: "rule"; position: XY; data: RuleData; draggable: boolean }
+  | { id: string; type: "backend"; position: XY; data: BackendData; draggable: boolean };
+
+export type CanvasEdge = { id: string; source: string; target: string; label?: string; animated?: boolean };
+export type XY = { x: number; y: number };
+
+export interface FlowOptions {
+  readonly gateways: readonly Gateway[];
+  readonly shadowed?: ReadonlySet<string>;
+  readonly readOnly?: boolean;
+  /** Show which route each rule belongs to (the hostname view has several). */
+  readonly showRoute?: boolean;
+}
+
+export const COLUMN_X = { gateway: 0, hostname: 240, rule: 500, backend: 860 } as const;
+export const NODE_SIZE = {
+  gateway: { width: 200, height: 60 },
+  hostname: { width: 220, height: 70 },
+  rule: { width: 300, height: 120 },
+  backend: { width: 220, height: 80 },
+} as const;
+const GAP = 24;
+
+const pct = (n: number) => `${Math.round(n * 10) / 10} %`;
+
+function routeLabelOf(graph: RouteGraph, routeId: string): string {
+  const e = graph.entries.find((x) => x.ids.route === routeId);
+  return `${e?.route.metadata?.namespace ?? ""}/${e?.route.metadata?.name ?? ""}`;
+}
+
+/** Nodes and edges, placed in columns (the layout ELK refines, and what shows until it answers). */
+export function toFlow(graph: RouteGraph, opts: FlowOptions): { nodes: CanvasNode[]; edges: CanvasEdge[] } {
+  const all: GraphNode[] = graphNodes(graph);
+  const parents = all.filter((n): n is ParentNode => n.kind === "parent");
+  const parentsOf = (routeId: string) => parents.filter((p) => p.routeId === routeId);
+  const ruleCount = new Map<string, number>();
+  for (const n of all) if (n.kind === "rule") ruleCount.set(n.routeId, (ruleCount.get(n.routeId) ?? 0) + 1);
+  const y = { gateway: 0, hostname: 0, rule: 0, backend: 0 };
+  const next = (col: keyof typeof y): XY => {
+    const at = { x: COLUMN_X[col], y: y[col] };
+    y[col] += NODE_SIZE[col].height + GAP;
+    return at;
+  };
+  const editable = !opts.readOnly;
+  const nodes: CanvasNode[] = [];
+  for (const n of all) {
+    switch (n.kind) {
+      case "parent": {
+        const found = opts.gateways.some((g) => g.metadata?.name === n.name && g.metadata?.namespace === n.namespace);
+        const label = `${n.parentKind} ${n.namespace}/${n.name}${n.sectionName ? ` · ${n.sectionName}` : ""}${n.port ? ` :${n.port}` : ""}`;
+        nodes.push({ id: n.id, type: "gateway", position: next("gateway"), data: { parent: n, label, found }, draggable: false });
+        break;
+      }
+      case "hostname": {
+        const fits = parentsOf(n.routeId).map((p) => ({ gateway: `${p.namespace}/${p.name}`, fit: listenerFit(n.value, p, opts.gateways) }));
+        nodes.push({ id: n.id, type: "hostname", position: next("hostname"), data: { value: n.value, routeId: n.routeId, fits }, draggable: false });
+        break;
+      }
+      case "rule":
+        nodes.push({
+          id: n.id,
+          type: "rule",
+          position: next("rule"),
+          data: {
+            rule: n,
+            position: n.index,
+            count: ruleCount.get(n.routeId) ?? 1,
+            routeLabel: opts.showRoute ? routeLabelOf(graph, n.routeId) : "",
+            shadowed: opts.shadowed?.has(n.id) ?? false,
+          },
+          draggable: editable,
+        });
+        break;
+      case "backend":
+        nodes.push({ id: n.id, type: "backend", position: next("backend"), data: { backend: n }, draggable: editable });
+        break;
+      case "route":
+        break;
+    }
+  }
+  const byId = new Map(all.map((n) => [n.id, n]));
+  const edges: CanvasEdge[] = graphEdges(graph).map((e) => {
+    const target = byId.get(e.target);
+    const label = target?.kind === "backend" ? pct((target as BackendNode).percent) : undefined;
+    return { id: e.id, source: e.source, target: e.target, ...(label !== undefined && { label }) };
+  });
+  return { nodes, edges };
+}
+
+/** The rule order implied by where the user dropped a rule: top to bottom within its route. */
+export function ruleIndexAtY(rules: readonly { id: string; y: number; routeId: string }[], movedId: string): number {
+  const moved = rules.find((r) => r.id === movedId);
+  if (!moved) return -1;
+  const same = rules.filter((r) => r.routeId === moved.routeId).sort((a, b) => a.y - b.y);
+  return same.findIndex((r) => r.id === movedId);
+}
+
+export function isRuleData(d: unknown): d is RuleData {
+  return typeof d === "object" && d !== null && "rule" in d;
+}
