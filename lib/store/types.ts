@@ -4,7 +4,14 @@ import type { KindKey } from "./kinds";
 /** Why an operation failed, in a shape the UI can show without parsing messages. */
 export type StoreError =
   | { type: "Invalid"; message: string; causes: FieldCause[] }
-  | { type: "Conflict"; message: string; conflicts: FieldConflict[]; /** resourceVersion moved on */ stale: boolean }
+  | {
+      type: "Conflict";
+      message: string;
+      /** Fields owned by other managers that the apply would change (empty for a plain stale write). */
+      conflicts: FieldConflict[];
+      /** The object changed since the caller read it (its resourceVersion moved on). */
+      stale: boolean;
+    }
   | { type: "Forbidden"; message: string }
   | { type: "NotFound"; message: string }
   | { type: "Unreachable"; message: string }

@@ -123,6 +123,24 @@ describe("ClusterStore against a real API server", () => {
     if (!r.ok) expect(r.error).toMatchObject({ type: "Conflict", stale: true });
   });
 
+  it("says a copy is stale even when the field that changed is owned by someone else", async () => {
+    const s = admin();
+    await kubectl(
+      ["apply", "--server-side", "--field-manager=ops-team", "-f", "-"],
+      JSON.stringify(route("owned-and-moved", "default", { hostnames: ["a.example.com"] })),
+    );
+    const loaded = await s.get({ kind: "HTTPRoute", namespace: "default", name: "owned-and-moved" });
+    if (!loaded.ok) throw new Error("get failed");
+    await kubectl(
+      ["apply", "--server-side", "--field-manager=ops-team", "-f", "-"],
+      JSON.stringify(route("owned-and-moved", "default", { hostnames: ["b.example.com"] })),
+    );
+    const r = await s.apply({ ...loaded.value, spec: { hostnames: ["mine.example.com"] } });
+    if (r.ok || r.error.type !== "Conflict") throw new Error(`expected a Conflict, got ${JSON.stringify(r)}`);
+    expect(r.error.stale).toBe(true);
+    expect(r.error.conflicts).toEqual([{ manager: "ops-team", field: ".spec.hostnames" }]);
+  });
+
   it("gives viewer Forbidden on apply, and editor write access in team-a only", async () => {
     const viewer = store("viewer");
     const editor = store("editor");

@@ -96,13 +96,23 @@ export class ClusterStore implements Store {
         },
       };
     }
-    return this.call({
+    const namespace = obj.metadata.namespace ?? (kind.namespaced ? "default" : undefined);
+    const r = await this.call({
       method: "PATCH",
-      path: resourcePath(kind, obj.metadata.namespace ?? (kind.namespaced ? "default" : undefined), name),
+      path: resourcePath(kind, namespace, name),
       query: { fieldManager: FIELD_MANAGER, force: opts.force ? "true" : undefined, dryRun: dryRun ? "All" : undefined },
       body: applyBody(obj),
       contentType: "application/apply-patch+yaml",
     });
+    // The API server reports field-manager conflicts before it checks resourceVersion, so an
+    // object that someone else changed *and* owns comes back as a plain field conflict. Whether
+    // the caller's copy is stale is what the UI needs to know first: ask.
+    const rv = obj.metadata.resourceVersion;
+    if (!r.ok && r.error.type === "Conflict" && !r.error.stale && rv) {
+      const now = await this.call({ method: "GET", path: resourcePath(kind, namespace, name) });
+      if (now.ok && now.value.metadata.resourceVersion !== rv) return { ok: false, error: { ...r.error, stale: true } };
+    }
+    return r;
   }
 
   async delete(ref: ObjectRef): Promise<Result<null>> {
