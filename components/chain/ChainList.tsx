@@ -1,6 +1,7 @@
 "use client";
-import { useMemo, useRef, useEffect } from "react";
+import { useMemo } from "react";
 import { chainOverview, matchesFilter, type ObjectIndex, type OverviewRow } from "@/lib/chain";
+import { FilterInput } from "@/components/ui/FilterInput";
 import { Notice } from "@/components/ui/Notice";
 import { ChainOverview } from "./ChainOverview";
 
@@ -20,20 +21,7 @@ export function ChainList({
 }) {
   const all = useMemo(() => chainOverview(index), [index]);
   const rows = useMemo(() => all.filter((r) => matchesFilter(r, query)), [all, query]);
-  const input = useRef<HTMLInputElement>(null);
   const counts = useMemo(() => ({ error: all.filter((r) => r.health === "error").length, warning: all.filter((r) => r.health === "warning").length }), [all]);
-
-  // "/" focuses the filter, as on the routes list.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "/" && !["INPUT", "TEXTAREA"].includes(document.activeElement?.tagName ?? "")) {
-        e.preventDefault();
-        input.current?.focus();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
 
   return (
     <div className="space-y-3">
@@ -42,18 +30,7 @@ export function ChainList({
           {all.length} chains: <span className="font-medium text-red-700">{counts.error} failing</span>, <span className="font-medium text-amber-700">{counts.warning} with warnings</span>
         </p>
         <div>
-          <label className="sr-only" htmlFor="chain-filter">
-            Filter chains
-          </label>
-          <input
-            id="chain-filter"
-            ref={input}
-            type="search"
-            defaultValue={query}
-            placeholder="Filter: name, host, reason, ns:x, is:error, kind:ksvc   ( / )"
-            onChange={(e) => setQuery(e.target.value)}
-            className="w-96 rounded border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-200"
-          />
+          <FilterInput id="chain-filter" label="Filter chains" value={query} onChange={setQuery} placeholder="Filter: name, host, reason, ns:x, is:error, kind:ksvc" className="w-96" />
         </div>
       </div>
       {all.length === 0 ? (

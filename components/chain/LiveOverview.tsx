@@ -1,9 +1,9 @@
 "use client";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { OverviewRow } from "@/lib/chain";
 import { LiveStatus } from "@/components/ui/LiveStatus";
 import { Notice } from "@/components/ui/Notice";
+import { useUrlQuery } from "@/components/ui/useUrlQuery";
 import { ChainList } from "./ChainList";
 import { LiveNotices } from "./LiveNotices";
 import { useLiveObjects } from "./useLiveObjects";
@@ -16,16 +16,7 @@ export function chainHref(row: OverviewRow): string {
 /** /troubleshoot: every chain in the cluster with its health, live. */
 export function LiveOverview() {
   const live = useLiveObjects();
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const query = params.get("q") ?? "";
-  const setQuery = (q: string) => {
-    const next = new URLSearchParams(params);
-    if (q) next.set("q", q);
-    else next.delete("q");
-    router.replace(`${pathname}${next.size ? `?${next}` : ""}`, { scroll: false });
-  };
+  const [query, setQuery] = useUrlQuery();
   return (
     <section aria-labelledby="troubleshoot-title" className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-3">

@@ -1,44 +1,22 @@
 "use client";
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useRef } from "react";
+import { useMemo } from "react";
 import type { HTTPRoute } from "@/lib/gateway/types.generated";
 import { byNamespaceAndName, matchesQuery, summarizeRoute } from "@/lib/gateway/route-summary";
 import { useLiveKinds } from "@/lib/query/use-live-kinds";
 import { ConditionBadge } from "@/components/ui/ConditionBadge";
+import { FilterInput } from "@/components/ui/FilterInput";
 import { LiveStatus } from "@/components/ui/LiveStatus";
 import { Notice } from "@/components/ui/Notice";
+import { useUrlQuery } from "@/components/ui/useUrlQuery";
 
 export function RoutesTable() {
   const { snapshots, connection, error } = useLiveKinds(["HTTPRoute"]);
   const snap = snapshots[0];
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const query = params.get("q") ?? "";
-  const input = useRef<HTMLInputElement>(null);
-
-  // "/" focuses the filter, as in most list views.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "/" && document.activeElement?.tagName !== "INPUT") {
-        e.preventDefault();
-        input.current?.focus();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  const [query, setQuery] = useUrlQuery();
 
   const all = useMemo(() => (snap?.items ?? []).map((o) => summarizeRoute(o as unknown as HTTPRoute)).sort(byNamespaceAndName), [snap]);
   const rows = useMemo(() => all.filter((r) => matchesQuery(r, query)), [all, query]);
-
-  const setQuery = (q: string) => {
-    const next = new URLSearchParams(params);
-    if (q) next.set("q", q);
-    else next.delete("q");
-    router.replace(`${pathname}${next.size ? `?${next}` : ""}`, { scroll: false });
-  };
 
   return (
     <section aria-labelledby="routes-title" className="space-y-4">
@@ -54,18 +32,7 @@ export function RoutesTable() {
             New route
           </Link>
           <LiveStatus connection={connection} state={snap?.state} />
-          <label className="sr-only" htmlFor="route-filter">
-            Filter routes
-          </label>
-          <input
-            id="route-filter"
-            ref={input}
-            type="search"
-            defaultValue={query}
-            placeholder="Filter: name, host, gateway, ns:team-a   ( / )"
-            onChange={(e) => setQuery(e.target.value)}
-            className="w-80 rounded border border-slate-300 bg-white px-3 py-1.5 text-sm shadow-sm focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-200"
-          />
+          <FilterInput id="route-filter" label="Filter routes" value={query} onChange={setQuery} placeholder="Filter: name, host, gateway, ns:team-a" />
         </div>
       </div>
 
