@@ -32,6 +32,26 @@ describe("graph → canvas", () => {
     const fits = toFlow(fromHTTPRoutes([exampleComRoute]), { gateways: [gateway()] }).nodes.find((n) => n.type === "hostname");
     expect(fits?.type === "hostname" && fits.data.fits[0]?.fit).toBe("fits");
   });
+  it("names the Knative Service a rule reaches through the local gateway (its Host rewrite)", () => {
+    const knativePath: HTTPRoute = {
+      apiVersion: "gateway.networking.k8s.io/v1",
+      kind: "HTTPRoute",
+      metadata: { name: "api", namespace: "api" },
+      spec: {
+        hostnames: ["api.example.com"],
+        rules: [
+          {
+            matches: [{ path: { type: "PathPrefix", value: "/api/v1" } }],
+            filters: [{ type: "URLRewrite", urlRewrite: { hostname: "users.api.svc.cluster.local" } }],
+            backendRefs: [{ name: "knative-local-gateway", namespace: "istio-system", port: 80 }],
+          },
+          { matches: [{ path: { type: "PathPrefix", value: "/docs" } }], backendRefs: [{ name: "docs", port: 80 }] },
+        ],
+      },
+    };
+    const backends = toFlow(fromHTTPRoutes([knativePath]), { gateways: [] }).nodes.filter((n) => n.type === "backend");
+    expect(backends.map((n) => (n.type === "backend" ? n.data.via : "?"))).toEqual(["users.api.svc.cluster.local", undefined]);
+  });
   it("hands ELK one partition per column and only edges between known nodes", () => {
     const { nodes, edges } = toFlow(fromHTTPRoutes([exampleComRoute]), { gateways: [] });
     const input = elkInput(nodes, edges);

@@ -8,7 +8,8 @@ import { listenerFit, type Fit } from "./gateway-fit";
 export type GatewayData = { parent: ParentNode; label: string; found: boolean };
 export type HostnameData = { value: string; routeId: string; fits: { gateway: string; fit: Fit }[] };
 export type RuleData = { rule: RuleNode; position: number; count: number; routeLabel: string; shadowed: boolean };
-export type BackendData = { backend: BackendNode };
+/** `via`: the Host the rule rewrites to (a Knative Service reached through a gateway Service). */
+export type BackendData = { backend: BackendNode; via?: string };
 
 export type CanvasNode =
   | { id: string; type: "gateway"; position: XY; data: GatewayData; draggable: boolean }
@@ -86,9 +87,14 @@ export function toFlow(graph: RouteGraph, opts: FlowOptions): { nodes: CanvasNod
           draggable: editable,
         });
         break;
-      case "backend":
-        nodes.push({ id: n.id, type: "backend", position: next("backend"), data: { backend: n }, draggable: editable });
+      case "backend": {
+        // A rule that rewrites the Host to a Knative Service's cluster-local name reaches that
+        // Service through the gateway it names as backend: say which Service it is.
+        const rule = all.find((r): r is RuleNode => r.kind === "rule" && r.id === n.ruleId);
+        const rewrite = rule?.filters.find((f) => f.type === "URLRewrite")?.urlRewrite?.hostname;
+        nodes.push({ id: n.id, type: "backend", position: next("backend"), data: { backend: n, via: rewrite }, draggable: editable });
         break;
+      }
       case "route":
         break;
     }

@@ -16,6 +16,11 @@ export function BackendNode({ id, data }: NodeProps<Node<BackendData, "backend">
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <p className="font-semibold text-emerald-900">{KIND_LABEL[b.backendKind]}</p>
       <p className="truncate font-mono text-sm" title={name}>{name}</p>
+      {data.via && (
+        <p className="truncate text-violet-800" title={`The rule rewrites the Host to ${data.via}`} data-via>
+          → {data.via}
+        </p>
+      )}
       <div className="mt-1 flex items-center gap-1">
         <label htmlFor={`w-${id}`} className="text-slate-600">Weight</label>
         <input
