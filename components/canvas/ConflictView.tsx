@@ -17,9 +17,8 @@ export function ConflictView(props: {
 }) {
   const { error, base, ours, theirs } = props;
   const y = (r: HTTPRoute) => printManifest(forDisplay(r));
-  // The API server reports field-ownership conflicts before the resourceVersion precondition,
-  // so "changed since load" is judged here too, from the versions themselves.
-  const stale = error.stale || (theirs !== undefined && theirs.metadata.resourceVersion !== base.metadata.resourceVersion);
+  // The store reports a stale copy as stale even when another manager owns the changed fields.
+  const stale = error.stale;
   return (
     <section role="alertdialog" aria-labelledby="conflict-title" className="space-y-2 rounded-md border border-red-300 bg-red-50 p-3 text-xs" data-conflict>
       <h2 id="conflict-title" className="text-sm font-semibold text-red-900">

@@ -5,7 +5,7 @@
 import type { KnativeService, TrafficTarget } from "@/lib/knative";
 import { validateTraffic } from "@/lib/knative";
 import type { KubeObject } from "@/lib/k8s/meta";
-import { requestSession } from "@/lib/session/request-session";
+import { applyObject, dryRunObject } from "@/components/apply/actions";
 import type { Result } from "@/lib/store";
 import { trafficApplyBody } from "@/lib/traffic/rollback";
 
@@ -35,7 +35,5 @@ export async function submitTraffic(s: TrafficSubmission, opts: { dryRun: boolea
     spec: s.before ? { traffic: s.before } : {},
   };
   const body = trafficApplyBody(base, s.traffic);
-  const { store, problem } = await requestSession();
-  if (!store) return { ok: false, error: { type: "Unreachable", message: problem ?? "no cluster" } };
-  return opts.dryRun ? store.dryRun(body, { force: opts.force }) : store.apply(body, { force: opts.force });
+  return opts.dryRun ? dryRunObject(body, { force: opts.force }) : applyObject(body, { force: opts.force });
 }
