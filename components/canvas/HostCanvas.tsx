@@ -12,6 +12,15 @@ import { CanvasActionsContext } from "./canvas-context";
 import { FlowCanvas } from "./FlowCanvas";
 import { RoutingTableView } from "./RoutingTableView";
 
+/** Route links shown in the heading; the rest fold away so the canvas keeps its place on screen. */
+const SHOWN_LINKS = 6;
+
+const editLink = (r: HTTPRoute) => (
+  <Link key={`${r.metadata.namespace}/${r.metadata.name}`} className="text-xs text-sky-800 underline" href={`/routes/${r.metadata.namespace}/${r.metadata.name}`}>
+    edit {r.metadata.namespace}/{r.metadata.name}
+  </Link>
+);
+
 const READ_ONLY = { readOnly: true, edit: () => undefined, dropItem: () => undefined, problemsOf: () => [] };
 
 /** Every HTTPRoute on one hostname, across namespaces, on one canvas, with who wins what. */
@@ -33,11 +42,15 @@ export function HostCanvas({ hostname }: { hostname: string }) {
         <h1 id="host-title" className="text-xl font-semibold">Hostname <span className="font-mono">{hostname}</span></h1>
         <LiveStatus connection={connection} state={routesSnap?.state} />
         <span className="text-xs text-slate-600">{routes.length} route{routes.length === 1 ? "" : "s"}:</span>
-        {routes.map((r) => (
-          <Link key={`${r.metadata.namespace}/${r.metadata.name}`} className="text-xs text-sky-800 underline" href={`/routes/${r.metadata.namespace}/${r.metadata.name}`}>
-            edit {r.metadata.namespace}/{r.metadata.name}
-          </Link>
-        ))}
+        {routes.slice(0, SHOWN_LINKS).map(editLink)}
+        {routes.length > SHOWN_LINKS && (
+          <details className="text-xs">
+            <summary className="cursor-pointer text-sky-800">{routes.length - SHOWN_LINKS} more</summary>
+            <div className="absolute z-10 mt-1 flex max-h-64 max-w-xl flex-wrap gap-x-3 gap-y-1 overflow-auto rounded-md border border-slate-200 bg-white p-2 shadow">
+              {routes.slice(SHOWN_LINKS).map(editLink)}
+            </div>
+          </details>
+        )}
       </div>
       {!routesSnap ? <Notice title="Loading HTTPRoutes…" /> : routes.length === 0 ? (
         <Notice title={`No HTTPRoute serves ${hostname}`}>Routes appear here as soon as one lists this hostname.</Notice>

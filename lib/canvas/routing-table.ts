@@ -3,7 +3,7 @@
 // hostname, and which rules never win anything (shadowed).
 import type { HTTPRouteMatch } from "../gateway/route-types";
 import type { HTTPRoute } from "../gateway/types.generated";
-import { winningRule, type RouteGraph, type SampleRequest } from "../graph";
+import { router, type RouteGraph, type SampleRequest } from "../graph";
 
 export interface RoutingRow {
   readonly host: string;
@@ -75,6 +75,7 @@ export function routingTable(graph: RouteGraph): RoutingTable {
   graph.entries.forEach((e) => e.ids.rules.forEach((r, i) => ruleIdOf.set(`${e.ids.route}#${i}`, r.id)));
   const routeIdOf = new Map(graph.entries.map((e) => [e.route, e.ids.route]));
   const hosts = [...new Set(routes.flatMap((r) => (r.spec?.hostnames?.length ? r.spec.hostnames : [ANY_HOST])))].sort();
+  const route = router(routes);
   const rows: RoutingRow[] = [];
   const wins = new Set<string>();
   const all = new Set<string>();
@@ -94,7 +95,7 @@ export function routingTable(graph: RouteGraph): RoutingTable {
             rows.push({ host, match, ruleId, backends: backendsOf(entry.route, r), why: "regular expression: precedence is up to the Gateway implementation" });
             continue;
           }
-          const hit = winningRule(routes, req);
+          const hit = route(req);
           const winnerId = hit ? ruleIdOf.get(`${routeIdOf.get(hit.route)}#${hit.rule}`) : undefined;
           if (winnerId === ruleId) wins.add(ruleId);
           const why = !hit

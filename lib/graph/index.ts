@@ -43,4 +43,4 @@ export {
   type RouteLimitViolation,
 } from "./limits";
 export { splitRoute, type SplitResult } from "./split";
-export { winningRule, matchesRequest, type RuleHit, type SampleRequest } from "./precedence";
+export { router, winningRule, matchesRequest, type RuleHit, type SampleRequest } from "./precedence";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { HTTPRouteRule } from "../gateway/route-types";
 import type { HTTPRoute } from "../gateway/types.generated";
-import { winningRule } from "./precedence";
+import { router, winningRule } from "./precedence";
 import { exampleComRoute } from "./testing/fixtures";
 
 function route(name: string, rules: HTTPRouteRule[], extra: Partial<HTTPRoute["metadata"]> = {}, hostnames?: string[]): HTTPRoute {
@@ -62,5 +62,23 @@ describe("winningRule", () => {
     expect(winningRule([wildcard, exact], { host: "a.example.com", path: "/x" })?.route).toBe(exact);
     expect(winningRule([wildcard, exact], { host: "b.example.com", path: "/x" })?.route).toBe(wildcard);
     expect(winningRule([wildcard], { host: "example.com", path: "/x" })).toBeUndefined();
+  });
+
+  it("answers many requests from one router as it would one at a time, whatever the host order", () => {
+    const wildcard = route("w", [to("wild", { path: { type: "Exact", value: "/x" } })], {}, ["*.example.com"]);
+    const exact = route("e", [to("exact-host", { path: { value: "/" } })], {}, ["a.example.com"]);
+    const routes = [wildcard, exact, exampleComRoute];
+    const requests = [
+      { host: "b.example.com", path: "/x" },
+      { host: "A.example.com", path: "/x" },
+      { host: "example.com", path: "/docs" },
+      { host: "a.example.com", path: "/nothing" },
+      { host: "b.example.com", path: "/y" },
+      { host: "example.com", path: "/api/v2" },
+    ];
+    const route1 = router(routes);
+    const many = requests.map((r) => route1(r));
+    expect(many.map((h) => h?.route.metadata.name)).toEqual(["w", "e", exampleComRoute.metadata.name, "e", undefined, exampleComRoute.metadata.name]);
+    expect(many).toEqual(requests.map((r) => winningRule(routes, r)));
   });
 });

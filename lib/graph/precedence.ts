@@ -105,27 +105,43 @@ function compare(a: Candidate, b: Candidate): number {
   return a.hit.rule - b.hit.rule || a.hit.match - b.hit.match;
 }
 
-/**
- * The rule that serves `req` among `routes`, all taken as attached to the same Gateway
- * listener; undefined means the Gateway answers 404.
- */
-export function winningRule(routes: readonly HTTPRoute[], req: SampleRequest): RuleHit | undefined {
-  let best: Candidate | undefined;
+interface RankedMatch extends Candidate {
+  readonly match: HTTPRouteMatch;
+}
+
+/** Every match of every route that serves `host`, best first. */
+function ranked(routes: readonly HTTPRoute[], host: string): RankedMatch[] {
+  const out: RankedMatch[] = [];
   for (const route of routes) {
-    const host = hostnameScore(route, req.host);
-    if (!host) continue;
+    const score = hostnameScore(route, host);
+    if (!score) continue;
     const created = route.metadata?.creationTimestamp ?? "";
     const fullName = `${route.metadata?.namespace ?? ""}/${route.metadata?.name ?? ""}`;
-    const rules = route.spec?.rules ?? [];
-    rules.forEach((rule, r) => {
+    (route.spec?.rules ?? []).forEach((rule, r) => {
       // An absent matches list is defaulted to a single PathPrefix "/" match.
       const matches: readonly HTTPRouteMatch[] = rule.matches ?? [{}];
-      matches.forEach((m, i) => {
-        if (!matchesRequest(m, req)) return;
-        const c: Candidate = { hit: { route, rule: r, match: i }, key: [...host, ...specificity(m)], created, fullName };
-        if (!best || compare(c, best) < 0) best = c;
-      });
+      matches.forEach((m, i) => out.push({ hit: { route, rule: r, match: i }, key: [...score, ...specificity(m)], created, fullName, match: m }));
     });
   }
-  return best?.hit;
+  return out.sort(compare);
+}
+
+/**
+ * A router over `routes`, all taken as attached to the same Gateway listener: for each request,
+ * the rule that serves it, or undefined when the Gateway answers 404. The ranking is made once
+ * per hostname, so asking about many requests costs a scan each rather than a sort.
+ */
+export function router(routes: readonly HTTPRoute[]): (req: SampleRequest) => RuleHit | undefined {
+  const byHost = new Map<string, RankedMatch[]>();
+  return (req) => {
+    const host = req.host.toLowerCase();
+    let list = byHost.get(host);
+    if (!list) byHost.set(host, (list = ranked(routes, host)));
+    return list.find((c) => matchesRequest(c.match, req))?.hit;
+  };
+}
+
+/** The rule that serves one request among `routes` (see router). */
+export function winningRule(routes: readonly HTTPRoute[], req: SampleRequest): RuleHit | undefined {
+  return router(routes)(req);
 }
