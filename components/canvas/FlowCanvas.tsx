@@ -1,12 +1,18 @@
 "use client";
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   ReactFlowProvider,
   applyNodeChanges,
   useReactFlow,
+  useStore,
+  useStoreApi,
+  getNodesBounds,
+  getViewportForBounds,
   type Connection,
   type Edge,
   type Node,
@@ -15,16 +21,23 @@ import {
 } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { connectHostname, deleteElements, moveBackendTo, reorderRule, addNewRule } from "@/lib/canvas/edits";
-import { ruleIndexAtY, type CanvasEdge, type CanvasNode } from "@/lib/canvas/flow";
+import { frameOf, ruleIndexAtY, type CanvasEdge, type CanvasNode } from "@/lib/canvas/flow";
+import { OVERVIEW_BELOW, toneOf } from "@/lib/canvas/overview";
 import type { RouteGraph } from "@/lib/graph";
 import { PALETTE_MIME, useCanvasActions } from "./canvas-context";
 import { BackendNode } from "./nodes/BackendNode";
 import { GatewayNode } from "./nodes/GatewayNode";
 import { HostnameNode } from "./nodes/HostnameNode";
 import { RuleNode } from "./nodes/RuleNode";
+import { useCompact } from "./nodes/useCompact";
+import { OverviewLayer, type OverviewItem } from "./OverviewLayer";
 import { useElkLayout } from "./useElkLayout";
+import { WeightEdge } from "./WeightEdge";
 
 const NODE_TYPES = { gateway: GatewayNode, hostname: HostnameNode, rule: RuleNode, backend: BackendNode };
+const EDGE_TYPES = { weight: WeightEdge };
+/** Where a large canvas starts before its first fit: zoomed out, so nothing is drawn in full only to be thrown away. */
+const LARGE = 300;
 
 export interface FlowCanvasProps {
   nodes: CanvasNode[];
@@ -39,28 +52,64 @@ export interface FlowCanvasProps {
 }
 
 function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrangeable = false }: FlowCanvasProps) {
-  const { readOnly, edit } = useCanvasActions();
+  const { readOnly, edit, problemsOf } = useCanvasActions();
   const layout = useElkLayout(base, edges);
   const flow = useReactFlow();
+  // Three levels of detail by zoom: full nodes, compact boxes, and one drawing of the whole graph.
+  const overview = useStore((s) => s.transform[2] < OVERVIEW_BELOW);
+  const compact = useCompact();
+  // Nodes keep what the browser measured of them; those never drawn yet carry their expected
+  // frame, so React Flow can cull them off screen without drawing them first.
   const place = useCallback(
-    (): Node[] => base.map((n) => ({ ...n, position: layout.positions.get(n.id) ?? n.position, selected: n.id === selected, ...(arrangeable && { draggable: true }) }) as Node),
-    [base, layout, selected, arrangeable],
+    (prev: readonly Node[]): Node[] => {
+      const measured = new Map(prev.map((n) => [n.id, n.measured]));
+      return base.map((n) => {
+        const m = measured.get(n.id);
+        return {
+          ...n,
+          ...(m?.width !== undefined ? { measured: m } : frameOf(n.type)),
+          position: layout.positions.get(n.id) ?? n.position,
+          selected: n.id === selected,
+          hidden: overview,
+          ...(arrangeable && { draggable: true }),
+        } as Node;
+      });
+    },
+    [base, layout, selected, arrangeable, overview],
   );
-  const [nodes, setNodes] = useState<Node[]>(place);
-  useEffect(() => setNodes(place()), [place]);
-  // Fit the view when ELK has placed a graph with more or fewer nodes than the last fit: the
-  // whole route stays in sight as it grows, while edits that keep the shape do not move the view.
-  const fittedFor = useRef(-1);
+  const [nodes, setNodes] = useState<Node[]>(() => place([]));
+  useEffect(() => setNodes(place), [place]);
+  const overviewItems = useMemo(
+    () => new Map(base.map((n): [string, OverviewItem] => [n.id, { id: n.id, type: n.type, tone: toneOf(n, problemsOf(n.id).length > 0) }])),
+    [base, problemsOf],
+  );
+  // Fit the view once on the column layout, then whenever ELK has placed a graph with more or
+  // fewer nodes than the last fit: the whole route stays in sight as it grows, while edits that
+  // keep the shape do not move the view. Bounds come from the layout, not from what was drawn
+  // (React Flow's fitView counts only measured nodes, and off-screen nodes are never drawn).
+  const storeApi = useStoreApi();
+  const fitAll = useCallback((): boolean => {
+    const { width, height, minZoom } = storeApi.getState();
+    const placed = flow.getNodes();
+    if (!width || !height || placed.length === 0) return false;
+    void flow.setViewport(getViewportForBounds(getNodesBounds(placed), width, height, minZoom, 1, 0.1));
+    return true;
+  }, [flow, storeApi]);
+  const fittedFor = useRef<number | undefined>(undefined);
   useEffect(() => {
-    if (layout.status !== "elk" || fittedFor.current === layout.positions.size) return;
-    fittedFor.current = layout.positions.size;
+    const key = layout.status === "elk" ? layout.positions.size : -1;
+    if (fittedFor.current === key) return;
     // After React has drawn the new positions, not before.
-    const t = window.setTimeout(() => void flow.fitView({ padding: 0.1, maxZoom: 1 }), 30);
+    const t = window.setTimeout(() => {
+      if (fitAll()) fittedFor.current = key;
+    }, 30);
     return () => window.clearTimeout(t);
-  }, [layout, flow]);
+  }, [layout, fitAll, nodes.length]);
+  // Weight labels are unreadable zoomed out: drop them there.
+  // In the overview the drawing has the edges: React Flow would keep a component per edge.
   const rfEdges = useMemo(
-    () => edges.map((e): Edge => ({ ...e, ...(e.label !== undefined && { labelBgPadding: [4, 2] as [number, number] }) })),
-    [edges],
+    () => (overview ? [] : edges.map(({ label, ...e }): Edge => ({ ...e, type: "weight", ...(label !== undefined && !compact && { label }) }))),
+    [edges, compact, overview],
   );
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
@@ -74,7 +123,7 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
       if (node.type === "backend") {
         const target = flow.getIntersectingNodes(node).find((n) => n.type === "rule");
         if (target) edit((g: RouteGraph) => moveBackendTo(g, node.id, target.id));
-        else setNodes(place());
+        else setNodes(place);
       } else if (node.type === "rule") {
         const rules = flow.getNodes().filter((n) => n.type === "rule").map((n) => ({
           id: n.id,
@@ -83,7 +132,7 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
         }));
         const to = ruleIndexAtY(rules, node.id);
         edit((g) => reorderRule(g, node.id, to));
-        setNodes(place());
+        setNodes(place);
       }
     },
     [readOnly, flow, edit, place],
@@ -120,6 +169,8 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
         nodes={nodes}
         edges={rfEdges}
         nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        defaultViewport={base.length > LARGE ? { x: 0, y: 0, zoom: OVERVIEW_BELOW / 2 } : undefined}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
         onNodesDelete={(ns) => edit((g) => deleteElements(g, ns.map((n) => n.id)))}
@@ -129,15 +180,27 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
         deleteKeyCode={readOnly ? null : ["Delete", "Backspace"]}
         nodesConnectable={!readOnly}
         nodesDraggable={!readOnly || arrangeable}
-        onlyRenderVisibleElements={base.length > 300}
+        onlyRenderVisibleElements={base.length > LARGE}
         minZoom={0.05}
-        fitView
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={16} />
-        <Controls aria-label="Zoom and fit" showInteractive={false} />
-        {/* The minimap redraws every node on every pan frame: past a thousand nodes it costs more than it shows. */}
-        {base.length <= 1000 && <MiniMap pannable zoomable ariaLabel="Minimap of the canvas" style={{ width: 140, height: 90 }} />}
+        {overview && (
+          <>
+            <OverviewLayer items={overviewItems} edges={edges} />
+            <Panel position="top-center" className="whitespace-nowrap rounded bg-white/90 px-2 py-1 text-xs text-slate-700 shadow-sm" data-overview-hint>
+              Overview of {base.length} nodes: scroll or double-click to zoom in and edit
+            </Panel>
+          </>
+        )}
+        <Controls aria-label="Zoom and fit" showInteractive={false} showFitView={false}>
+          <ControlButton onClick={fitAll} title="Fit the whole graph in view" aria-label="Fit view">
+            <svg viewBox="0 0 32 30" aria-hidden="true"><path d="M3.7 11.3V3.7h7.6V0H0v11.3zM20.7 0v3.7h7.6v7.6H32V0zM28.3 26.3h-7.6V30H32V18.7h-3.7zM3.7 18.7H0V30h11.3v-3.7H3.7z" /></svg>
+          </ControlButton>
+        </Controls>
+        {/* The minimap redraws every node on every pan frame: past a thousand nodes it costs more than
+            it shows. In the overview the canvas is its own map. */}
+        {base.length <= 1000 && !overview && <MiniMap pannable zoomable ariaLabel="Minimap of the canvas" style={{ width: 140, height: 90 }} />}
       </ReactFlow>
     </div>
   );

@@ -1,7 +1,7 @@
 "use client";
 import { WeightSliders } from "@/components/traffic/WeightSliders";
-import { moveBackendTo } from "@/lib/canvas/edits";
-import type { HTTPMethod } from "@/lib/gateway/route-types";
+import { moveBackendTo, PATH_TYPES, setRulePath } from "@/lib/canvas/edits";
+import type { HTTPMethod, HTTPPathMatchType } from "@/lib/gateway/route-types";
 import { editMatch, graphNodes, renameHostname, setWeight, type BackendNode, type GraphNode, type RouteGraph, type RuleNode } from "@/lib/graph";
 
 const METHODS: HTTPMethod[] = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"];
@@ -49,6 +49,16 @@ export function Inspector({ graph, selected, readOnly, edit }: { graph: RouteGra
   return (
     <div className="space-y-2 text-xs" data-inspector-rule={node.id}>
       <p className="font-semibold">Rule {node.index + 1}{node.name ? ` (${node.name})` : ""}</p>
+      <div className="flex gap-1">
+        <label className="block">Path type
+          <select className={field} value={match?.match.path?.type ?? "PathPrefix"} disabled={readOnly} onChange={(e) => edit((g) => setRulePath(g, node.id, { type: e.target.value as HTTPPathMatchType }))}>
+            {PATH_TYPES.map((t) => <option key={t}>{t}</option>)}
+          </select>
+        </label>
+        <label className="block min-w-0 flex-1">Path
+          <input className={field} value={match?.match.path?.value ?? "/"} disabled={readOnly} onChange={(e) => edit((g) => setRulePath(g, node.id, { value: e.target.value }))} />
+        </label>
+      </div>
       {match && (
         <>
           <label className="block">Method

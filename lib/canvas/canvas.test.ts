@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { Gateway, HTTPRoute } from "../gateway/types.generated";
-import { fromHTTPRoutes, toHTTPRoutes } from "../graph";
+import { fromHTTPRoutes, graphNodes, toHTTPRoutes } from "../graph";
 import { exampleComRoute, knativeRoute } from "../graph/testing/fixtures";
 import { decodeDraft, draftKey, encodeDraft } from "./draft";
 import { addNewRule, connectHostname, deleteElements, dropOnRule, moveBackendTo, reorderRule, setRulePath } from "./edits";
-import { ruleIndexAtY, toFlow } from "./flow";
+import { COMPACT_BELOW, frameOf, NODE_SIZE, ruleIndexAtY, toFlow } from "./flow";
 import { hostnamesIntersect } from "./gateway-fit";
 import { record, redo, startHistory, undo } from "./history";
 import { elkInput } from "./layout";
 import { forApply, kingressOwner, newRoute } from "./manifest";
+import { OVERVIEW_BELOW, toneOf } from "./overview";
 import { paletteItems, searchPalette } from "./palette";
 import { pinProblems } from "./pin-errors";
 import { rebase } from "./rebase";
@@ -155,5 +156,34 @@ describe("drafts, manifests, rebase, problems, palette", () => {
       [{ metadata: { name: "hello", namespace: "a" } }],
     );
     expect(searchPalette(items, "users", "b").map((i) => `${i.namespace}/${i.name}:${i.port ?? ""}`)).toEqual(["b/users:8080", "a/users:"]);
+  });
+});
+
+describe("levels of detail", () => {
+  it("gives every node the frame ELK lays it out with, handles centred on the sides edges use", () => {
+    const { nodes } = toFlow(fromHTTPRoutes([exampleComRoute]), { gateways: [] });
+    for (const n of nodes) {
+      const f = frameOf(n.type);
+      expect([f.initialWidth, f.initialHeight]).toEqual([NODE_SIZE[n.type].width, NODE_SIZE[n.type].height]);
+      expect(elkInput(nodes, []).children.find((c) => c.id === n.id)).toMatchObject({ width: f.initialWidth, height: f.initialHeight });
+      for (const h of f.handles) expect(h.y + h.height / 2).toBe(f.initialHeight / 2);
+    }
+    // Gateways only send, backends only receive: an edge always has a handle at each end.
+    expect(frameOf("gateway").handles.map((h) => h.type)).toEqual(["source"]);
+    expect(frameOf("backend").handles.map((h) => h.type)).toEqual(["target"]);
+    expect(frameOf("rule").handles.map((h) => `${h.type}:${h.position}`)).toEqual(["target:left", "source:right"]);
+    expect(OVERVIEW_BELOW).toBeLessThan(COMPACT_BELOW);
+  });
+
+  it("colours a node in the overview by what needs a look: problems, then shadowed rules and missing Gateways", () => {
+    const graph = fromHTTPRoutes([exampleComRoute]);
+    const rule = graphNodes(graph).find((n) => n.kind === "rule");
+    const { nodes } = toFlow(graph, { gateways: [], shadowed: new Set([rule?.id ?? ""]) });
+    const tone = (type: string, problems = false) => nodes.filter((n) => n.type === type).map((n) => toneOf(n, problems));
+    expect(tone("rule")).toEqual(["warn", "rule", "rule"]);
+    expect(tone("rule", true)).toEqual(["problem", "problem", "problem"]);
+    expect(tone("gateway")).toEqual(["warn"]);
+    expect(toFlow(graph, { gateways: [gateway()] }).nodes.filter((n) => n.type === "gateway").map((n) => toneOf(n, false))).toEqual(["gateway"]);
+    expect(tone("backend")).toEqual(["backend", "backend", "backend", "backend"]);
   });
 });

@@ -49,6 +49,9 @@ export function dropOnRule(graph: RouteGraph, ruleId: string, item: PaletteItem)
 }
 
 /** The path of a rule's first match, edited in place; a rule without matches gets one. */
+/** The path match types, in the order a menu offers them. */
+export const PATH_TYPES: readonly HTTPPathMatchType[] = ["PathPrefix", "Exact", "RegularExpression"];
+
 export function setRulePath(graph: RouteGraph, ruleId: string, path: { type?: HTTPPathMatchType; value?: string }): RouteGraph {
   const rule = ruleOf(graph, ruleId);
   if ((rule?.matches?.length ?? 0) === 0) {

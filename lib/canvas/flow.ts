@@ -28,20 +28,46 @@ export interface FlowOptions {
   readonly showRoute?: boolean;
 }
 
-export const COLUMN_X = { gateway: 0, hostname: 240, rule: 500, backend: 860 } as const;
 export const NODE_SIZE = {
-  gateway: { width: 200, height: 60 },
-  hostname: { width: 220, height: 70 },
-  rule: { width: 300, height: 120 },
-  backend: { width: 220, height: 80 },
+  gateway: { width: 170, height: 64 },
+  hostname: { width: 190, height: 72 },
+  rule: { width: 260, height: 84 },
+  backend: { width: 190, height: 80 },
 } as const;
+export const LAYER_GAP = 40;
 const GAP = 24;
+export const COLUMN_X = {
+  gateway: 0,
+  hostname: NODE_SIZE.gateway.width + LAYER_GAP,
+  rule: NODE_SIZE.gateway.width + NODE_SIZE.hostname.width + 2 * LAYER_GAP,
+  backend: NODE_SIZE.gateway.width + NODE_SIZE.hostname.width + NODE_SIZE.rule.width + 3 * LAYER_GAP,
+} as const;
+
+/**
+ * Below this zoom, nodes draw as compact labelled boxes: their controls would be too small to
+ * read or use, and drawing thousands of them is what makes a large canvas slow.
+ */
+export const COMPACT_BELOW = 0.5;
+
+type Side = "left" | "right";
+export interface HandleHint { type: "source" | "target"; position: Side; x: number; y: number; width: number; height: number }
+
+/**
+ * A node's size and handle places before the browser has measured it (the boxes are drawn at
+ * least this tall, handles centred on the sides). With them the canvas can cull nodes off screen
+ * from the first frame instead of drawing every node once to measure it.
+ */
+export function frameOf(type: CanvasNode["type"]): { initialWidth: number; initialHeight: number; handles: HandleHint[] } {
+  const { width, height } = NODE_SIZE[type];
+  const handle = (t: HandleHint["type"], position: Side): HandleHint => ({ type: t, position, x: position === "left" ? -3 : width - 3, y: height / 2 - 3, width: 6, height: 6 });
+  const handles = type === "gateway" ? [handle("source", "right")] : type === "backend" ? [handle("target", "left")] : [handle("target", "left"), handle("source", "right")];
+  return { initialWidth: width, initialHeight: height, handles };
+}
 
 const pct = (n: number) => `${Math.round(n * 10) / 10} %`;
 
-function routeLabelOf(graph: RouteGraph, routeId: string): string {
-  const e = graph.entries.find((x) => x.ids.route === routeId);
-  return `${e?.route.metadata?.namespace ?? ""}/${e?.route.metadata?.name ?? ""}`;
+function routeLabels(graph: RouteGraph): Map<string, string> {
+  return new Map(graph.entries.map((e) => [e.ids.route, `${e.route.metadata?.namespace ?? ""}/${e.route.metadata?.name ?? ""}`]));
 }
 
 /** Nodes and edges, placed in columns (the layout ELK refines, and what shows until it answers). */
@@ -50,7 +76,13 @@ export function toFlow(graph: RouteGraph, opts: FlowOptions): { nodes: CanvasNod
   const parents = all.filter((n): n is ParentNode => n.kind === "parent");
   const parentsOf = (routeId: string) => parents.filter((p) => p.routeId === routeId);
   const ruleCount = new Map<string, number>();
-  for (const n of all) if (n.kind === "rule") ruleCount.set(n.routeId, (ruleCount.get(n.routeId) ?? 0) + 1);
+  const rulesById = new Map<string, RuleNode>();
+  for (const n of all) {
+    if (n.kind !== "rule") continue;
+    ruleCount.set(n.routeId, (ruleCount.get(n.routeId) ?? 0) + 1);
+    rulesById.set(n.id, n);
+  }
+  const labels = opts.showRoute ? routeLabels(graph) : undefined;
   const y = { gateway: 0, hostname: 0, rule: 0, backend: 0 };
   const next = (col: keyof typeof y): XY => {
     const at = { x: COLUMN_X[col], y: y[col] };
@@ -81,7 +113,7 @@ export function toFlow(graph: RouteGraph, opts: FlowOptions): { nodes: CanvasNod
             rule: n,
             position: n.index,
             count: ruleCount.get(n.routeId) ?? 1,
-            routeLabel: opts.showRoute ? routeLabelOf(graph, n.routeId) : "",
+            routeLabel: labels?.get(n.routeId) ?? "",
             shadowed: opts.shadowed?.has(n.id) ?? false,
           },
           draggable: editable,
@@ -90,8 +122,7 @@ export function toFlow(graph: RouteGraph, opts: FlowOptions): { nodes: CanvasNod
       case "backend": {
         // A rule that rewrites the Host to a Knative Service's cluster-local name reaches that
         // Service through the gateway it names as backend: say which Service it is.
-        const rule = all.find((r): r is RuleNode => r.kind === "rule" && r.id === n.ruleId);
-        const rewrite = rule?.filters.find((f) => f.type === "URLRewrite")?.urlRewrite?.hostname;
+        const rewrite = rulesById.get(n.ruleId)?.filters.find((f) => f.type === "URLRewrite")?.urlRewrite?.hostname;
         nodes.push({ id: n.id, type: "backend", position: next("backend"), data: { backend: n, via: rewrite }, draggable: editable });
         break;
       }

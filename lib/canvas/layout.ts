@@ -1,6 +1,6 @@
 // ELK layout input and output. The graph is laid out left to right in layers, keeping the
 // model order (rule order is routing precedence, so it must read top to bottom).
-import { NODE_SIZE, type CanvasEdge, type CanvasNode, type XY } from "./flow";
+import { LAYER_GAP, NODE_SIZE, type CanvasEdge, type CanvasNode, type XY } from "./flow";
 
 export interface ElkInput {
   id: string;
@@ -22,7 +22,7 @@ export const ELK_OPTIONS: Record<string, string> = {
   "elk.layered.crossingMinimization.forceNodeModelOrder": "true",
   "elk.layered.nodePlacement.strategy": "BRANDES_KOEPF",
   "elk.spacing.nodeNode": "24",
-  "elk.layered.spacing.nodeNodeBetweenLayers": "60",
+  "elk.layered.spacing.nodeNodeBetweenLayers": String(LAYER_GAP),
   "elk.partitioning.activate": "true",
 };
 

@@ -5,6 +5,8 @@ import { spawn } from "node:child_process";
 import { chromium, type Page } from "@playwright/test";
 import { startCluster, stopCluster } from "../../e2e/cluster/cluster";
 import { buildApp, CHROMIUM_ARGS, startApp } from "../../e2e/server";
+import { COMPACT_BELOW } from "../../lib/canvas/flow";
+import { OVERVIEW_BELOW } from "../../lib/canvas/overview";
 import { ms, percentile, writeSection } from "./report";
 
 const ROUTES = 77;
@@ -63,35 +65,43 @@ export async function benchCanvas(): Promise<void> {
     cleanup.unshift(() => browser.close());
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 
-    const renders: number[] = [];
-    const layouts: number[] = [];
-    let nodeCount = 0;
-    for (let run = 0; run < 4; run++) {
-      await page.goto(`${app.url}/hosts/${HOST}`);
-      // First interactive render: nodes drawn, and the main thread free to answer a frame.
-      const firstRender = await page.evaluate<number>(`new Promise((resolve) => {
-        const check = () => document.querySelector(".react-flow__node")
+    // First interactive render: the graph drawn (nodes, or the overview a large graph opens
+    // in), and the main thread free to answer the next frame. The reference is the /routes
+    // list of the same routes drawing its first row, loaded alternately in the same browser.
+    const drawn = (selector: string) =>
+      page.evaluate<number>(`new Promise((resolve) => {
+        const check = () => document.querySelector(${JSON.stringify(selector)})
           ? requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())))
           : setTimeout(check, 5);
         check();
       })`);
+    const renders: number[] = [];
+    const lists: number[] = [];
+    const layouts: number[] = [];
+    let nodeCount = 0;
+    for (let run = 0; run < 6; run++) {
+      await page.goto(`${app.url}/routes?q=bench`);
+      const list = await drawn("tr[data-route]");
+      await page.goto(`${app.url}/hosts/${HOST}`);
+      const firstRender = await drawn(".react-flow__node, [data-overview]");
       await page.locator('[data-layout="elk"]').waitFor({ timeout: 120_000 });
       const laidOut = await page.evaluate<number>("performance.now()");
       nodeCount = Number(await page.locator("[data-node-count]").getAttribute("data-node-count"));
       if (run === 0) continue; // warm-up: caches, JIT
       renders.push(firstRender);
+      lists.push(list);
       layouts.push(laidOut);
     }
 
+    await page.waitForTimeout(500); // the fit after ELK
+    const scale = () => page.evaluate<number>(`new DOMMatrix(getComputedStyle(document.querySelector(".react-flow__viewport")).transform).a`);
+    const fitZoom = await scale();
+    const overview = await page.locator("[data-overview]").count();
     const pane = await page.locator(".react-flow__pane").boundingBox();
     if (!pane) throw new Error("no canvas");
     const cx = pane.x + pane.width / 2;
     const cy = pane.y + pane.height / 2;
-    // Zoom in to where the nodes are legible, as one would to work on them.
-    await page.mouse.move(cx, cy);
-    for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -300);
-    await page.waitForTimeout(300);
-    const pan = await frames(page, async () => {
+    const panStrokes = async () => {
       for (let round = 0; round < 3; round++) {
         await page.mouse.move(cx, cy);
         await page.mouse.down();
@@ -99,7 +109,18 @@ export async function benchCanvas(): Promise<void> {
         await page.mouse.move(cx, cy, { steps: 60 });
         await page.mouse.up();
       }
-    });
+    };
+    const panFit = await frames(page, panStrokes);
+    // Zoom in to 100 %, where nodes are drawn in full with their fields, as one would to edit.
+    await page.mouse.move(cx, cy);
+    while ((await scale()) < 0.95) {
+      await page.mouse.wheel(0, -60);
+      await page.waitForTimeout(50);
+    }
+    await page.waitForTimeout(300);
+    const zoom = await scale();
+    const onScreen = await page.locator(".react-flow__node").count();
+    const pan = await frames(page, panStrokes);
     const node = await page.locator(".react-flow__node-rule").first().boundingBox();
     if (!node) throw new Error("no rule node on screen");
     const drag = await frames(page, async () => {
@@ -111,23 +132,25 @@ export async function benchCanvas(): Promise<void> {
         await page.mouse.up();
       }
     });
-    const verdict = (x: number, goal: number) => (x <= goal ? "met" : "missed");
+    const verdict = (x: number, goal: number) => (x < goal ? "met" : "missed");
     const render = percentile(renders, 50);
-    const panP95 = percentile(pan, 95);
-    const dragP95 = percentile(drag, 95);
+    const list = percentile(lists, 50);
+    const row = (what: string, xs: number[], goal = 33) =>
+      `| ${what}, p95 (median) | ${ms(percentile(xs, 95))} (${ms(percentile(xs, 50))}) | under ${goal} ms: ${verdict(percentile(xs, 95), goal)} |`;
     writeSection(
       "canvas",
       "The canvas with 2,000 nodes",
-      `The hostname view of ${ROUTES} HTTPRoutes on one host: ${nodeCount} nodes (hostnames, Gateways, ${ROUTES * RULES} rules, ${ROUTES * RULES * 2} backends), 1280×800 headless Chromium, production build. Times from navigation start; median of ${renders.length} loads after a warm-up. Frame times are the gaps between animation frames during ${pan.length} frames of panning and ${drag.length} frames of dragging a rule node (the mouse moved in 60-step strokes).
+      `The hostname view of ${ROUTES} HTTPRoutes on one host: ${nodeCount} nodes (hostnames, Gateways, ${ROUTES * RULES} rules, ${ROUTES * RULES * 2} backends), 1280×800 headless Chromium (software rendering), production build. Times from navigation start; medians of ${renders.length} loads after a warm-up, each next to a load of the /routes list of the same routes (the reference: the app's plainest page on the same data). Frame times are the gaps between animation frames while the mouse pans the canvas or drags a rule node in 60-step strokes.
 
 | measure | value | goal |
 |---|---|---|
-| first interactive render (nodes drawn, next frame free) | ${ms(render)} | under 1.5 s: ${verdict(render, 1500)} |
+| first interactive render (graph drawn, next frame free) | ${ms(render)} (${(render / list).toFixed(2)} × the list's ${ms(list)}) | under 1.5 s: ${verdict(render, 1500)} |
 | ELK layout in the Web Worker done | ${ms(percentile(layouts, 50))} | (not a goal; the canvas is usable before) |
-| frame time while panning, p95 (median) | ${ms(panP95)} (${ms(percentile(pan, 50))}) | under 33 ms: ${verdict(panP95, 33)} |
-| frame time while dragging a node, p95 (median) | ${ms(dragP95)} (${ms(percentile(drag, 50))}) | under 33 ms: ${verdict(dragP95, 33)} |
+${row(`panning the whole graph in view (zoom ${fitZoom.toFixed(2)}, ${overview ? "the overview drawing" : "nodes"}; ${panFit.length} frames)`, panFit)}
+${row(`panning at zoom ${zoom.toFixed(2)} (${onScreen} nodes drawn in full; ${pan.length} frames)`, pan)}
+${row(`dragging a rule node at that zoom (${drag.length} frames)`, drag)}
 
-Command: \`BENCH_ONLY=canvas npm run bench\` (source scripts/bench/canvas.ts).`,
+Levels of detail: below zoom ${COMPACT_BELOW} nodes draw as compact labelled boxes, below ${OVERVIEW_BELOW} the whole graph is one canvas drawing; off-screen nodes are not drawn. Command: \`BENCH_ONLY=canvas npm run bench\` (source scripts/bench/canvas.ts).`,
     );
   } finally {
     for (const c of cleanup) await c();

@@ -1,19 +1,31 @@
 "use client";
 import { Handle, Position, type NodeProps, type Node } from "@xyflow/react";
-import type { BackendData } from "@/lib/canvas/flow";
+import { NODE_SIZE, type BackendData } from "@/lib/canvas/flow";
 import { setWeight } from "@/lib/graph";
 import { useCanvasActions } from "../canvas-context";
+import { CompactNode } from "./CompactNode";
 import { Problems } from "./Problems";
+import { useCompact } from "./useCompact";
 
 const KIND_LABEL = { Service: "Service", KnativeService: "Knative Service", Other: "Backend" } as const;
 
 export function BackendNode({ id, data }: NodeProps<Node<BackendData, "backend">>) {
   const { readOnly, edit, problemsOf } = useCanvasActions();
+  const compact = useCompact();
   const b = data.backend;
   const name = `${b.namespace}/${b.name}${b.port ? `:${b.port}` : ""}`;
+  const share = <span className="font-semibold tabular-nums" data-share>{Math.round(b.percent * 10) / 10} %</span>;
+  const handle = <Handle type="target" position={Position.Left} isConnectable={false} />;
+  if (compact) {
+    return (
+      <CompactNode type="backend" title={b.name} detail={<>{KIND_LABEL[b.backendKind]} · {share}</>} problems={problemsOf(id)} data-backend={b.name} aria-label={`${KIND_LABEL[b.backendKind]} ${name}`}>
+        {handle}
+      </CompactNode>
+    );
+  }
   return (
-    <div className="w-[220px] rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-xs shadow-sm" data-backend={b.name}>
-      <Handle type="target" position={Position.Left} isConnectable={false} />
+    <div className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-xs shadow-sm" style={{ width: NODE_SIZE.backend.width, minHeight: NODE_SIZE.backend.height }} data-backend={b.name}>
+      {handle}
       <p className="font-semibold text-emerald-900">{KIND_LABEL[b.backendKind]}</p>
       <p className="truncate font-mono text-sm" title={name}>{name}</p>
       {data.via && (
@@ -37,7 +49,7 @@ export function BackendNode({ id, data }: NodeProps<Node<BackendData, "backend">
             if (Number.isFinite(w)) edit((g) => setWeight(g, id, Math.round(w)));
           }}
         />
-        <span className="ml-auto font-semibold tabular-nums" data-share>{Math.round(b.percent * 10) / 10} %</span>
+        <span className="ml-auto">{share}</span>
       </div>
       <Problems messages={problemsOf(id)} />
     </div>

@@ -1,18 +1,34 @@
 "use client";
 import { Handle, Position, type NodeProps, type Node } from "@xyflow/react";
-import type { GatewayData } from "@/lib/canvas/flow";
+import { NODE_SIZE, type GatewayData } from "@/lib/canvas/flow";
+import { CompactNode } from "./CompactNode";
+import { useCompact } from "./useCompact";
 
 export function GatewayNode({ data }: NodeProps<Node<GatewayData, "gateway">>) {
+  const compact = useCompact();
+  const attrs = {
+    "aria-label": `Parent ${data.label}${data.found ? "" : ", not found in the cluster"}`,
+    "data-gateway": `${data.parent.namespace}/${data.parent.name}`,
+  };
+  const handle = <Handle type="source" position={Position.Right} isConnectable={false} />;
+  const name = data.label.replace(/^Gateway /, "");
+  if (compact) {
+    return (
+      <CompactNode type="gateway" title={data.parent.name} detail={data.found ? "Gateway" : "Gateway not found"} warn={!data.found} {...attrs}>
+        {handle}
+      </CompactNode>
+    );
+  }
   return (
     <div
-      className={`w-[200px] rounded-md border px-3 py-2 text-xs shadow-sm ${data.found ? "border-slate-300 bg-slate-50" : "border-amber-400 bg-amber-50"}`}
-      aria-label={`Parent ${data.label}${data.found ? "" : ", not found in the cluster"}`}
-      data-gateway={`${data.parent.namespace}/${data.parent.name}`}
+      className={`rounded-md border px-3 py-2 text-xs shadow-sm ${data.found ? "border-slate-300 bg-slate-50" : "border-amber-400 bg-amber-50"}`}
+      style={{ width: NODE_SIZE.gateway.width, minHeight: NODE_SIZE.gateway.height }}
+      {...attrs}
     >
       <p className="font-semibold text-slate-700">Gateway</p>
-      <p className="truncate font-mono" title={data.label}>{data.label.replace(/^Gateway /, "")}</p>
+      <p className="truncate font-mono" title={data.label}>{name}</p>
       {!data.found && <p className="text-amber-800">not found in the cluster</p>}
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      {handle}
     </div>
   );
 }

@@ -1,16 +1,32 @@
 "use client";
 import { Handle, Position, type NodeProps, type Node } from "@xyflow/react";
-import type { HostnameData } from "@/lib/canvas/flow";
+import { NODE_SIZE, type HostnameData } from "@/lib/canvas/flow";
 import { useCanvasActions } from "../canvas-context";
+import { CompactNode } from "./CompactNode";
 import { Problems } from "./Problems";
+import { useCompact } from "./useCompact";
 
 const FIT_TEXT = { fits: "fits a listener", "no-listener": "no listener takes this host", "gateway-missing": "Gateway not found" } as const;
 
 export function HostnameNode({ id, data }: NodeProps<Node<HostnameData, "hostname">>) {
   const { readOnly, problemsOf } = useCanvasActions();
-  return (
-    <div className="w-[220px] rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-xs shadow-sm" data-hostname={data.value}>
+  const compact = useCompact();
+  const handles = (
+    <>
       <Handle type="target" position={Position.Left} isConnectable={false} />
+      <Handle type="source" position={Position.Right} isConnectable={!readOnly} aria-label={`Connect ${data.value} to a rule`} />
+    </>
+  );
+  if (compact) {
+    const unfit = data.fits.filter((f) => f.fit !== "fits").length;
+    return (
+      <CompactNode type="hostname" title={data.value} detail={unfit ? `${unfit} parent${unfit === 1 ? "" : "s"} without a listener` : "Hostname"} problems={problemsOf(id)} data-hostname={data.value}>
+        {handles}
+      </CompactNode>
+    );
+  }
+  return (
+    <div className="rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-xs shadow-sm" style={{ width: NODE_SIZE.hostname.width, minHeight: NODE_SIZE.hostname.height }} data-hostname={data.value}>
       <p className="font-semibold text-sky-900">Hostname</p>
       <p className="truncate font-mono text-sm" title={data.value}>{data.value}</p>
       {data.fits.map((f) => (
@@ -19,7 +35,7 @@ export function HostnameNode({ id, data }: NodeProps<Node<HostnameData, "hostnam
         </p>
       ))}
       <Problems messages={problemsOf(id)} />
-      <Handle type="source" position={Position.Right} isConnectable={!readOnly} aria-label={`Connect ${data.value} to a rule`} />
+      {handles}
     </div>
   );
 }

@@ -1,18 +1,20 @@
 "use client";
 import { Handle, Position, type NodeProps, type Node } from "@xyflow/react";
 import { useState, type DragEvent } from "react";
-import type { RuleData } from "@/lib/canvas/flow";
-import { reorderRule, setRulePath } from "@/lib/canvas/edits";
+import { NODE_SIZE, type RuleData } from "@/lib/canvas/flow";
+import { PATH_TYPES, reorderRule, setRulePath } from "@/lib/canvas/edits";
 import type { PaletteItem } from "@/lib/canvas/palette";
 import type { HTTPPathMatchType } from "@/lib/gateway/route-types";
 import { PALETTE_MIME, useCanvasActions } from "../canvas-context";
+import { CompactNode } from "./CompactNode";
 import { Problems } from "./Problems";
+import { useCompact } from "./useCompact";
 
-const PATH_TYPES: HTTPPathMatchType[] = ["PathPrefix", "Exact", "RegularExpression"];
 
 export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
   const { readOnly, edit, dropItem, problemsOf } = useCanvasActions();
   const [over, setOver] = useState(false);
+  const compact = useCompact();
   const { rule, position, count } = data;
   const first = rule.matches[0]?.match;
   const pathType = first?.path?.type ?? "PathPrefix";
@@ -31,21 +33,39 @@ export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
     dropItem(id, item);
   };
 
+  // The node is a drop target for palette items whether drawn compact or in full.
+  const target = {
+    "data-rule": pathValue,
+    "data-rule-index": position,
+    "aria-label": `${label}: ${pathType} ${pathValue}`,
+    onDragOver: (e: DragEvent) => {
+      if (readOnly || !e.dataTransfer.types.includes(PALETTE_MIME)) return;
+      e.preventDefault();
+      setOver(true);
+    },
+    onDragLeave: () => setOver(false),
+    onDrop,
+  };
+  const handles = (
+    <>
+      <Handle type="target" position={Position.Left} isConnectable={!readOnly} />
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </>
+  );
+  if (compact) {
+    const detail = [label, data.routeLabel, first?.method, rule.filters.length ? `${rule.filters.length} filter${rule.filters.length === 1 ? "" : "s"}` : ""].filter(Boolean).join(" · ");
+    return (
+      <CompactNode type="rule" title={pathValue} problems={problems} warn={data.shadowed} className={over ? "ring-4 ring-sky-300" : ""} detail={<>{detail}{data.shadowed && <span data-shadowed> · shadowed</span>}</>} {...target}>
+        {handles}
+      </CompactNode>
+    );
+  }
   return (
     <div
-      className={`w-[300px] rounded-md border bg-white px-3 py-2 text-xs shadow-sm ${problems.length ? "border-red-400" : over ? "border-sky-500 ring-2 ring-sky-200" : "border-slate-300"}`}
-      data-rule={pathValue}
-      data-rule-index={position}
-      aria-label={`${label}: ${pathType} ${pathValue}`}
-      onDragOver={(e) => {
-        if (readOnly || !e.dataTransfer.types.includes(PALETTE_MIME)) return;
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={onDrop}
+      className={`rounded-md border bg-white px-3 py-2 text-xs shadow-sm ${problems.length ? "border-red-400" : over ? "border-sky-500 ring-2 ring-sky-200" : "border-slate-300"}`}
+      style={{ width: NODE_SIZE.rule.width, minHeight: NODE_SIZE.rule.height }}
+      {...target}
     >
-      <Handle type="target" position={Position.Left} isConnectable={!readOnly} />
       <div className="flex items-center gap-1">
         <p className="font-semibold text-slate-800">{label}</p>
         {data.routeLabel && <span className="truncate text-slate-500">{data.routeLabel}</span>}
@@ -88,7 +108,7 @@ export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
         {rule.timeouts && <span className="rounded bg-slate-100 px-1">timeouts</span>}
       </div>
       <Problems messages={problems} />
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      {handles}
     </div>
   );
 }
