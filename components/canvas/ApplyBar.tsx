@@ -2,12 +2,12 @@
 import type { StoreError } from "@/lib/store";
 import type { ApplyState } from "./useApplyFlow";
 
-function refusal(e: StoreError): string {
+function refusal(e: StoreError, object = "this route"): string {
   switch (e.type) {
     case "Forbidden":
-      return `The API server refused: you may not change this route (${e.message}).`;
+      return `The API server refused: you may not change ${object} (${e.message}).`;
     case "Invalid":
-      return `The API server found the route invalid: ${e.causes.length ? e.causes.map((c) => `${c.field}: ${c.message}`).join("; ") : e.message}`;
+      return `The API server found ${object} invalid: ${e.causes.length ? e.causes.map((c) => `${c.field}: ${c.message}`).join("; ") : e.message}`;
     case "Unreachable":
       return `The cluster did not answer: ${e.message}. Nothing was changed; try again.`;
     default:
@@ -25,7 +25,7 @@ export function ApplyBar(props: { state: ApplyState; blocked?: string; dirty: bo
     : state.step === "applying" ? "Applying…"
     : state.step === "dry-run-ok" ? "Dry-run passed: the API server accepts this route."
     : state.step === "applied" ? `Applied (resourceVersion ${state.resourceVersion}).`
-    : state.step === "refused" ? `${state.by === "dry-run" ? "Dry-run" : "Apply"} refused. ${refusal(state.error)}`
+    : state.step === "refused" ? `${state.by === "dry-run" ? "Dry-run" : "Apply"} refused. ${refusal(state.error, state.object)}${state.object && state.by === "apply" ? " The route was not applied." : ""}`
     : state.step === "conflict" ? "Conflict: see below. Nothing was applied."
     : props.dirty ? "Unsaved changes (kept as a draft in this browser)." : "No changes.";
   const tone = state.step === "refused" || state.step === "conflict" ? "text-red-800" : state.step === "applied" || state.step === "dry-run-ok" ? "text-emerald-800" : "text-slate-700";

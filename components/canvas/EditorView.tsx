@@ -12,13 +12,16 @@ import { paletteItems, type PaletteItem } from "@/lib/canvas/palette";
 import { pinProblems } from "@/lib/canvas/pin-errors";
 import { rebase } from "@/lib/canvas/rebase";
 import { routingTable } from "@/lib/canvas/routing-table";
-import type { Gateway, HTTPRoute } from "@/lib/gateway/types.generated";
+import { missingGrants } from "@/lib/gateway/reference-grants";
+import type { Gateway, HTTPRoute, ReferenceGrant } from "@/lib/gateway/types.generated";
+import type { KubeObject } from "@/lib/k8s/meta";
 import { fromHTTPRoutes, graphNodes, type RouteGraph } from "@/lib/graph";
 import { useClusterContext } from "@/lib/query/cluster-context";
 import { useLiveKinds } from "@/lib/query/use-live-kinds";
 import { printManifest } from "@/lib/yaml";
 import { CanvasActionsContext, type CanvasActions } from "./canvas-context";
 import { ConflictView } from "./ConflictView";
+import { GrantsNotice } from "./GrantsNotice";
 import { FlowCanvas } from "./FlowCanvas";
 import { Inspector } from "./Inspector";
 import { Palette } from "./Palette";
@@ -33,7 +36,7 @@ import { useDraftGraph } from "./useDraftGraph";
 import { usePermission } from "./usePermission";
 import { useValidation } from "./useValidation";
 
-const LIVE = ["HTTPRoute", "Service", "KnativeService", "Gateway"] as const;
+const LIVE = ["HTTPRoute", "Service", "KnativeService", "Gateway", "ReferenceGrant"] as const;
 
 /** The canvas editor of one route: palette, canvas, side panel and the apply flow. */
 export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolean }) {
@@ -46,7 +49,7 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
   const permission = usePermission(loaded);
   const readOnly = owner !== undefined || permission.forbidden !== undefined;
   const { snapshots, connection } = useLiveKinds(LIVE);
-  const [routesSnap, servicesSnap, ksvcSnap, gatewaysSnap] = snapshots;
+  const [routesSnap, servicesSnap, ksvcSnap, gatewaysSnap, grantsSnap] = snapshots;
   const gateways = useMemo(() => (gatewaysSnap?.items ?? []) as unknown as Gateway[], [gatewaysSnap]);
   const items = useMemo(() => paletteItems(servicesSnap?.items ?? [], ksvcSnap?.items ?? []), [servicesSnap, ksvcSnap]);
   const [selected, setSelected] = useState<string>();
@@ -76,7 +79,14 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
     setBase(fresh);
     draft.reset(fresh);
   }, [draft]);
-  const applyFlow = useApplyFlow(route, baseRV, onApplied);
+  // Grants the route's cross-namespace Services still lack (none known when they cannot be listed).
+  const neededGrants = useMemo(
+    () => (grantsSnap?.state === "ready" ? missingGrants(route, grantsSnap.items as unknown as ReferenceGrant[]) : []),
+    [route, grantsSnap],
+  );
+  const [createGrants, setCreateGrants] = useState(true);
+  const extras = useMemo(() => (createGrants ? (neededGrants as unknown as KubeObject[]) : []), [createGrants, neededGrants]);
+  const applyFlow = useApplyFlow(route, baseRV, onApplied, extras);
 
   const dropItem = useCallback((ruleId: string, item: PaletteItem) => {
     draft.edit((g: RouteGraph) => {
@@ -108,13 +118,14 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
   const shownBase = base ? printManifest(forDisplay(base)) : "";
   const shownDraft = printManifest(forDisplay(route));
   const dirty = shownBase !== shownDraft;
-  const blocked = readOnly ? "Read-only." : errorsCount > 0 ? `${errorsCount} problem${errorsCount > 1 ? "s" : ""} to fix before applying (see Problems).` : !dirty ? "No changes to apply." : undefined;
+  const blocked = readOnly ? "Read-only." : errorsCount > 0 ? `${errorsCount} problem${errorsCount > 1 ? "s" : ""} to fix before applying (see Problems).` : !dirty && extras.length === 0 ? "No changes to apply." : undefined;
   const selectedRule = graphNodes(graph).find((n) => n.id === selected && n.kind === "rule")?.id;
   const conflict = applyFlow.state.step === "conflict" ? applyFlow.state : undefined;
 
   return (
     <CanvasActionsContext.Provider value={actions}>
-      <section aria-labelledby="editor-title" className="flex flex-col gap-2" data-editor={readOnly ? "read-only" : "editable"} data-permission={permission.checking ? "checking" : permission.forbidden ? "forbidden" : "ok"}>
+      {/* One screen high: notices take room from the canvas, never push the apply bar out of sight. */}
+      <section aria-labelledby="editor-title" className="flex flex-col gap-2" style={{ height: "calc(100vh - 8rem)", minHeight: 560 }} data-editor={readOnly ? "read-only" : "editable"} data-permission={permission.checking ? "checking" : permission.forbidden ? "forbidden" : "ok"}>
         <div className="flex flex-wrap items-center gap-3">
           <h1 id="editor-title" className="text-xl font-semibold">
             {isNew && !base ? "New HTTPRoute" : "HTTPRoute"} <span className="font-mono">{ns}/{route.metadata.name}</span>
@@ -140,7 +151,7 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
         )}
         {warnings.length > 0 && <Notice tone="warn" title="About the backend you added">{warnings.map((w) => <p key={w}>{w}</p>)}</Notice>}
         {!readOnly && <EditorToolbar draft={draft} routeId={routeId} />}
-        <div className="flex gap-2" style={{ height: "calc(100vh - 16.5rem)", minHeight: 420 }}>
+        <div className="flex min-h-[320px] flex-1 gap-2">
           {!readOnly && (
             <Palette items={items} namespace={ns} loading={!servicesSnap} readOnly={readOnly} {...(selectedRule && { selectedRule })}
               onAdd={(item) => selectedRule && dropItem(selectedRule, item)} onNewRule={() => draft.edit((g) => addNewRule(g, routeId))} />
@@ -180,6 +191,7 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
           />
           </div>
         )}
+        <GrantsNotice grants={neededGrants} create={createGrants} onCreate={setCreateGrants} readOnly={readOnly} />
         {!readOnly && <ApplyBar state={applyFlow.state} {...(blocked && { blocked })} dirty={dirty} onDryRun={() => void applyFlow.dryRun()} onApply={() => void applyFlow.apply()} />}
       </section>
     </CanvasActionsContext.Provider>

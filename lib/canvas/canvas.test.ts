@@ -8,6 +8,7 @@ import { COMPACT_BELOW, frameOf, NODE_SIZE, ruleIndexAtY, toFlow } from "./flow"
 import { hostnamesIntersect } from "./gateway-fit";
 import { record, redo, startHistory, undo } from "./history";
 import { elkInput } from "./layout";
+import { missingGrants } from "../gateway/reference-grants";
 import { forApply, kingressOwner, newRoute } from "./manifest";
 import { OVERVIEW_BELOW, toneOf } from "./overview";
 import { paletteItems, searchPalette } from "./palette";
@@ -79,7 +80,12 @@ describe("canvas gestures", () => {
     const kn = dropOnRule(g, `${R}/rule:users`, { key: "k", kind: "KnativeService", namespace: "team-a", name: "hello" });
     const rule = toHTTPRoutes(kn.graph)[0]?.spec.rules?.[0];
     expect(rule?.filters?.[0]).toMatchObject({ type: "URLRewrite", urlRewrite: { hostname: "hello.team-a.svc.cluster.local" } });
-    expect(kn.warnings.join(" ")).toMatch(/ReferenceGrant/);
+    // The local gateway Service is in another namespace: the grant is offered at apply, not warned about.
+    expect(kn.warnings.join(" ")).not.toMatch(/ReferenceGrant/);
+    const route = toHTTPRoutes(kn.graph)[0];
+    expect(route && missingGrants(route, []).map((x) => `${x.metadata.namespace}/${x.spec.to[0]?.name}`)).toEqual(["istio-system/knative-local-gateway"]);
+    const other = dropOnRule(g, `${R}/rule:users`, { key: "o", kind: "Service", namespace: "team-b", name: "stock", port: 80 });
+    expect(other.warnings).toEqual([]);
   });
   it("moves a backend to another rule, reorders rules, edits a path, deletes a selection", () => {
     const moved = moveBackendTo(g, `${R}/rule:users/backend:users:8080`, `${R}/rule:docs`);

@@ -55,12 +55,15 @@ export function dropFor(item: PaletteItem, routeNamespace: string, path: string)
         ...(item.namespace !== routeNamespace && { namespace: item.namespace }),
         ...(item.port !== undefined && { port: item.port }),
       },
-      warnings: item.namespace !== routeNamespace ? [`${item.namespace}/${item.name} is in another namespace: it needs a ReferenceGrant there.`] : [],
+      // A Service in another namespace needs a ReferenceGrant there: the apply offers to create it.
+      warnings: [],
     };
   }
   const compiled = compileKnativePath({ path, ksvc: { name: item.name, namespace: item.namespace } }, { routeNamespace });
   const ref = compiled.rule.backendRefs?.[0];
   if (!ref) throw new Error("compileKnativePath gave no backend");
   const filter = compiled.rule.filters?.find((f) => f.type === "URLRewrite");
-  return { ref, ...(filter && { ruleFilter: filter }), warnings: compiled.warnings };
+  // The ReferenceGrant the local gateway Service needs is offered at apply, not warned about here.
+  const warnings = compiled.referenceGrant ? compiled.warnings.filter((w) => !w.includes("ReferenceGrant")) : compiled.warnings;
+  return { ref, ...(filter && { ruleFilter: filter }), warnings };
 }

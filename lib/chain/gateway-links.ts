@@ -3,6 +3,7 @@
 import type { GatewayClass, HTTPRoute, ReferenceGrant } from "../gateway/types.generated";
 import type { HTTPBackendRef, ParentReference } from "../gateway/route-types";
 import { parentLabel, parentSummaries, type ConditionSummary } from "../gateway/parent-status";
+import { grantAllows as allows } from "../gateway/reference-grants";
 import { routeLimitViolations } from "../graph/limits";
 import type { KubeObject } from "../k8s/meta";
 import type { ChainBuilder } from "./builder";
@@ -242,14 +243,7 @@ function parentVerdict(
 }
 
 function grantAllows(index: ObjectIndex, routeNs: string, svcNs: string, svcName: string): boolean {
-  return index.all("ReferenceGrant").some((o) => {
-    const g = o as unknown as ReferenceGrant;
-    return (
-      g.metadata.namespace === svcNs &&
-      g.spec.from.some((f) => f.group === GW_GROUP && f.kind === "HTTPRoute" && f.namespace === routeNs) &&
-      g.spec.to.some((t) => t.group === "" && t.kind === "Service" && (t.name === undefined || t.name === "" || t.name === svcName))
-    );
-  });
+  return allows(index.all("ReferenceGrant") as unknown as ReferenceGrant[], routeNs, svcNs, svcName);
 }
 
 function addBackends(b: ChainBuilder, index: ObjectIndex, route: HTTPRoute, routeNode: ChainNode, depth: number, resolved: ConditionSummary | undefined): void {

@@ -19,7 +19,8 @@ export type { GatewayEntry, GatewayPluginConfig } from "./gateway-config";
 export { DEFAULT_DOMAIN, DEFAULT_DOMAIN_TEMPLATE, DEFAULT_TAG_TEMPLATE, DEFAULT_CLUSTER_DOMAIN } from "./network-config";
 export type { NetworkConfig } from "./network-config";
 export { lookupDomainForLabels, routeDomains, expandedHosts } from "./domains";
-export { compileKnativePath, compileKnativePaths, referenceGrantFor } from "./path-routing";
+export { compileKnativePath, compileKnativePaths } from "./path-routing";
+export { referenceGrantFor } from "../gateway/reference-grants";
 export type { KnativePathRule, KnativePathRoutingConfig, CompiledKnativePath } from "./path-routing";
 export { isDNS1035Label, isQualifiedName } from "./names-validation";
 export {

@@ -1,3 +1,4 @@
+import { referenceGrantFor } from "../gateway/reference-grants";
 import type { ReferenceGrant } from "../gateway/types.generated";
 import { GATEWAY_API_GROUP, HTTP1_PORT } from "./constants";
 import { DEFAULT_CLUSTER_DOMAIN } from "./network-config";
@@ -81,19 +82,6 @@ export function compileKnativePath(input: KnativePathRule, cfg: KnativePathRouti
     warnings.push(`The backend Service ${target.namespace}/${target.name} is in another namespace than the HTTPRoute (${cfg.routeNamespace}): a ReferenceGrant in ${target.namespace} must allow it.`);
   }
   return { rule, referenceGrant: crossNamespace ? referenceGrantFor(cfg.routeNamespace, target) : null, warnings };
-}
-
-/** A ReferenceGrant letting HTTPRoutes in `fromNamespace` use one Service in its namespace. */
-export function referenceGrantFor(fromNamespace: string, to: { namespace: string; name: string }): ReferenceGrant {
-  return {
-    apiVersion: `${GATEWAY_API_GROUP}/v1beta1`,
-    kind: "ReferenceGrant",
-    metadata: { name: `routeboard-${fromNamespace}-to-${to.name}`.slice(0, 253), namespace: to.namespace },
-    spec: {
-      from: [{ group: GATEWAY_API_GROUP, kind: "HTTPRoute", namespace: fromNamespace }],
-      to: [{ group: "", kind: "Service", name: to.name }],
-    },
-  };
 }
 
 /** Several Knative paths as the rules of one HTTPRoute, with grants deduplicated by name. */

@@ -111,13 +111,21 @@ export async function benchCanvas(): Promise<void> {
       }
     };
     const panFit = await frames(page, panStrokes);
-    // Zoom in to 100 %, where nodes are drawn in full with their fields, as one would to edit.
-    await page.mouse.move(cx, cy);
-    while ((await scale()) < 0.95) {
-      await page.mouse.wheel(0, -60);
-      await page.waitForTimeout(50);
-    }
-    await page.waitForTimeout(300);
+    const zoomTo = async (at: number) => {
+      await page.mouse.move(cx, cy);
+      while ((await scale()) < at) {
+        await page.mouse.wheel(0, -60);
+        await page.waitForTimeout(50);
+      }
+      await page.waitForTimeout(300);
+    };
+    // Between: compact nodes, the most of them drawn at once.
+    await zoomTo(0.3);
+    const midZoom = await scale();
+    const midOnScreen = await page.locator(".react-flow__node").count();
+    const panMid = await frames(page, panStrokes);
+    // At 100 %, nodes are drawn in full with their fields, as one zooms to edit.
+    await zoomTo(0.95);
     const zoom = await scale();
     const onScreen = await page.locator(".react-flow__node").count();
     const pan = await frames(page, panStrokes);
@@ -147,6 +155,7 @@ export async function benchCanvas(): Promise<void> {
 | first interactive render (graph drawn, next frame free) | ${ms(render)} (${(render / list).toFixed(2)} × the list's ${ms(list)}) | under 1.5 s: ${verdict(render, 1500)} |
 | ELK layout in the Web Worker done | ${ms(percentile(layouts, 50))} | (not a goal; the canvas is usable before) |
 ${row(`panning the whole graph in view (zoom ${fitZoom.toFixed(2)}, ${overview ? "the overview drawing" : "nodes"}; ${panFit.length} frames)`, panFit)}
+${row(`panning at zoom ${midZoom.toFixed(2)} (${midOnScreen} compact nodes drawn; ${panMid.length} frames)`, panMid)}
 ${row(`panning at zoom ${zoom.toFixed(2)} (${onScreen} nodes drawn in full; ${pan.length} frames)`, pan)}
 ${row(`dragging a rule node at that zoom (${drag.length} frames)`, drag)}
 
