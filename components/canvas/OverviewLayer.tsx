@@ -1,7 +1,7 @@
 "use client";
 import { useStore, useStoreApi, type Node } from "@xyflow/react";
 import { useEffect, useRef } from "react";
-import { NODE_SIZE, type CanvasNode } from "@/lib/canvas/flow";
+import { HANDLES, NODE_SIZE, type CanvasEdge, type CanvasNode } from "@/lib/canvas/flow";
 import { TONE_COLORS, type Tone } from "@/lib/canvas/overview";
 
 export interface OverviewItem { id: string; type: CanvasNode["type"]; tone: Tone }
@@ -11,7 +11,15 @@ export interface OverviewItem { id: string; type: CanvasNode["type"]; tone: Tone
  * on each pan or zoom frame. Pointer events pass through to the pane, so panning and zooming
  * work as everywhere else on the canvas.
  */
-export function OverviewLayer({ items, edges }: { items: ReadonlyMap<string, OverviewItem>; edges: readonly { source: string; target: string }[] }) {
+type Box = { x: number; y: number; w: number; h: number; tone: Tone; type: CanvasNode["type"] };
+
+/** Where an edge meets a box: the middle of the side its handle is on. */
+function end(b: Box, handle: string): [number, number] {
+  const side = HANDLES[b.type].find((h) => h.id === handle)?.position ?? "left";
+  return side === "left" ? [b.x, b.y + b.h / 2] : side === "right" ? [b.x + b.w, b.y + b.h / 2] : side === "top" ? [b.x + b.w / 2, b.y] : [b.x + b.w / 2, b.y + b.h];
+}
+
+export function OverviewLayer({ items, edges }: { items: ReadonlyMap<string, OverviewItem>; edges: readonly CanvasEdge[] }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const store = useStoreApi();
   const nodes = useStore((s) => s.nodes);
@@ -25,12 +33,12 @@ export function OverviewLayer({ items, edges }: { items: ReadonlyMap<string, Ove
     const ratio = window.devicePixelRatio || 1;
     canvas.width = Math.round(width * ratio);
     canvas.height = Math.round(height * ratio);
-    const boxes = new Map<string, { x: number; y: number; w: number; h: number; tone: Tone }>();
+    const boxes = new Map<string, Box>();
     for (const n of nodes as Node[]) {
       const item = items.get(n.id);
       if (!item) continue;
       const size = NODE_SIZE[item.type];
-      boxes.set(n.id, { x: n.position.x, y: n.position.y, w: n.measured?.width ?? size.width, h: n.measured?.height ?? size.height, tone: item.tone });
+      boxes.set(n.id, { x: n.position.x, y: n.position.y, w: n.measured?.width ?? size.width, h: n.measured?.height ?? size.height, tone: item.tone, type: item.type });
     }
     let frame = 0;
     const draw = () => {
@@ -45,8 +53,8 @@ export function OverviewLayer({ items, edges }: { items: ReadonlyMap<string, Ove
         const s = boxes.get(e.source);
         const t = boxes.get(e.target);
         if (!s || !t) continue;
-        ctx.moveTo(s.x + s.w, s.y + s.h / 2);
-        ctx.lineTo(t.x, t.y + t.h / 2);
+        ctx.moveTo(...end(s, e.sourceHandle));
+        ctx.lineTo(...end(t, e.targetHandle));
       }
       ctx.stroke();
       ctx.lineWidth = 2 / k;

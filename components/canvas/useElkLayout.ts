@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import type { CanvasEdge, CanvasNode, XY } from "@/lib/canvas/flow";
-import { elkInput, positionsFrom, shapeKey, type ElkOutput } from "@/lib/canvas/layout";
+import { elkInput, positionsFrom, shapeKey, type ElkOutput, type Stack } from "@/lib/canvas/layout";
 
 export type LayoutState = { positions: ReadonlyMap<string, XY>; status: "columns" | "elk" | "failed" };
 
@@ -12,6 +12,8 @@ export type LayoutState = { positions: ReadonlyMap<string, XY>; status: "columns
 export function useElkLayout(nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]): LayoutState {
   const worker = useRef<Worker | null>(null);
   const seq = useRef(0);
+  // The Gateway stacks of the layout on its way, unfolded from ELK's answer.
+  const stacks = useRef<ReadonlyMap<string, Stack>>(new Map());
   const [state, setState] = useState<LayoutState>({ positions: new Map(), status: "columns" });
   const key = shapeKey(nodes, edges);
   const latest = useRef({ nodes, edges });
@@ -27,7 +29,7 @@ export function useElkLayout(nodes: readonly CanvasNode[], edges: readonly Canva
     const w = worker.current;
     w.onmessage = (e: MessageEvent<{ seq: number; out?: ElkOutput; error?: string }>) => {
       if (e.data.seq !== seq.current) return; // an older shape: a newer layout is on its way
-      if (e.data.out) setState({ positions: positionsFrom(e.data.out), status: "elk" });
+      if (e.data.out) setState({ positions: positionsFrom(e.data.out, stacks.current), status: "elk" });
       else setState((s) => ({ ...s, status: "failed" }));
     };
     w.onerror = () => setState((s) => ({ ...s, status: "failed" }));
@@ -41,7 +43,9 @@ export function useElkLayout(nodes: readonly CanvasNode[], edges: readonly Canva
     const w = worker.current;
     if (!w) return;
     seq.current += 1;
-    w.postMessage({ seq: seq.current, graph: elkInput(latest.current.nodes, latest.current.edges) });
+    const plan = elkInput(latest.current.nodes, latest.current.edges);
+    stacks.current = plan.stacks;
+    w.postMessage({ seq: seq.current, graph: plan.graph });
   }, [key]);
 
   return state;

@@ -7,7 +7,7 @@ import { addNewRule, connectHostname, deleteElements, dropOnRule, moveBackendTo,
 import { COMPACT_BELOW, frameOf, NODE_SIZE, ruleIndexAtY, toFlow } from "./flow";
 import { hostnamesIntersect } from "./gateway-fit";
 import { record, redo, startHistory, undo } from "./history";
-import { elkInput } from "./layout";
+import { elkInput, positionsFrom, STACK_GAP } from "./layout";
 import { missingGrants } from "../gateway/reference-grants";
 import { forApply, kingressOwner, newRoute } from "./manifest";
 import { OVERVIEW_BELOW, toneOf } from "./overview";
@@ -56,9 +56,29 @@ describe("graph → canvas", () => {
   });
   it("hands ELK one partition per column and only edges between known nodes", () => {
     const { nodes, edges } = toFlow(fromHTTPRoutes([exampleComRoute]), { gateways: [] });
-    const input = elkInput(nodes, edges);
-    expect(input.children.map((c) => c.layoutOptions?.["elk.partitioning.partition"]).slice(0, 3)).toEqual(["1", "0", "2"]);
-    expect(input.edges).toHaveLength(edges.length);
+    const { graph: input, stacks } = elkInput(nodes, edges);
+    // The Gateway stands on the hostname (taller by its height), so ELK does not see it.
+    const gateway = nodes.find((n) => n.type === "gateway");
+    const host = nodes.find((n) => n.type === "hostname");
+    expect(input.children.map((c) => c.layoutOptions?.["elk.partitioning.partition"]).slice(0, 3)).toEqual(["0", "1", "2"]);
+    expect(input.children.some((c) => c.id === gateway?.id)).toBe(false);
+    expect(stacks.get(host?.id ?? "")).toEqual({ gateways: [gateway?.id], height: NODE_SIZE.gateway.height + STACK_GAP });
+    expect(input.children.find((c) => c.id === host?.id)?.height).toBe(NODE_SIZE.hostname.height + NODE_SIZE.gateway.height + STACK_GAP);
+    expect(input.edges).toHaveLength(edges.length - 1);
+    // Unfolded: the Gateway on top of the space kept, the hostname under it, same column.
+    const at = positionsFrom({ children: [{ id: host?.id ?? "", x: 10, y: 100 }] }, stacks);
+    expect(at.get(gateway?.id ?? "")).toEqual({ x: 10, y: 100 });
+    expect(at.get(host?.id ?? "")).toEqual({ x: 10, y: 100 + NODE_SIZE.gateway.height + STACK_GAP });
+    expect(edges.find((e) => e.source === gateway?.id)).toMatchObject({ target: host?.id, sourceHandle: "below", targetHandle: "above" });
+  });
+  it("keeps a Gateway in the entry column when its route has no hostnames: it leads straight to the rules", () => {
+    const { hostnames: _h, ...spec } = exampleComRoute.spec;
+    const { nodes, edges } = toFlow(fromHTTPRoutes([{ ...exampleComRoute, spec }]), { gateways: [] });
+    const { graph: input, stacks } = elkInput(nodes, edges);
+    const gateway = input.children.find((c) => c.id === nodes.find((n) => n.type === "gateway")?.id);
+    expect(gateway?.layoutOptions?.["elk.partitioning.partition"]).toBe("0");
+    expect(stacks.size).toBe(0);
+    expect(edges.filter((e) => e.source === gateway?.id).map((e) => e.sourceHandle)).toEqual(["right", "right", "right"]);
   });
   it("matches listener hostnames like the Gateway API", () => {
     expect(hostnamesIntersect("*.example.com", "a.example.com")).toBe(true);
@@ -171,13 +191,23 @@ describe("levels of detail", () => {
     for (const n of nodes) {
       const f = frameOf(n.type);
       expect([f.initialWidth, f.initialHeight]).toEqual([NODE_SIZE[n.type].width, NODE_SIZE[n.type].height]);
-      expect(elkInput(nodes, []).children.find((c) => c.id === n.id)).toMatchObject({ width: f.initialWidth, height: f.initialHeight });
-      for (const h of f.handles) expect(h.y + h.height / 2).toBe(f.initialHeight / 2);
+      expect(elkInput(nodes, []).graph.children.find((c) => c.id === n.id)).toMatchObject({ width: f.initialWidth, height: f.initialHeight });
+      for (const h of f.handles) {
+        const centre = [h.x + h.width / 2, h.y + h.height / 2];
+        expect(centre).toEqual({ left: [0, f.initialHeight / 2], right: [f.initialWidth, f.initialHeight / 2], top: [f.initialWidth / 2, 0], bottom: [f.initialWidth / 2, f.initialHeight] }[h.position]);
+      }
     }
     // Gateways only send, backends only receive: an edge always has a handle at each end.
-    expect(frameOf("gateway").handles.map((h) => h.type)).toEqual(["source"]);
+    expect(frameOf("gateway").handles.map((h) => h.type)).toEqual(["source", "source"]);
     expect(frameOf("backend").handles.map((h) => h.type)).toEqual(["target"]);
     expect(frameOf("rule").handles.map((h) => `${h.type}:${h.position}`)).toEqual(["target:left", "source:right"]);
+    // Every edge leaves and enters by a handle its nodes have.
+    const { edges } = toFlow(fromHTTPRoutes([exampleComRoute]), { gateways: [] });
+    const type = new Map(nodes.map((n) => [n.id, n.type]));
+    for (const e of edges) {
+      expect(frameOf(type.get(e.source) ?? "rule").handles.some((h) => h.type === "source" && h.id === e.sourceHandle)).toBe(true);
+      expect(frameOf(type.get(e.target) ?? "rule").handles.some((h) => h.type === "target" && h.id === e.targetHandle)).toBe(true);
+    }
     expect(OVERVIEW_BELOW).toBeLessThan(COMPACT_BELOW);
   });
 

@@ -17,7 +17,7 @@ export type CanvasNode =
   | { id: string; type: "rule"; position: XY; data: RuleData; draggable: boolean }
   | { id: string; type: "backend"; position: XY; data: BackendData; draggable: boolean };
 
-export type CanvasEdge = { id: string; source: string; target: string; label?: string; animated?: boolean };
+export type CanvasEdge = { id: string; source: string; target: string; sourceHandle: string; targetHandle: string; label?: string };
 export type XY = { x: number; y: number };
 
 export interface FlowOptions {
@@ -36,11 +36,12 @@ export const NODE_SIZE = {
 } as const;
 export const LAYER_GAP = 40;
 const GAP = 24;
+/** Columns before ELK answers; Gateways share the hostname column (see layout.ts). */
 export const COLUMN_X = {
   gateway: 0,
-  hostname: NODE_SIZE.gateway.width + LAYER_GAP,
-  rule: NODE_SIZE.gateway.width + NODE_SIZE.hostname.width + 2 * LAYER_GAP,
-  backend: NODE_SIZE.gateway.width + NODE_SIZE.hostname.width + NODE_SIZE.rule.width + 3 * LAYER_GAP,
+  hostname: 0,
+  rule: NODE_SIZE.hostname.width + LAYER_GAP,
+  backend: NODE_SIZE.hostname.width + NODE_SIZE.rule.width + 2 * LAYER_GAP,
 } as const;
 
 /**
@@ -49,18 +50,29 @@ export const COLUMN_X = {
  */
 export const COMPACT_BELOW = 0.5;
 
-type Side = "left" | "right";
-export interface HandleHint { type: "source" | "target"; position: Side; x: number; y: number; width: number; height: number }
+type Side = "left" | "right" | "top" | "bottom";
+export interface HandleHint { id: string; type: "source" | "target"; position: Side; x: number; y: number; width: number; height: number }
+
+/**
+ * Handles of each kind of node. A Gateway leads down to the hostnames stacked under it, or right
+ * to the rules of a route without hostnames; everything else flows left to right.
+ */
+export const HANDLES: Record<CanvasNode["type"], readonly { id: string; type: HandleHint["type"]; position: Side }[]> = {
+  gateway: [{ id: "below", type: "source", position: "bottom" }, { id: "right", type: "source", position: "right" }],
+  hostname: [{ id: "above", type: "target", position: "top" }, { id: "right", type: "source", position: "right" }],
+  rule: [{ id: "left", type: "target", position: "left" }, { id: "right", type: "source", position: "right" }],
+  backend: [{ id: "left", type: "target", position: "left" }],
+};
 
 /**
  * A node's size and handle places before the browser has measured it (the boxes are drawn at
- * least this tall, handles centred on the sides). With them the canvas can cull nodes off screen
- * from the first frame instead of drawing every node once to measure it.
+ * least this tall, handles centred on their sides). With them the canvas can cull nodes off
+ * screen from the first frame instead of drawing every node once to measure it.
  */
 export function frameOf(type: CanvasNode["type"]): { initialWidth: number; initialHeight: number; handles: HandleHint[] } {
   const { width, height } = NODE_SIZE[type];
-  const handle = (t: HandleHint["type"], position: Side): HandleHint => ({ type: t, position, x: position === "left" ? -3 : width - 3, y: height / 2 - 3, width: 6, height: 6 });
-  const handles = type === "gateway" ? [handle("source", "right")] : type === "backend" ? [handle("target", "left")] : [handle("target", "left"), handle("source", "right")];
+  const place = { left: [0, height / 2], right: [width, height / 2], top: [width / 2, 0], bottom: [width / 2, height] } as const;
+  const handles = HANDLES[type].map((h) => ({ ...h, x: place[h.position][0] - 3, y: place[h.position][1] - 3, width: 6, height: 6 }));
   return { initialWidth: width, initialHeight: height, handles };
 }
 
@@ -83,10 +95,11 @@ export function toFlow(graph: RouteGraph, opts: FlowOptions): { nodes: CanvasNod
     rulesById.set(n.id, n);
   }
   const labels = opts.showRoute ? routeLabels(graph) : undefined;
-  const y = { gateway: 0, hostname: 0, rule: 0, backend: 0 };
-  const next = (col: keyof typeof y): XY => {
-    const at = { x: COLUMN_X[col], y: y[col] };
-    y[col] += NODE_SIZE[col].height + GAP;
+  const y = { hostname: 0, rule: 0, backend: 0 };
+  const next = (type: CanvasNode["type"]): XY => {
+    const col = type === "gateway" ? "hostname" : type;
+    const at = { x: COLUMN_X[type], y: y[col] };
+    y[col] += NODE_SIZE[type].height + GAP;
     return at;
   };
   const editable = !opts.readOnly;
@@ -134,7 +147,8 @@ export function toFlow(graph: RouteGraph, opts: FlowOptions): { nodes: CanvasNod
   const edges: CanvasEdge[] = graphEdges(graph).map((e) => {
     const target = byId.get(e.target);
     const label = target?.kind === "backend" ? pct((target as BackendNode).percent) : undefined;
-    return { id: e.id, source: e.source, target: e.target, ...(label !== undefined && { label }) };
+    const down = byId.get(e.source)?.kind === "parent" && target?.kind === "hostname";
+    return { id: e.id, source: e.source, target: e.target, sourceHandle: down ? "below" : "right", targetHandle: down ? "above" : "left", ...(label !== undefined && { label }) };
   });
   return { nodes, edges };
 }

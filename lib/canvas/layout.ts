@@ -1,5 +1,10 @@
 // ELK layout input and output. The graph is laid out left to right in layers, keeping the
 // model order (rule order is routing precedence, so it must read top to bottom).
+//
+// A route's Gateways stand above its hostnames, in the hostname column, rather than in a
+// column of their own: that column would cost a quarter of the canvas's width (and so of its
+// zoom) to show one box per route. ELK lays out the first hostname as tall as the stack; the
+// Gateways are then placed in the space it kept for them.
 import { LAYER_GAP, NODE_SIZE, type CanvasEdge, type CanvasNode, type XY } from "./flow";
 
 export interface ElkInput {
@@ -13,7 +18,21 @@ export interface ElkOutput {
   children?: { id: string; x?: number; y?: number }[];
 }
 
-const LAYER: Record<CanvasNode["type"], string> = { gateway: "0", hostname: "1", rule: "2", backend: "3" };
+/** Gateways drawn above a hostname, top to bottom, and the height they take (gaps included). */
+export interface Stack {
+  readonly gateways: readonly string[];
+  readonly height: number;
+}
+
+/** What ELK is given, and the stacks to unfold from its answer. */
+export interface ElkPlan {
+  readonly graph: ElkInput;
+  /** By the id of the hostname each stack stands on. */
+  readonly stacks: ReadonlyMap<string, Stack>;
+}
+
+const LAYER: Record<CanvasNode["type"], string> = { gateway: "0", hostname: "0", rule: "1", backend: "2" };
+export const STACK_GAP = 16;
 
 export const ELK_OPTIONS: Record<string, string> = {
   "elk.algorithm": "layered",
@@ -26,23 +45,54 @@ export const ELK_OPTIONS: Record<string, string> = {
   "elk.partitioning.activate": "true",
 };
 
-export function elkInput(nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]): ElkInput {
-  const ids = new Set(nodes.map((n) => n.id));
+/** Each Gateway that leads to hostnames, stacked on the first hostname it leads to. */
+function stacksOf(nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]): Map<string, Stack> {
+  const type = new Map(nodes.map((n) => [n.id, n.type]));
+  const firstHost = new Map<string, string>();
+  for (const e of edges) {
+    if (type.get(e.source) === "gateway" && type.get(e.target) === "hostname" && !firstHost.has(e.source)) firstHost.set(e.source, e.target);
+  }
+  const stacks = new Map<string, Stack>();
+  for (const n of nodes) {
+    const host = n.type === "gateway" ? firstHost.get(n.id) : undefined;
+    if (!host) continue;
+    const s = stacks.get(host) ?? { gateways: [], height: 0 };
+    stacks.set(host, { gateways: [...s.gateways, n.id], height: s.height + NODE_SIZE.gateway.height + STACK_GAP });
+  }
+  return stacks;
+}
+
+export function elkInput(nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]): ElkPlan {
+  const stacks = stacksOf(nodes, edges);
+  const stacked = new Set([...stacks.values()].flatMap((s) => s.gateways));
+  const ids = new Set(nodes.filter((n) => !stacked.has(n.id)).map((n) => n.id));
   return {
-    id: "root",
-    layoutOptions: ELK_OPTIONS,
-    children: nodes.map((n) => ({
-      id: n.id,
-      ...NODE_SIZE[n.type],
-      // Partitions pin each kind to its column even when edges are missing (a rule with no hostname).
-      layoutOptions: { "elk.partitioning.partition": LAYER[n.type] },
-    })),
-    edges: edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
+    stacks,
+    graph: {
+      id: "root",
+      layoutOptions: ELK_OPTIONS,
+      children: nodes.filter((n) => ids.has(n.id)).map((n) => ({
+        id: n.id,
+        width: NODE_SIZE[n.type].width,
+        height: NODE_SIZE[n.type].height + (stacks.get(n.id)?.height ?? 0),
+        // Partitions pin each kind to its column even when edges are missing (a rule with no hostname).
+        layoutOptions: { "elk.partitioning.partition": LAYER[n.type] },
+      })),
+      edges: edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
+    },
   };
 }
 
-export function positionsFrom(out: ElkOutput): Map<string, XY> {
-  return new Map((out.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]));
+export function positionsFrom(out: ElkOutput, stacks: ReadonlyMap<string, Stack> = new Map()): Map<string, XY> {
+  const at = new Map<string, XY>();
+  for (const c of out.children ?? []) {
+    const x = c.x ?? 0;
+    const y = c.y ?? 0;
+    const stack = stacks.get(c.id);
+    at.set(c.id, { x, y: y + (stack?.height ?? 0) });
+    stack?.gateways.forEach((g, i) => at.set(g, { x, y: y + i * (NODE_SIZE.gateway.height + STACK_GAP) }));
+  }
+  return at;
 }
 
 /** A stable key for the graph's shape: layout is recomputed only when this changes. */

@@ -1,9 +1,10 @@
 "use client";
-import { Handle, Position, type NodeProps, type Node } from "@xyflow/react";
+import type { NodeProps, Node } from "@xyflow/react";
 import { NODE_SIZE, type BackendData } from "@/lib/canvas/flow";
 import { setWeight } from "@/lib/graph";
 import { useCanvasActions } from "../canvas-context";
 import { CompactNode } from "./CompactNode";
+import { NodeHandles } from "./NodeHandles";
 import { Problems } from "./Problems";
 import { useCompact } from "./useCompact";
 
@@ -15,7 +16,7 @@ export function BackendNode({ id, data }: NodeProps<Node<BackendData, "backend">
   const b = data.backend;
   const name = `${b.namespace}/${b.name}${b.port ? `:${b.port}` : ""}`;
   const share = <span className="font-semibold tabular-nums" data-share>{Math.round(b.percent * 10) / 10} %</span>;
-  const handle = <Handle type="target" position={Position.Left} isConnectable={false} />;
+  const handle = <NodeHandles type="backend" />;
   if (compact) {
     return (
       <CompactNode type="backend" title={b.name} detail={<>{KIND_LABEL[b.backendKind]} · {share}</>} problems={problemsOf(id)} data-backend={b.name} aria-label={`${KIND_LABEL[b.backendKind]} ${name}`}>

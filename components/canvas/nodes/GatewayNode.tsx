@@ -1,7 +1,8 @@
 "use client";
-import { Handle, Position, type NodeProps, type Node } from "@xyflow/react";
+import type { NodeProps, Node } from "@xyflow/react";
 import { NODE_SIZE, type GatewayData } from "@/lib/canvas/flow";
 import { CompactNode } from "./CompactNode";
+import { NodeHandles } from "./NodeHandles";
 import { useCompact } from "./useCompact";
 
 export function GatewayNode({ data }: NodeProps<Node<GatewayData, "gateway">>) {
@@ -10,7 +11,7 @@ export function GatewayNode({ data }: NodeProps<Node<GatewayData, "gateway">>) {
     "aria-label": `Parent ${data.label}${data.found ? "" : ", not found in the cluster"}`,
     "data-gateway": `${data.parent.namespace}/${data.parent.name}`,
   };
-  const handle = <Handle type="source" position={Position.Right} isConnectable={false} />;
+  const handle = <NodeHandles type="gateway" />;
   const name = data.label.replace(/^Gateway /, "");
   if (compact) {
     return (

@@ -1,8 +1,9 @@
 "use client";
-import { Handle, Position, type NodeProps, type Node } from "@xyflow/react";
+import type { NodeProps, Node } from "@xyflow/react";
 import { NODE_SIZE, type HostnameData } from "@/lib/canvas/flow";
 import { useCanvasActions } from "../canvas-context";
 import { CompactNode } from "./CompactNode";
+import { NodeHandles } from "./NodeHandles";
 import { Problems } from "./Problems";
 import { useCompact } from "./useCompact";
 
@@ -11,12 +12,7 @@ const FIT_TEXT = { fits: "fits a listener", "no-listener": "no listener takes th
 export function HostnameNode({ id, data }: NodeProps<Node<HostnameData, "hostname">>) {
   const { readOnly, problemsOf } = useCanvasActions();
   const compact = useCompact();
-  const handles = (
-    <>
-      <Handle type="target" position={Position.Left} isConnectable={false} />
-      <Handle type="source" position={Position.Right} isConnectable={!readOnly} aria-label={`Connect ${data.value} to a rule`} />
-    </>
-  );
+  const handles = <NodeHandles type="hostname" connectable={{ right: !readOnly }} labels={{ right: `Connect ${data.value} to a rule` }} />;
   if (compact) {
     const unfit = data.fits.filter((f) => f.fit !== "fits").length;
     return (

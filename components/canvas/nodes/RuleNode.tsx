@@ -1,5 +1,5 @@
 "use client";
-import { Handle, Position, type NodeProps, type Node } from "@xyflow/react";
+import type { NodeProps, Node } from "@xyflow/react";
 import { useState, type DragEvent } from "react";
 import { NODE_SIZE, type RuleData } from "@/lib/canvas/flow";
 import { PATH_TYPES, reorderRule, setRulePath } from "@/lib/canvas/edits";
@@ -7,6 +7,7 @@ import type { PaletteItem } from "@/lib/canvas/palette";
 import type { HTTPPathMatchType } from "@/lib/gateway/route-types";
 import { PALETTE_MIME, useCanvasActions } from "../canvas-context";
 import { CompactNode } from "./CompactNode";
+import { NodeHandles } from "./NodeHandles";
 import { Problems } from "./Problems";
 import { useCompact } from "./useCompact";
 
@@ -46,12 +47,7 @@ export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
     onDragLeave: () => setOver(false),
     onDrop,
   };
-  const handles = (
-    <>
-      <Handle type="target" position={Position.Left} isConnectable={!readOnly} />
-      <Handle type="source" position={Position.Right} isConnectable={false} />
-    </>
-  );
+  const handles = <NodeHandles type="rule" connectable={{ left: !readOnly }} />;
   if (compact) {
     const detail = [label, data.routeLabel, first?.method, rule.filters.length ? `${rule.filters.length} filter${rule.filters.length === 1 ? "" : "s"}` : ""].filter(Boolean).join(" · ");
     return (
