@@ -33,7 +33,11 @@ test("zoomed out, nodes become large labels that still show problems and take ed
   expect(await scale(page)).toBeLessThan(0.15);
   await shot(page, "canvas-overview.png");
 
-  // Fit brings the whole route back; zooming in brings back the fields.
+  // Zoomed out, the edges are part of the drawing, not SVG.
+  await expect(page.locator(".react-flow__edge")).toHaveCount(0);
+
+  // Fit brings the whole route back; zooming in brings back the fields, and the edges as SVG,
+  // attached to their nodes' handles (16 rule edges + 16 backend edges).
   await page.getByRole("button", { name: "Fit view" }).click();
   await expect(page.locator("[data-overview]")).toHaveCount(0);
   await expect(page.locator('[data-rule="/p15"]')).toBeInViewport();
@@ -42,4 +46,7 @@ test("zoomed out, nodes become large labels that still show problems and take ed
   while ((await scale(page)) < 0.5) await zoomIn.click();
   await expect(page.getByLabel("Path of Rule 1", { exact: true })).toHaveValue("/p0");
   await expect(page.locator('[data-rule="/a//b"] [data-problems]')).toContainText("//");
+  await expect(page.locator(".react-flow__edge")).toHaveCount(32);
+  const edge = await page.locator(".react-flow__edge path").first().getAttribute("d");
+  expect(edge).not.toContain("NaN");
 });

@@ -30,12 +30,16 @@ import { GatewayNode } from "./nodes/GatewayNode";
 import { HostnameNode } from "./nodes/HostnameNode";
 import { RuleNode } from "./nodes/RuleNode";
 import { useCompact } from "./nodes/useCompact";
-import { OverviewLayer, type OverviewItem } from "./OverviewLayer";
+import { CanvasDrawing, type OverviewItem } from "./CanvasDrawing";
 import { useElkLayout } from "./useElkLayout";
 import { WeightEdge } from "./WeightEdge";
 
 const NODE_TYPES = { gateway: GatewayNode, hostname: HostnameNode, rule: RuleNode, backend: BackendNode };
 const EDGE_TYPES = { weight: WeightEdge };
+const expected = (type: CanvasNode["type"]) => {
+  const f = frameOf(type);
+  return { ...f, measured: { width: f.initialWidth, height: f.initialHeight } };
+};
 /** Where a large canvas starts before its first fit: zoomed out, so nothing is drawn in full only to be thrown away. */
 const LARGE = 300;
 
@@ -59,7 +63,9 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
   const overview = useStore((s) => s.transform[2] < OVERVIEW_BELOW);
   const compact = useCompact();
   // Nodes keep what the browser measured of them; those never drawn yet carry their expected
-  // frame, so React Flow can cull them off screen without drawing them first.
+  // frame, so React Flow can cull them off screen without drawing them first. The frame counts
+  // as measured: a node that mounts at that size (most do) then costs React Flow no update,
+  // which is what keeps panning smooth while nodes come into view.
   const place = useCallback(
     (prev: readonly Node[]): Node[] => {
       const measured = new Map(prev.map((n) => [n.id, n.measured]));
@@ -67,7 +73,7 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
         const m = measured.get(n.id);
         return {
           ...n,
-          ...(m?.width !== undefined ? { measured: m } : frameOf(n.type)),
+          ...(m?.width !== undefined ? { measured: m } : expected(n.type)),
           position: layout.positions.get(n.id) ?? n.position,
           selected: n.id === selected,
           hidden: overview,
@@ -105,12 +111,9 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
     }, 30);
     return () => window.clearTimeout(t);
   }, [layout, fitAll, nodes.length]);
-  // Weight labels are unreadable zoomed out: drop them there.
-  // In the overview the drawing has the edges: React Flow would keep a component per edge.
-  const rfEdges = useMemo(
-    () => (overview ? [] : edges.map(({ label, ...e }): Edge => ({ ...e, type: "weight", ...(label !== undefined && !compact && { label }) }))),
-    [edges, compact, overview],
-  );
+  // Zoomed out, the drawing has the edges (their weight labels would be unreadable there):
+  // React Flow would keep an SVG edge per visible edge, which costs more per pan frame than the nodes.
+  const rfEdges = useMemo(() => (compact ? [] : edges.map((e): Edge => ({ ...e, type: "weight" }))), [edges, compact]);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     // Removal goes through the graph (onNodesDelete), never straight to the drawing.
@@ -184,10 +187,11 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
         minZoom={0.05}
         proOptions={{ hideAttribution: true }}
       >
-        <Background gap={16} />
+        {/* Zoomed out the dots crowd into a texture that costs a repaint of the whole pane per frame. */}
+        {!compact && <Background gap={16} />}
+        {compact && <CanvasDrawing items={overviewItems} edges={edges} boxes={overview} />}
         {overview && (
           <>
-            <OverviewLayer items={overviewItems} edges={edges} />
             <Panel position="top-center" className="whitespace-nowrap rounded bg-white/90 px-2 py-1 text-xs text-slate-700 shadow-sm" data-overview-hint>
               Overview of {base.length} nodes: scroll or double-click to zoom in and edit
             </Panel>

@@ -19,9 +19,7 @@ export function BackendNode({ id, data }: NodeProps<Node<BackendData, "backend">
   const handle = <NodeHandles type="backend" />;
   if (compact) {
     return (
-      <CompactNode type="backend" title={b.name} detail={<>{KIND_LABEL[b.backendKind]} · {share}</>} problems={problemsOf(id)} data-backend={b.name} aria-label={`${KIND_LABEL[b.backendKind]} ${name}`}>
-        {handle}
-      </CompactNode>
+      <CompactNode type="backend" title={b.name} detail={<>{KIND_LABEL[b.backendKind]} · {share}</>} problems={problemsOf(id)} data-backend={b.name} aria-label={`${KIND_LABEL[b.backendKind]} ${name}`} />
     );
   }
   return (

@@ -16,32 +16,31 @@ export interface CompactNodeProps extends HTMLAttributes<HTMLDivElement> {
   problems?: readonly string[];
   /** Drawn in amber: something to look at that is not an error (a shadowed rule, a missing Gateway). */
   warn?: boolean;
-  /** The handles, at the same places as on the full node, so edges do not move. */
-  children?: ReactNode;
 }
 
 /**
  * A node as seen zoomed out: the same box, one large label and a problem count. Large text so
- * that what identifies a node stays legible at the zoom a whole route fits in.
+ * that what identifies a node stays legible at the zoom a whole route fits in. Kept cheap to
+ * paint, since a pan brings many into view at once: no handles (the canvas draws the edges at
+ * this zoom), one clip for the box rather than one per line.
  */
-export function CompactNode({ type, title, detail, problems = [], warn = false, children, className = "", ...attrs }: CompactNodeProps) {
+export function CompactNode({ type, title, detail, problems = [], warn = false, className = "", ...attrs }: CompactNodeProps) {
   const tone = problems.length ? "border-red-500 bg-red-50 text-red-950" : warn ? "border-amber-500 bg-amber-50 text-amber-950" : TONE[type];
   return (
     <div
       {...attrs}
-      className={`relative flex flex-col justify-center rounded-md border-2 px-3 ${tone} ${className}`}
+      className={`relative flex flex-col justify-center overflow-hidden rounded-md border-2 px-3 ${tone} ${className}`}
       style={NODE_SIZE[type]}
       data-compact
     >
-      <p className="truncate font-mono text-[32px] font-semibold leading-tight" title={title}>{title}</p>
-      {detail !== undefined && <p className="truncate text-[20px] leading-tight">{detail}</p>}
+      <p className="whitespace-nowrap font-mono text-[32px] font-semibold leading-tight" title={title}>{title}</p>
+      {detail !== undefined && <p className="whitespace-nowrap text-[20px] leading-tight">{detail}</p>}
       {problems.length > 0 && (
-        <span className="absolute -right-3 -top-4 rounded-full bg-red-600 px-2 text-[20px] font-semibold text-white" title={problems.join("\n")} data-problems>
+        <span className="absolute right-1 top-1 rounded-full bg-red-600 px-2 text-[20px] font-semibold text-white" title={problems.join("\n")} data-problems>
           ⚠ {problems.length}
           <span className="sr-only"> problem{problems.length === 1 ? "" : "s"}: {problems.join("; ")}</span>
         </span>
       )}
-      {children}
     </div>
   );
 }

@@ -15,9 +15,7 @@ export function GatewayNode({ data }: NodeProps<Node<GatewayData, "gateway">>) {
   const name = data.label.replace(/^Gateway /, "");
   if (compact) {
     return (
-      <CompactNode type="gateway" title={data.parent.name} detail={data.found ? "Gateway" : "Gateway not found"} warn={!data.found} {...attrs}>
-        {handle}
-      </CompactNode>
+      <CompactNode type="gateway" title={data.parent.name} detail={data.found ? "Gateway" : "Gateway not found"} warn={!data.found} {...attrs} />
     );
   }
   return (

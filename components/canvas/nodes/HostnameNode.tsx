@@ -16,9 +16,7 @@ export function HostnameNode({ id, data }: NodeProps<Node<HostnameData, "hostnam
   if (compact) {
     const unfit = data.fits.filter((f) => f.fit !== "fits").length;
     return (
-      <CompactNode type="hostname" title={data.value} detail={unfit ? `${unfit} parent${unfit === 1 ? "" : "s"} without a listener` : "Hostname"} problems={problemsOf(id)} data-hostname={data.value}>
-        {handles}
-      </CompactNode>
+      <CompactNode type="hostname" title={data.value} detail={unfit ? `${unfit} parent${unfit === 1 ? "" : "s"} without a listener` : "Hostname"} problems={problemsOf(id)} data-hostname={data.value} />
     );
   }
   return (

@@ -51,9 +51,7 @@ export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
   if (compact) {
     const detail = [label, data.routeLabel, first?.method, rule.filters.length ? `${rule.filters.length} filter${rule.filters.length === 1 ? "" : "s"}` : ""].filter(Boolean).join(" · ");
     return (
-      <CompactNode type="rule" title={pathValue} problems={problems} warn={data.shadowed} className={over ? "ring-4 ring-sky-300" : ""} detail={<>{detail}{data.shadowed && <span data-shadowed> · shadowed</span>}</>} {...target}>
-        {handles}
-      </CompactNode>
+      <CompactNode type="rule" title={pathValue} problems={problems} warn={data.shadowed} className={over ? "ring-4 ring-sky-300" : ""} detail={<>{detail}{data.shadowed && <span data-shadowed> · shadowed</span>}</>} {...target} />
     );
   }
   return (

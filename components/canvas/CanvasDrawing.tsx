@@ -6,20 +6,33 @@ import { TONE_COLORS, type Tone } from "@/lib/canvas/overview";
 
 export interface OverviewItem { id: string; type: CanvasNode["type"]; tone: Tone }
 
-/**
- * The zoomed-out canvas: every node as a box and every edge as a line on one <canvas>, redrawn
- * on each pan or zoom frame. Pointer events pass through to the pane, so panning and zooming
- * work as everywhere else on the canvas.
- */
 type Box = { x: number; y: number; w: number; h: number; tone: Tone; type: CanvasNode["type"] };
 
-/** Where an edge meets a box: the middle of the side its handle is on. */
-function end(b: Box, handle: string): [number, number] {
+/** Where an edge meets a box (the middle of the side its handle is on), and the way it leaves. */
+function end(b: Box, handle: string): [number, number, number, number] {
   const side = HANDLES[b.type].find((h) => h.id === handle)?.position ?? "left";
-  return side === "left" ? [b.x, b.y + b.h / 2] : side === "right" ? [b.x + b.w, b.y + b.h / 2] : side === "top" ? [b.x + b.w / 2, b.y] : [b.x + b.w / 2, b.y + b.h];
+  if (side === "left") return [b.x, b.y + b.h / 2, -1, 0];
+  if (side === "right") return [b.x + b.w, b.y + b.h / 2, 1, 0];
+  if (side === "top") return [b.x + b.w / 2, b.y, 0, -1];
+  return [b.x + b.w / 2, b.y + b.h, 0, 1];
 }
 
-export function OverviewLayer({ items, edges }: { items: ReadonlyMap<string, OverviewItem>; edges: readonly CanvasEdge[] }) {
+/** A bezier curve leaving and entering along the handles' sides, as React Flow draws its edges. */
+function curve(ctx: CanvasRenderingContext2D, s: Box, sourceHandle: string, t: Box, targetHandle: string): void {
+  const [sx, sy, sdx, sdy] = end(s, sourceHandle);
+  const [tx, ty, tdx, tdy] = end(t, targetHandle);
+  const d = Math.max((sdx ? Math.abs(tx - sx) : Math.abs(ty - sy)) / 2, 25);
+  ctx.moveTo(sx, sy);
+  ctx.bezierCurveTo(sx + sdx * d, sy + sdy * d, tx + tdx * d, ty + tdy * d, tx, ty);
+}
+
+/**
+ * The zoomed-out canvas, drawn on one <canvas> and redrawn on each pan or zoom frame: the edges
+ * (zoomed out, a few hundred SVG edges cost more per frame than the nodes), and in the overview
+ * the nodes too, as boxes. Pointer events pass through to the pane, so panning and zooming work
+ * as everywhere else on the canvas.
+ */
+export function CanvasDrawing({ items, edges, boxes: drawBoxes }: { items: ReadonlyMap<string, OverviewItem>; edges: readonly CanvasEdge[]; boxes: boolean }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const store = useStoreApi();
   const nodes = useStore((s) => s.nodes);
@@ -49,16 +62,21 @@ export function OverviewLayer({ items, edges }: { items: ReadonlyMap<string, Ove
       ctx.lineWidth = 1 / k;
       ctx.strokeStyle = "#94a3b8";
       ctx.beginPath();
+      // Only what is in view (in flow coordinates): the rest would be drawn for nothing.
+      const [left, top, right, bottom] = [-tx / k, -ty / k, (width - tx) / k, (height - ty) / k];
+      const outside = (b: Box) => b.x > right || b.x + b.w < left || b.y > bottom || b.y + b.h < top;
       for (const e of edges) {
         const s = boxes.get(e.source);
         const t = boxes.get(e.target);
         if (!s || !t) continue;
-        ctx.moveTo(...end(s, e.sourceHandle));
-        ctx.lineTo(...end(t, e.targetHandle));
+        if (outside({ ...s, x: Math.min(s.x, t.x), y: Math.min(s.y, t.y), w: Math.abs(t.x - s.x) + Math.max(s.w, t.w), h: Math.abs(t.y - s.y) + Math.max(s.h, t.h) })) continue;
+        curve(ctx, s, e.sourceHandle, t, e.targetHandle);
       }
       ctx.stroke();
+      if (!drawBoxes) return;
       ctx.lineWidth = 2 / k;
       for (const b of boxes.values()) {
+        if (outside(b)) continue;
         const c = TONE_COLORS[b.tone];
         ctx.fillStyle = c.fill;
         ctx.strokeStyle = c.stroke;
@@ -74,16 +92,14 @@ export function OverviewLayer({ items, edges }: { items: ReadonlyMap<string, Ove
       unsubscribe();
       if (frame) cancelAnimationFrame(frame);
     };
-  }, [nodes, items, edges, width, height, store]);
+  }, [nodes, items, edges, width, height, store, drawBoxes]);
 
   return (
     <canvas
       ref={ref}
       className="pointer-events-none absolute inset-0 z-[1]"
       style={{ width, height }}
-      data-overview
-      role="img"
-      aria-label={`Overview of ${items.size} nodes; zoom in to read and edit them`}
+      {...(drawBoxes ? { "data-overview": true, role: "img", "aria-label": `Overview of ${items.size} nodes; zoom in to read and edit them` } : { "data-edge-drawing": true, "aria-hidden": true })}
     />
   );
 }
