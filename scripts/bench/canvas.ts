@@ -159,7 +159,7 @@ ${row(`panning at zoom ${midZoom.toFixed(2)} (${midOnScreen} compact nodes drawn
 ${row(`panning at zoom ${zoom.toFixed(2)} (${onScreen} nodes drawn in full; ${pan.length} frames)`, pan)}
 ${row(`dragging a rule node at that zoom (${drag.length} frames)`, drag)}
 
-Levels of detail: below zoom ${COMPACT_BELOW} nodes draw as compact labelled boxes, below ${OVERVIEW_BELOW} the whole graph is one canvas drawing; off-screen nodes are not drawn. Command: \`BENCH_ONLY=canvas npm run bench\` (source scripts/bench/canvas.ts).`,
+Levels of detail: below zoom ${COMPACT_BELOW} nodes draw as compact labelled boxes and edges as one canvas drawing, below ${OVERVIEW_BELOW} the nodes join the drawing; off-screen nodes are not drawn. Command: \`BENCH_ONLY=canvas npm run bench\` (source scripts/bench/canvas.ts).`,
     );
   } finally {
     for (const c of cleanup) await c();
