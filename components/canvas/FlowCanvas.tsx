@@ -21,7 +21,7 @@ import {
 } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { connectHostname, deleteElements, moveBackendTo, reorderRule, addNewRule } from "@/lib/canvas/edits";
-import { frameOf, ruleIndexAtY, type CanvasEdge, type CanvasNode } from "@/lib/canvas/flow";
+import { frameOf, ruleIndexAtY, STACK_HANDLE, type CanvasEdge, type CanvasNode } from "@/lib/canvas/flow";
 import { OVERVIEW_BELOW, toneOf } from "@/lib/canvas/overview";
 import type { RouteGraph } from "@/lib/graph";
 import { PALETTE_MIME, useCanvasActions } from "./canvas-context";
@@ -36,8 +36,8 @@ import { WeightEdge } from "./WeightEdge";
 
 const NODE_TYPES = { gateway: GatewayNode, hostname: HostnameNode, rule: RuleNode, backend: BackendNode };
 const EDGE_TYPES = { weight: WeightEdge };
-const expected = (type: CanvasNode["type"]) => {
-  const f = frameOf(type);
+const expected = (n: CanvasNode) => {
+  const f = frameOf(n);
   return { ...f, measured: { width: f.initialWidth, height: f.initialHeight } };
 };
 /** Where a large canvas starts before its first fit: zoomed out, so nothing is drawn in full only to be thrown away. */
@@ -73,7 +73,7 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
         const m = measured.get(n.id);
         return {
           ...n,
-          ...(m?.width !== undefined ? { measured: m } : expected(n.type)),
+          ...(m?.width !== undefined ? { measured: m } : expected(n)),
           position: layout.positions.get(n.id) ?? n.position,
           selected: n.id === selected,
           hidden: overview,
@@ -113,7 +113,11 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
   }, [layout, fitAll, nodes.length]);
   // Zoomed out, the drawing has the edges (their weight labels would be unreadable there):
   // React Flow would keep an SVG edge per visible edge, which costs more per pan frame than the nodes.
-  const rfEdges = useMemo(() => (compact ? [] : edges.map((e): Edge => ({ ...e, type: "weight" }))), [edges, compact]);
+  // A Gateway's edges to its stacked hostnames are a bracket on their left (smooth steps).
+  const rfEdges = useMemo(
+    () => (compact ? [] : edges.map((e): Edge => ({ ...e, type: e.sourceHandle === STACK_HANDLE ? "smoothstep" : "weight" }))),
+    [edges, compact],
+  );
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     // Removal goes through the graph (onNodesDelete), never straight to the drawing.

@@ -4,7 +4,7 @@ import { fromHTTPRoutes, graphNodes, toHTTPRoutes } from "../graph";
 import { exampleComRoute, knativeRoute } from "../graph/testing/fixtures";
 import { decodeDraft, draftKey, encodeDraft } from "./draft";
 import { addNewRule, connectHostname, deleteElements, dropOnRule, moveBackendTo, reorderRule, setRulePath } from "./edits";
-import { COMPACT_BELOW, frameOf, NODE_SIZE, ruleIndexAtY, toFlow } from "./flow";
+import { COMPACT_BELOW, frameOf, NODE_SIZE, ruleIndexAtY, sizeOf, STACK_HANDLE, toFlow } from "./flow";
 import { hostnamesIntersect } from "./gateway-fit";
 import { record, redo, startHistory, undo } from "./history";
 import { elkInput, positionsFrom, STACK_GAP } from "./layout";
@@ -62,14 +62,14 @@ describe("graph → canvas", () => {
     const host = nodes.find((n) => n.type === "hostname");
     expect(input.children.map((c) => c.layoutOptions?.["elk.partitioning.partition"]).slice(0, 3)).toEqual(["0", "1", "2"]);
     expect(input.children.some((c) => c.id === gateway?.id)).toBe(false);
-    expect(stacks.get(host?.id ?? "")).toEqual({ gateways: [gateway?.id], height: NODE_SIZE.gateway.height + STACK_GAP });
+    expect(stacks.get(host?.id ?? "")).toEqual({ gateways: [{ id: gateway?.id, y: 0 }], height: NODE_SIZE.gateway.height + STACK_GAP });
     expect(input.children.find((c) => c.id === host?.id)?.height).toBe(NODE_SIZE.hostname.height + NODE_SIZE.gateway.height + STACK_GAP);
     expect(input.edges).toHaveLength(edges.length - 1);
     // Unfolded: the Gateway on top of the space kept, the hostname under it, same column.
     const at = positionsFrom({ children: [{ id: host?.id ?? "", x: 10, y: 100 }] }, stacks);
     expect(at.get(gateway?.id ?? "")).toEqual({ x: 10, y: 100 });
     expect(at.get(host?.id ?? "")).toEqual({ x: 10, y: 100 + NODE_SIZE.gateway.height + STACK_GAP });
-    expect(edges.find((e) => e.source === gateway?.id)).toMatchObject({ target: host?.id, sourceHandle: "below", targetHandle: "above" });
+    expect(edges.find((e) => e.source === gateway?.id)).toMatchObject({ target: host?.id, sourceHandle: STACK_HANDLE, targetHandle: STACK_HANDLE });
   });
   it("keeps a Gateway in the entry column when its route has no hostnames: it leads straight to the rules", () => {
     const { hostnames: _h, ...spec } = exampleComRoute.spec;
@@ -187,10 +187,10 @@ describe("drafts, manifests, rebase, problems, palette", () => {
 
 describe("levels of detail", () => {
   it("gives every node the frame ELK lays it out with, handles centred on the sides edges use", () => {
-    const { nodes } = toFlow(fromHTTPRoutes([exampleComRoute]), { gateways: [] });
+    const { nodes, edges } = toFlow(fromHTTPRoutes([exampleComRoute]), { gateways: [] });
     for (const n of nodes) {
-      const f = frameOf(n.type);
-      expect([f.initialWidth, f.initialHeight]).toEqual([NODE_SIZE[n.type].width, NODE_SIZE[n.type].height]);
+      const f = frameOf(n);
+      expect([f.initialWidth, f.initialHeight]).toEqual([sizeOf(n).width, sizeOf(n).height]);
       expect(elkInput(nodes, []).graph.children.find((c) => c.id === n.id)).toMatchObject({ width: f.initialWidth, height: f.initialHeight });
       for (const h of f.handles) {
         const centre = [h.x + h.width / 2, h.y + h.height / 2];
@@ -198,16 +198,24 @@ describe("levels of detail", () => {
       }
     }
     // Gateways only send, backends only receive: an edge always has a handle at each end.
-    expect(frameOf("gateway").handles.map((h) => h.type)).toEqual(["source", "source"]);
-    expect(frameOf("backend").handles.map((h) => h.type)).toEqual(["target"]);
-    expect(frameOf("rule").handles.map((h) => `${h.type}:${h.position}`)).toEqual(["target:left", "source:right"]);
+    const handles = (type: string) => (frameOf(nodes.find((n) => n.type === type) ?? nodes[0]!).handles).map((h) => `${h.type}:${h.position}`);
+    expect(handles("gateway")).toEqual(["source:left", "source:right"]);
+    expect(handles("backend")).toEqual(["target:left"]);
+    expect(handles("rule")).toEqual(["target:left", "source:right"]);
     // Every edge leaves and enters by a handle its nodes have.
-    const { edges } = toFlow(fromHTTPRoutes([exampleComRoute]), { gateways: [] });
-    const type = new Map(nodes.map((n) => [n.id, n.type]));
+    const byId = new Map(nodes.map((n) => [n.id, n]));
     for (const e of edges) {
-      expect(frameOf(type.get(e.source) ?? "rule").handles.some((h) => h.type === "source" && h.id === e.sourceHandle)).toBe(true);
-      expect(frameOf(type.get(e.target) ?? "rule").handles.some((h) => h.type === "target" && h.id === e.targetHandle)).toBe(true);
+      expect(frameOf(byId.get(e.source) ?? nodes[0]!).handles.some((h) => h.type === "source" && h.id === e.sourceHandle)).toBe(true);
+      expect(frameOf(byId.get(e.target) ?? nodes[0]!).handles.some((h) => h.type === "target" && h.id === e.targetHandle)).toBe(true);
     }
+  });
+
+  it("lays out a hostname as tall as its lines (one per parent) and a backend with its Host rewrite line", () => {
+    const twoParents = { ...exampleComRoute, spec: { ...exampleComRoute.spec, parentRefs: [{ name: "a" }, { name: "b" }, { name: "c" }] } };
+    const host = toFlow(fromHTTPRoutes([twoParents]), { gateways: [] }).nodes.find((n) => n.type === "hostname");
+    expect(host && sizeOf(host).height).toBe(NODE_SIZE.hostname.height + 2 * 16);
+    const plain = toFlow(fromHTTPRoutes([exampleComRoute]), { gateways: [] }).nodes.find((n) => n.type === "backend");
+    expect(plain && sizeOf(plain).height).toBe(NODE_SIZE.backend.height);
     expect(OVERVIEW_BELOW).toBeLessThan(COMPACT_BELOW);
   });
 

@@ -29,7 +29,7 @@ export interface FlowOptions {
 }
 
 export const NODE_SIZE = {
-  gateway: { width: 170, height: 64 },
+  gateway: { width: 170, height: 68 },
   hostname: { width: 190, height: 72 },
   rule: { width: 260, height: 84 },
   backend: { width: 190, height: 80 },
@@ -53,13 +53,16 @@ export const COMPACT_BELOW = 0.5;
 type Side = "left" | "right" | "top" | "bottom";
 export interface HandleHint { id: string; type: "source" | "target"; position: Side; x: number; y: number; width: number; height: number }
 
+/** The handle by which a Gateway leads to the hostnames stacked under it: a bracket on their left. */
+export const STACK_HANDLE = "stack";
+
 /**
- * Handles of each kind of node. A Gateway leads down to the hostnames stacked under it, or right
- * to the rules of a route without hostnames; everything else flows left to right.
+ * Handles of each kind of node. A Gateway leads to the hostnames stacked under it (left side to
+ * left side), or right to the rules of a route without hostnames; everything else flows left to right.
  */
 export const HANDLES: Record<CanvasNode["type"], readonly { id: string; type: HandleHint["type"]; position: Side }[]> = {
-  gateway: [{ id: "below", type: "source", position: "bottom" }, { id: "right", type: "source", position: "right" }],
-  hostname: [{ id: "above", type: "target", position: "top" }, { id: "right", type: "source", position: "right" }],
+  gateway: [{ id: STACK_HANDLE, type: "source", position: "left" }, { id: "right", type: "source", position: "right" }],
+  hostname: [{ id: STACK_HANDLE, type: "target", position: "left" }, { id: "right", type: "source", position: "right" }],
   rule: [{ id: "left", type: "target", position: "left" }, { id: "right", type: "source", position: "right" }],
   backend: [{ id: "left", type: "target", position: "left" }],
 };
@@ -69,8 +72,28 @@ export const HANDLES: Record<CanvasNode["type"], readonly { id: string; type: Ha
  * least this tall, handles centred on their sides). With them the canvas can cull nodes off
  * screen from the first frame instead of drawing every node once to measure it.
  */
-export function frameOf(type: CanvasNode["type"]): { initialWidth: number; initialHeight: number; handles: HandleHint[] } {
-  const { width, height } = NODE_SIZE[type];
+export type NodeContent =
+  | { type: "gateway"; data: GatewayData }
+  | { type: "hostname"; data: HostnameData }
+  | { type: "rule"; data: RuleData }
+  | { type: "backend"; data: BackendData };
+
+const LINE = 16;
+
+/**
+ * A node's box: fixed width, and the height its content takes (lines of text-xs), which the
+ * node is drawn at least as tall as, ELK lays out and culling assumes until it is measured.
+ */
+export function sizeOf(n: NodeContent): { width: number; height: number } {
+  const { width, height } = NODE_SIZE[n.type];
+  if (n.type === "hostname") return { width, height: height + LINE * Math.max(0, n.data.fits.length - 1) };
+  if (n.type === "backend" && n.data.via) return { width, height: height + LINE };
+  return { width, height };
+}
+
+export function frameOf(n: NodeContent): { initialWidth: number; initialHeight: number; handles: HandleHint[] } {
+  const { type } = n;
+  const { width, height } = sizeOf(n);
   const place = { left: [0, height / 2], right: [width, height / 2], top: [width / 2, 0], bottom: [width / 2, height] } as const;
   const handles = HANDLES[type].map((h) => ({ ...h, x: place[h.position][0] - 3, y: place[h.position][1] - 3, width: 6, height: 6 }));
   return { initialWidth: width, initialHeight: height, handles };
@@ -96,10 +119,10 @@ export function toFlow(graph: RouteGraph, opts: FlowOptions): { nodes: CanvasNod
   }
   const labels = opts.showRoute ? routeLabels(graph) : undefined;
   const y = { hostname: 0, rule: 0, backend: 0 };
-  const next = (type: CanvasNode["type"]): XY => {
+  const next = (type: CanvasNode["type"], height: number = NODE_SIZE[type].height): XY => {
     const col = type === "gateway" ? "hostname" : type;
     const at = { x: COLUMN_X[type], y: y[col] };
-    y[col] += NODE_SIZE[type].height + GAP;
+    y[col] += height + GAP;
     return at;
   };
   const editable = !opts.readOnly;
@@ -114,7 +137,8 @@ export function toFlow(graph: RouteGraph, opts: FlowOptions): { nodes: CanvasNod
       }
       case "hostname": {
         const fits = parentsOf(n.routeId).map((p) => ({ gateway: `${p.namespace}/${p.name}`, fit: listenerFit(n.value, p, opts.gateways) }));
-        nodes.push({ id: n.id, type: "hostname", position: next("hostname"), data: { value: n.value, routeId: n.routeId, fits }, draggable: false });
+        const data = { value: n.value, routeId: n.routeId, fits };
+        nodes.push({ id: n.id, type: "hostname", position: next("hostname", sizeOf({ type: "hostname", data }).height), data, draggable: false });
         break;
       }
       case "rule":
@@ -136,7 +160,8 @@ export function toFlow(graph: RouteGraph, opts: FlowOptions): { nodes: CanvasNod
         // A rule that rewrites the Host to a Knative Service's cluster-local name reaches that
         // Service through the gateway it names as backend: say which Service it is.
         const rewrite = rulesById.get(n.ruleId)?.filters.find((f) => f.type === "URLRewrite")?.urlRewrite?.hostname;
-        nodes.push({ id: n.id, type: "backend", position: next("backend"), data: { backend: n, via: rewrite }, draggable: editable });
+        const data = { backend: n, via: rewrite };
+        nodes.push({ id: n.id, type: "backend", position: next("backend", sizeOf({ type: "backend", data }).height), data, draggable: editable });
         break;
       }
       case "route":
@@ -148,7 +173,7 @@ export function toFlow(graph: RouteGraph, opts: FlowOptions): { nodes: CanvasNod
     const target = byId.get(e.target);
     const label = target?.kind === "backend" ? pct((target as BackendNode).percent) : undefined;
     const down = byId.get(e.source)?.kind === "parent" && target?.kind === "hostname";
-    return { id: e.id, source: e.source, target: e.target, sourceHandle: down ? "below" : "right", targetHandle: down ? "above" : "left", ...(label !== undefined && { label }) };
+    return { id: e.id, source: e.source, target: e.target, sourceHandle: down ? STACK_HANDLE : "right", targetHandle: down ? STACK_HANDLE : "left", ...(label !== undefined && { label }) };
   });
   return { nodes, edges };
 }

@@ -5,7 +5,7 @@
 // column of their own: that column would cost a quarter of the canvas's width (and so of its
 // zoom) to show one box per route. ELK lays out the first hostname as tall as the stack; the
 // Gateways are then placed in the space it kept for them.
-import { LAYER_GAP, NODE_SIZE, type CanvasEdge, type CanvasNode, type XY } from "./flow";
+import { LAYER_GAP, sizeOf, type CanvasEdge, type CanvasNode, type XY } from "./flow";
 
 export interface ElkInput {
   id: string;
@@ -18,9 +18,9 @@ export interface ElkOutput {
   children?: { id: string; x?: number; y?: number }[];
 }
 
-/** Gateways drawn above a hostname, top to bottom, and the height they take (gaps included). */
+/** Gateways drawn above a hostname, top to bottom (each at its offset), and the height they take, gaps included. */
 export interface Stack {
-  readonly gateways: readonly string[];
+  readonly gateways: readonly { id: string; y: number }[];
   readonly height: number;
 }
 
@@ -57,14 +57,14 @@ function stacksOf(nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]): M
     const host = n.type === "gateway" ? firstHost.get(n.id) : undefined;
     if (!host) continue;
     const s = stacks.get(host) ?? { gateways: [], height: 0 };
-    stacks.set(host, { gateways: [...s.gateways, n.id], height: s.height + NODE_SIZE.gateway.height + STACK_GAP });
+    stacks.set(host, { gateways: [...s.gateways, { id: n.id, y: s.height }], height: s.height + sizeOf(n).height + STACK_GAP });
   }
   return stacks;
 }
 
 export function elkInput(nodes: readonly CanvasNode[], edges: readonly CanvasEdge[]): ElkPlan {
   const stacks = stacksOf(nodes, edges);
-  const stacked = new Set([...stacks.values()].flatMap((s) => s.gateways));
+  const stacked = new Set([...stacks.values()].flatMap((s) => s.gateways.map((g) => g.id)));
   const ids = new Set(nodes.filter((n) => !stacked.has(n.id)).map((n) => n.id));
   return {
     stacks,
@@ -73,8 +73,8 @@ export function elkInput(nodes: readonly CanvasNode[], edges: readonly CanvasEdg
       layoutOptions: ELK_OPTIONS,
       children: nodes.filter((n) => ids.has(n.id)).map((n) => ({
         id: n.id,
-        width: NODE_SIZE[n.type].width,
-        height: NODE_SIZE[n.type].height + (stacks.get(n.id)?.height ?? 0),
+        width: sizeOf(n).width,
+        height: sizeOf(n).height + (stacks.get(n.id)?.height ?? 0),
         // Partitions pin each kind to its column even when edges are missing (a rule with no hostname).
         layoutOptions: { "elk.partitioning.partition": LAYER[n.type] },
       })),
@@ -90,7 +90,7 @@ export function positionsFrom(out: ElkOutput, stacks: ReadonlyMap<string, Stack>
     const y = c.y ?? 0;
     const stack = stacks.get(c.id);
     at.set(c.id, { x, y: y + (stack?.height ?? 0) });
-    stack?.gateways.forEach((g, i) => at.set(g, { x, y: y + i * (NODE_SIZE.gateway.height + STACK_GAP) }));
+    for (const g of stack?.gateways ?? []) at.set(g.id, { x, y: y + g.y });
   }
   return at;
 }

@@ -1,6 +1,6 @@
 "use client";
 import type { NodeProps, Node } from "@xyflow/react";
-import { NODE_SIZE, type BackendData } from "@/lib/canvas/flow";
+import { sizeOf, type BackendData } from "@/lib/canvas/flow";
 import { setWeight } from "@/lib/graph";
 import { useCanvasActions } from "../canvas-context";
 import { CompactNode } from "./CompactNode";
@@ -13,17 +13,18 @@ const KIND_LABEL = { Service: "Service", KnativeService: "Knative Service", Othe
 export function BackendNode({ id, data }: NodeProps<Node<BackendData, "backend">>) {
   const { readOnly, edit, problemsOf } = useCanvasActions();
   const compact = useCompact();
+  const size = sizeOf({ type: "backend", data });
   const b = data.backend;
   const name = `${b.namespace}/${b.name}${b.port ? `:${b.port}` : ""}`;
   const share = <span className="font-semibold tabular-nums" data-share>{Math.round(b.percent * 10) / 10} %</span>;
   const handle = <NodeHandles type="backend" />;
   if (compact) {
     return (
-      <CompactNode type="backend" title={b.name} detail={<>{KIND_LABEL[b.backendKind]} · {share}</>} problems={problemsOf(id)} data-backend={b.name} aria-label={`${KIND_LABEL[b.backendKind]} ${name}`} />
+      <CompactNode type="backend" size={size} title={b.name} detail={<>{KIND_LABEL[b.backendKind]} · {share}</>} problems={problemsOf(id)} data-backend={b.name} aria-label={`${KIND_LABEL[b.backendKind]} ${name}`} />
     );
   }
   return (
-    <div className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-xs shadow-sm" style={{ width: NODE_SIZE.backend.width, minHeight: NODE_SIZE.backend.height }} data-backend={b.name}>
+    <div className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-xs shadow-sm" style={{ width: size.width, minHeight: size.height }} data-backend={b.name}>
       {handle}
       <p className="font-semibold text-emerald-900">{KIND_LABEL[b.backendKind]}</p>
       <p className="truncate font-mono text-sm" title={name}>{name}</p>

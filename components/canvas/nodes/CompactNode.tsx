@@ -1,6 +1,6 @@
 "use client";
 import type { HTMLAttributes, ReactNode } from "react";
-import { NODE_SIZE } from "@/lib/canvas/flow";
+import type { NODE_SIZE } from "@/lib/canvas/flow";
 
 const TONE = {
   gateway: "border-slate-400 bg-slate-100 text-slate-900",
@@ -11,6 +11,8 @@ const TONE = {
 
 export interface CompactNodeProps extends HTMLAttributes<HTMLDivElement> {
   type: keyof typeof NODE_SIZE;
+  /** The node's box (sizeOf): compact, the node takes exactly the room laid out for it. */
+  size: { width: number; height: number };
   title: string;
   detail?: ReactNode;
   problems?: readonly string[];
@@ -24,13 +26,13 @@ export interface CompactNodeProps extends HTMLAttributes<HTMLDivElement> {
  * paint, since a pan brings many into view at once: no handles (the canvas draws the edges at
  * this zoom), one clip for the box rather than one per line.
  */
-export function CompactNode({ type, title, detail, problems = [], warn = false, className = "", ...attrs }: CompactNodeProps) {
+export function CompactNode({ type, size, title, detail, problems = [], warn = false, className = "", ...attrs }: CompactNodeProps) {
   const tone = problems.length ? "border-red-500 bg-red-50 text-red-950" : warn ? "border-amber-500 bg-amber-50 text-amber-950" : TONE[type];
   return (
     <div
       {...attrs}
       className={`relative flex flex-col justify-center overflow-hidden rounded-md border-2 px-3 ${tone} ${className}`}
-      style={NODE_SIZE[type]}
+      style={size}
       data-compact
     >
       <p className="whitespace-nowrap font-mono text-[32px] font-semibold leading-tight" title={title}>{title}</p>

@@ -1,12 +1,13 @@
 "use client";
 import type { NodeProps, Node } from "@xyflow/react";
-import { NODE_SIZE, type GatewayData } from "@/lib/canvas/flow";
+import { sizeOf, type GatewayData } from "@/lib/canvas/flow";
 import { CompactNode } from "./CompactNode";
 import { NodeHandles } from "./NodeHandles";
 import { useCompact } from "./useCompact";
 
 export function GatewayNode({ data }: NodeProps<Node<GatewayData, "gateway">>) {
   const compact = useCompact();
+  const size = sizeOf({ type: "gateway", data });
   const attrs = {
     "aria-label": `Parent ${data.label}${data.found ? "" : ", not found in the cluster"}`,
     "data-gateway": `${data.parent.namespace}/${data.parent.name}`,
@@ -15,13 +16,13 @@ export function GatewayNode({ data }: NodeProps<Node<GatewayData, "gateway">>) {
   const name = data.label.replace(/^Gateway /, "");
   if (compact) {
     return (
-      <CompactNode type="gateway" title={data.parent.name} detail={data.found ? "Gateway" : "Gateway not found"} warn={!data.found} {...attrs} />
+      <CompactNode type="gateway" size={size} title={data.parent.name} detail={data.found ? "Gateway" : "Gateway not found"} warn={!data.found} {...attrs} />
     );
   }
   return (
     <div
       className={`rounded-md border px-3 py-2 text-xs shadow-sm ${data.found ? "border-slate-300 bg-slate-50" : "border-amber-400 bg-amber-50"}`}
-      style={{ width: NODE_SIZE.gateway.width, minHeight: NODE_SIZE.gateway.height }}
+      style={{ width: size.width, minHeight: size.height }}
       {...attrs}
     >
       <p className="font-semibold text-slate-700">Gateway</p>

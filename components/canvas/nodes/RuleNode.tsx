@@ -1,7 +1,7 @@
 "use client";
 import type { NodeProps, Node } from "@xyflow/react";
 import { useState, type DragEvent } from "react";
-import { NODE_SIZE, type RuleData } from "@/lib/canvas/flow";
+import { sizeOf, type RuleData } from "@/lib/canvas/flow";
 import { PATH_TYPES, reorderRule, setRulePath } from "@/lib/canvas/edits";
 import type { PaletteItem } from "@/lib/canvas/palette";
 import type { HTTPPathMatchType } from "@/lib/gateway/route-types";
@@ -16,6 +16,7 @@ export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
   const { readOnly, edit, dropItem, problemsOf } = useCanvasActions();
   const [over, setOver] = useState(false);
   const compact = useCompact();
+  const size = sizeOf({ type: "rule", data });
   const { rule, position, count } = data;
   const first = rule.matches[0]?.match;
   const pathType = first?.path?.type ?? "PathPrefix";
@@ -51,13 +52,13 @@ export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
   if (compact) {
     const detail = [label, data.routeLabel, first?.method, rule.filters.length ? `${rule.filters.length} filter${rule.filters.length === 1 ? "" : "s"}` : ""].filter(Boolean).join(" · ");
     return (
-      <CompactNode type="rule" title={pathValue} problems={problems} warn={data.shadowed} className={over ? "ring-4 ring-sky-300" : ""} detail={<>{detail}{data.shadowed && <span data-shadowed> · shadowed</span>}</>} {...target} />
+      <CompactNode type="rule" size={size} title={pathValue} problems={problems} warn={data.shadowed} className={over ? "ring-4 ring-sky-300" : ""} detail={<>{detail}{data.shadowed && <span data-shadowed> · shadowed</span>}</>} {...target} />
     );
   }
   return (
     <div
       className={`rounded-md border bg-white px-3 py-2 text-xs shadow-sm ${problems.length ? "border-red-400" : over ? "border-sky-500 ring-2 ring-sky-200" : "border-slate-300"}`}
-      style={{ width: NODE_SIZE.rule.width, minHeight: NODE_SIZE.rule.height }}
+      style={{ width: size.width, minHeight: size.height }}
       {...target}
     >
       <div className="flex items-center gap-1">
