@@ -143,8 +143,11 @@ export async function benchCanvas(): Promise<void> {
     const verdict = (x: number, goal: number) => (x < goal ? "met" : "missed");
     const render = percentile(renders, 50);
     const list = percentile(lists, 50);
+    // Frame times come in whole vsyncs (16.7 ms): a p95 of 33 ms means more than 5 % of frames
+    // took two, so the share of such frames is given too.
+    const late = (xs: number[]) => `${((100 * xs.filter((x) => x > 20).length) / xs.length).toFixed(1)} %`;
     const row = (what: string, xs: number[], goal = 33) =>
-      `| ${what}, p95 (median) | ${ms(percentile(xs, 95))} (${ms(percentile(xs, 50))}) | under ${goal} ms: ${verdict(percentile(xs, 95), goal)} |`;
+      `| ${what}, p95 (median; frames over 20 ms) | ${ms(percentile(xs, 95))} (${ms(percentile(xs, 50))}; ${late(xs)}) | under ${goal} ms: ${verdict(percentile(xs, 95), goal)} |`;
     writeSection(
       "canvas",
       "The canvas with 2,000 nodes",
