@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { resolveChain, type ChainRoot } from "@/lib/chain";
 import { LiveStatus } from "@/components/ui/LiveStatus";
 import { Notice } from "@/components/ui/Notice";
+import { PageHeader } from "@/components/ui/PageHeader";
 import { ChainView } from "./ChainView";
 import { KIND_LABEL } from "./health";
 import { LiveNotices } from "./LiveNotices";
@@ -16,25 +17,19 @@ export function LiveChain({ root }: { root: ChainRoot }) {
   const title = `${KIND_LABEL[root.kind]} ${root.namespace}/${root.name}`;
   return (
     <section aria-labelledby="chain-title" className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <p className="text-sm">
-            <Link href="/troubleshoot" className="text-sky-700 hover:underline">
-              ← All chains
-            </Link>
-          </p>
-          <h1 id="chain-title" className="text-2xl font-semibold">
-            {title}
-          </h1>
+      <PageHeader
+        id="chain-title"
+        title={title}
+        back={<Link href="/troubleshoot" className="text-sky-700 hover:underline">← All chains</Link>}
+        actions={<LiveStatus connection={live.connection} state={live.state} />}
+      >
           <p className="text-sm text-slate-600">
             {root.kind === "KnativeService"
               ? "Service → Configuration → Revisions; Route → KIngress → HTTPRoutes → Gateways → GatewayClass; backends."
               : "HTTPRoute → Gateways (listeners) → GatewayClass; backends."}{" "}
             Click an object (or Tab, Enter) for its conditions.
           </p>
-        </div>
-        <LiveStatus connection={live.connection} state={live.state} />
-      </div>
+      </PageHeader>
       <LiveNotices live={live} />
       {!chain ? (
         <Notice title="Loading the chain…">Reading every kind of the chain from the cluster.</Notice>

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { PageHeader } from "@/components/ui/PageHeader";
 import type { OverviewRow } from "@/lib/chain";
 import { LiveStatus } from "@/components/ui/LiveStatus";
 import { Notice } from "@/components/ui/Notice";
@@ -19,11 +20,7 @@ export function LiveOverview() {
   const [query, setQuery] = useUrlQuery();
   return (
     <section aria-labelledby="troubleshoot-title" className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 id="troubleshoot-title" className="text-2xl font-semibold">
-            Troubleshoot
-          </h1>
+      <PageHeader id="troubleshoot-title" title="Troubleshoot" actions={<LiveStatus connection={live.connection} state={live.state} />}>
           <p className="text-sm text-slate-600">
             Every Knative Service and HTTPRoute, the worst first; open one to see where its chain breaks. No cluster access?{" "}
             <Link href="/troubleshoot/offline" className="text-sky-700 hover:underline">
@@ -31,9 +28,7 @@ export function LiveOverview() {
             </Link>
             .
           </p>
-        </div>
-        <LiveStatus connection={live.connection} state={live.state} />
-      </div>
+      </PageHeader>
       <LiveNotices live={live} />
       {!live.index ? (
         <Notice title="Loading chains…">Reading Knative Services, HTTPRoutes and everything they link to.</Notice>

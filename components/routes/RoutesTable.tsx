@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useMemo } from "react";
+import { PageHeader } from "@/components/ui/PageHeader";
 import type { HTTPRoute } from "@/lib/gateway/types.generated";
 import { byNamespaceAndName, matchesQuery, summarizeRoute } from "@/lib/gateway/route-summary";
 import { useLiveKinds } from "@/lib/query/use-live-kinds";
@@ -20,21 +21,19 @@ export function RoutesTable() {
 
   return (
     <section aria-labelledby="routes-title" className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <h1 id="routes-title" className="text-2xl font-semibold">
-            HTTPRoutes
-          </h1>
-          <p className="text-sm text-slate-600">Every HTTPRoute in every namespace, updated live.</p>
-        </div>
-        <div className="flex items-center gap-3">
+      <PageHeader
+        id="routes-title"
+        title="HTTPRoutes"
+        actions={<>
           <Link href="/routes/new" className="rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800">
             New route
           </Link>
           <LiveStatus connection={connection} state={snap?.state} />
           <FilterInput id="route-filter" label="Filter routes" value={query} onChange={setQuery} placeholder="Filter: name, host, gateway, ns:team-a" />
-        </div>
-      </div>
+        </>}
+      >
+        <p className="text-sm text-slate-600">Every HTTPRoute in every namespace, updated live.</p>
+      </PageHeader>
 
       {error && <Notice tone="error" title="Routeboard's server did not answer">{error.message}</Notice>}
       {connection === "lost" && (

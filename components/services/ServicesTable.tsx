@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { ConditionBadge } from "@/components/ui/ConditionBadge";
 import { LiveStatus } from "@/components/ui/LiveStatus";
 import { Notice } from "@/components/ui/Notice";
+import { PageHeader } from "@/components/ui/PageHeader";
 import type { KnativeService } from "@/lib/knative";
 import { useLiveKinds } from "@/lib/query/use-live-kinds";
 import { byKey, serviceRow } from "@/lib/traffic/service-summary";
@@ -15,15 +16,9 @@ export function ServicesTable() {
   const rows = useMemo(() => (snap?.items ?? []).map((o) => serviceRow(o as unknown as KnativeService)).sort(byKey), [snap]);
   return (
     <section aria-labelledby="services-title" className="space-y-4">
-      <div className="flex items-end justify-between gap-3">
-        <div>
-          <h1 id="services-title" className="text-2xl font-semibold">
-            Knative Services
-          </h1>
-          <p className="text-sm text-slate-600">Traffic splits of every Knative Service; open one to move its sliders.</p>
-        </div>
-        <LiveStatus connection={connection} state={snap?.state} />
-      </div>
+      <PageHeader id="services-title" title="Knative Services" actions={<LiveStatus connection={connection} state={snap?.state} />}>
+        <p className="text-sm text-slate-600">Traffic splits of every Knative Service; open one to move its sliders.</p>
+      </PageHeader>
       {error && <Notice tone="error" title="Routeboard's server did not answer">{error.message}</Notice>}
       {snap?.state === "not-installed" && <Notice tone="warn" title="Knative Serving is not installed in this cluster">{snap.message}</Notice>}
       {(snap?.state === "forbidden" || snap?.state === "unreachable") && <Notice tone="error" title="Knative Services cannot be read">{snap.message}</Notice>}

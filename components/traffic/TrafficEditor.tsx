@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import { getObject } from "@/components/apply/actions";
 import { LiveStatus } from "@/components/ui/LiveStatus";
 import { Notice } from "@/components/ui/Notice";
+import { PageHeader } from "@/components/ui/PageHeader";
 import type { Configuration, KnativeService, Revision } from "@/lib/knative";
 import { useLiveKinds } from "@/lib/query/use-live-kinds";
 import { addTarget, draftFromTraffic, removeTarget, setTag, tagProblem, tagUrl, targetLabel, toShares, trafficFromDraft, withShares, type DraftTarget } from "@/lib/traffic/knative-draft";
@@ -111,20 +112,11 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
 
   return (
     <section aria-labelledby="svc-title" className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div>
-          <p className="text-sm text-slate-500">
-            <Link href="/services" className="hover:underline">
-              Knative Services
-            </Link>{" "}
-            / {namespace}
-          </p>
-          <h1 id="svc-title" className="text-2xl font-semibold">
-            {name} <span className="text-base font-normal text-slate-500">traffic</span>
-          </h1>
-          {base.status?.url && <p className="font-mono text-xs text-slate-600">{base.status.url}</p>}
-        </div>
-        <div className="flex items-center gap-2">
+      <PageHeader
+        id="svc-title"
+        title={<>{name} <span className="text-base font-normal text-slate-500">traffic</span></>}
+        back={<><Link href="/services" className="hover:underline">Knative Services</Link> / {namespace}</>}
+        actions={<>
           <LiveStatus connection={connection} state={ksvcSnap?.state} />
           <button
             type="button"
@@ -138,8 +130,10 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
           <button type="button" disabled={!edit || busy} onClick={() => (setEdit(undefined), setTheirs(undefined), flow.reset())} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-40">
             Reset
           </button>
-        </div>
-      </div>
+        </>}
+      >
+        {base.status?.url && <p className="font-mono text-xs text-slate-600">{base.status.url}</p>}
+      </PageHeader>
 
       {movedOn && !theirs && (
         <Notice tone="warn" title="Changed in the cluster since you started editing">
