@@ -22,7 +22,7 @@ export { lookupDomainForLabels, routeDomains, expandedHosts } from "./domains";
 export { compileKnativePath, compileKnativePaths } from "./path-routing";
 export { referenceGrantFor } from "../gateway/reference-grants";
 export type { KnativePathRule, KnativePathRoutingConfig, CompiledKnativePath } from "./path-routing";
-export { isDNS1035Label, isQualifiedName } from "./names-validation";
+export { isDNS1035Label, isQualifiedName } from "../k8s/names";
 export {
   ROUTE_LABEL, ROUTE_NAMESPACE_LABEL, SERVICE_LABEL, CONFIGURATION_LABEL, VISIBILITY_LABEL, INGRESS_LABEL,
   INGRESS_CLASS_ANNOTATION, ROLLOUT_ANNOTATION, REVISION_HEADER, NAMESPACE_HEADER, TAG_HEADER, HASH_HEADER,

@@ -1,4 +1,4 @@
-import { isDNS1035Label, isQualifiedName } from "./names-validation";
+import { isDNS1035Label, isQualifiedName } from "../k8s/names";
 import type { TrafficTarget } from "./types";
 
 /** One problem in a traffic list, worded as Knative's webhook words it. */

@@ -1,3 +1,5 @@
+import { objectNameProblems, type NameProblem, type NameRule } from "../k8s/names";
+
 // The kinds Routeboard shows, described as data: enough to build every URL and watch.
 export interface KindInfo {
   /** Routeboard's key for the kind (unique, stable, used in URLs and query keys). */
@@ -9,6 +11,13 @@ export interface KindInfo {
   namespaced: boolean;
   /** Absent from a cluster without its CRD; reported as "not installed", not as an error. */
   crd: boolean;
+  /**
+   * How names of this kind are validated: the API server's rule (custom resources: DNS-1123
+   * subdomain; Namespaces and, since Kubernetes 1.34's RelaxedServiceNameValidation, core
+   * Services: DNS-1123 label), and for Knative Serving's kinds the stricter one of Knative's
+   * webhook (knative.dev/pkg ValidateObjectMetadata: DNS-1035 label).
+   */
+  nameRule: NameRule;
 }
 
 export const KIND_KEYS = [
@@ -30,17 +39,17 @@ const GW = "gateway.networking.k8s.io";
 const SERVING = "serving.knative.dev";
 
 export const KINDS: Record<KindKey, KindInfo> = {
-  GatewayClass: { key: "GatewayClass", kind: "GatewayClass", group: GW, version: "v1", plural: "gatewayclasses", namespaced: false, crd: true },
-  Gateway: { key: "Gateway", kind: "Gateway", group: GW, version: "v1", plural: "gateways", namespaced: true, crd: true },
-  HTTPRoute: { key: "HTTPRoute", kind: "HTTPRoute", group: GW, version: "v1", plural: "httproutes", namespaced: true, crd: true },
-  ReferenceGrant: { key: "ReferenceGrant", kind: "ReferenceGrant", group: GW, version: "v1beta1", plural: "referencegrants", namespaced: true, crd: true },
-  KnativeService: { key: "KnativeService", kind: "Service", group: SERVING, version: "v1", plural: "services", namespaced: true, crd: true },
-  Configuration: { key: "Configuration", kind: "Configuration", group: SERVING, version: "v1", plural: "configurations", namespaced: true, crd: true },
-  Revision: { key: "Revision", kind: "Revision", group: SERVING, version: "v1", plural: "revisions", namespaced: true, crd: true },
-  Route: { key: "Route", kind: "Route", group: SERVING, version: "v1", plural: "routes", namespaced: true, crd: true },
-  KIngress: { key: "KIngress", kind: "Ingress", group: "networking.internal.knative.dev", version: "v1alpha1", plural: "ingresses", namespaced: true, crd: true },
-  Service: { key: "Service", kind: "Service", group: "", version: "v1", plural: "services", namespaced: true, crd: false },
-  Namespace: { key: "Namespace", kind: "Namespace", group: "", version: "v1", plural: "namespaces", namespaced: false, crd: false },
+  GatewayClass: { key: "GatewayClass", kind: "GatewayClass", group: GW, version: "v1", plural: "gatewayclasses", namespaced: false, crd: true, nameRule: "dns1123-subdomain" },
+  Gateway: { key: "Gateway", kind: "Gateway", group: GW, version: "v1", plural: "gateways", namespaced: true, crd: true, nameRule: "dns1123-subdomain" },
+  HTTPRoute: { key: "HTTPRoute", kind: "HTTPRoute", group: GW, version: "v1", plural: "httproutes", namespaced: true, crd: true, nameRule: "dns1123-subdomain" },
+  ReferenceGrant: { key: "ReferenceGrant", kind: "ReferenceGrant", group: GW, version: "v1beta1", plural: "referencegrants", namespaced: true, crd: true, nameRule: "dns1123-subdomain" },
+  KnativeService: { key: "KnativeService", kind: "Service", group: SERVING, version: "v1", plural: "services", namespaced: true, crd: true, nameRule: "dns1035-label" },
+  Configuration: { key: "Configuration", kind: "Configuration", group: SERVING, version: "v1", plural: "configurations", namespaced: true, crd: true, nameRule: "dns1035-label" },
+  Revision: { key: "Revision", kind: "Revision", group: SERVING, version: "v1", plural: "revisions", namespaced: true, crd: true, nameRule: "dns1035-label" },
+  Route: { key: "Route", kind: "Route", group: SERVING, version: "v1", plural: "routes", namespaced: true, crd: true, nameRule: "dns1035-label" },
+  KIngress: { key: "KIngress", kind: "Ingress", group: "networking.internal.knative.dev", version: "v1alpha1", plural: "ingresses", namespaced: true, crd: true, nameRule: "dns1123-subdomain" },
+  Service: { key: "Service", kind: "Service", group: "", version: "v1", plural: "services", namespaced: true, crd: false, nameRule: "dns1123-label" },
+  Namespace: { key: "Namespace", kind: "Namespace", group: "", version: "v1", plural: "namespaces", namespaced: false, crd: false, nameRule: "dns1123-label" },
 };
 
 export function isKindKey(s: string): s is KindKey {
@@ -63,4 +72,9 @@ export function resourcePath(k: KindInfo, namespace?: string, name?: string): st
   const ns = k.namespaced && namespace ? `/namespaces/${encodeURIComponent(namespace)}` : "";
   const obj = name ? `/${encodeURIComponent(name)}` : "";
   return `${base}${ns}/${k.plural}${obj}`;
+}
+
+/** Why `namespace`/`name` cannot name an object of this kind (checked before any request or file). */
+export function nameProblems(k: KindInfo, namespace: string | undefined, name: string): NameProblem[] {
+  return objectNameProblems(k.nameRule, name, k.namespaced ? (namespace ?? "default") : undefined);
 }

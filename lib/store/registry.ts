@@ -7,7 +7,7 @@ import { contextsOf, forContext, loadKubeConfig, type ContextInfo } from "./clus
 import { chooseStore, type StoreChoice } from "./store-choice";
 import type { Store } from "./types";
 import type { FileProblem } from "./workspace/index-file";
-import { WorkspaceStore } from "./workspace/workspace-store";
+import { REQUEST_WAIT_MS, WorkspaceStore } from "./workspace/workspace-store";
 
 interface Registry {
   kc: KubeConfig | undefined;
@@ -72,8 +72,9 @@ export async function resolveSession(chosen: string | undefined): Promise<Sessio
   reg.workspace ??= new WorkspaceStore(choice.root);
   const ws = reg.workspace;
   // Cheap (a stat per file when nothing changed) and makes every page, banner included, show the
-  // disk as it is now rather than as of the watcher's last debounce.
-  ws.rescan();
+  // disk as it is now rather than as of the watcher's last debounce; bounded, so a file still
+  // being parsed shows as such instead of holding up the page.
+  await ws.refresh({ waitMs: REQUEST_WAIT_MS });
   return {
     context: undefined,
     contexts: [],

@@ -1,4 +1,5 @@
-export { parseManifests } from "./parse";
+export { parseManifestDocuments, parseManifests } from "./parse";
+export { MAX_DOCUMENTS, parseDocuments } from "./documents";
 export { printManifest, printManifests, orderKubeKeys } from "./print";
 export { objectsOfKind, apiGroup } from "./filter";
 export { isKubeObject, kubeObjectProblem } from "./kube-object";

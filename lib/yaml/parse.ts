@@ -1,5 +1,6 @@
-import { LineCounter, parseAllDocuments, type Document } from "yaml";
+import type { Document, LineCounter } from "yaml";
 import type { KubeObject } from "../k8s/meta";
+import { duplicateKeyOffsets, MAX_DOCUMENTS, parseDocuments } from "./documents";
 import { fillListItem, isListObject, kubeObjectProblem } from "./kube-object";
 import { formatBytes, utf8LengthExceeds } from "./size";
 import { DEFAULT_MAX_BYTES, type ParseError, type ParseOptions, type ParseResult } from "./types";
@@ -10,10 +11,17 @@ import { DEFAULT_MAX_BYTES, type ParseError, type ParseOptions, type ParseResult
  * Empty documents (a trailing `---`, comments only) are skipped silently, as kubectl does.
  */
 export function parseManifests(text: string, opts: ParseOptions = {}): ParseResult {
+  const { objects, errors } = parseManifestDocuments(text, opts);
+  return { objects, errors };
+}
+
+/** parseManifests, with the parsed documents too (for callers that locate or edit them): one parse. */
+export function parseManifestDocuments(text: string, opts: ParseOptions = {}): ParseResult & { docs: Document.Parsed[] } {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const size = utf8LengthExceeds(text, maxBytes);
   if (size.exceeds) {
     return {
+      docs: [],
       objects: [],
       errors: [{
         line: 1,
@@ -23,21 +31,30 @@ export function parseManifests(text: string, opts: ParseOptions = {}): ParseResu
     };
   }
   const result: ParseResult = { objects: [], errors: [] };
-  const lines = new LineCounter();
-  let docs: Document.Parsed[];
+  let parsed: ReturnType<typeof parseDocuments>;
   try {
-    docs = parseAllDocuments(text, { lineCounter: lines, version: opts.version ?? "1.1" }) as Document.Parsed[];
+    parsed = parseDocuments(text, opts.version ?? "1.1");
   } catch (err) {
     result.errors.push({ line: 1, column: 1, message: `YAML could not be read: ${errorMessage(err)}` });
-    return result;
+    return { ...result, docs: [] };
   }
+  const { docs, lines, truncatedAt } = parsed;
   docs.forEach((doc, index) => collectDocument(doc, index, lines, result));
-  return result;
+  if (truncatedAt !== undefined) {
+    result.errors.push(at(lines, truncatedAt, docs.length, `More than ${MAX_DOCUMENTS.toLocaleString("en-US")} YAML documents: the rest of the file was not read. Split it into smaller files.`));
+  }
+  return { ...result, docs };
 }
 
 function collectDocument(doc: Document.Parsed, index: number, lines: LineCounter, out: ParseResult): void {
   if (doc.errors.length > 0) {
     for (const e of doc.errors) out.errors.push(at(lines, e.pos[0], index, e.message));
+    return;
+  }
+  const dup = duplicateKeyOffsets(doc);
+  if (dup.length > 0) {
+    // The message the yaml library gives when it checks keys itself.
+    for (const offset of dup) out.errors.push(at(lines, offset, index, "Map keys must be unique"));
     return;
   }
   if (doc.contents === null) return;

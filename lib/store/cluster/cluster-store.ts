@@ -1,12 +1,16 @@
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { KubeObject } from "../../k8s/meta";
 import { errorFromNetwork, errorFromStatus } from "../errors";
+import { isDNS1123Subdomain } from "../../k8s/names";
 import { KINDS, kindOf, resourcePath, type KindKey } from "../kinds";
-import type { ApplyOptions, KindSnapshot, ObjectRef, Result, Store, StoreEvent } from "../types";
+import { nameError } from "../name-check";
+import type { ApplyOptions, KindSnapshot, ObjectRef, Result, Store, StoreError, StoreEvent } from "../types";
 import { request, type RequestSpec } from "./transport";
 import { WatchCache, type WatchCacheTiming } from "./watch-cache";
 
 export const FIELD_MANAGER = "routeboard";
+
+const fail = (error: StoreError): { ok: false; error: StoreError } => ({ ok: false, error });
 
 /** Server-side apply refuses managedFields; status belongs to controllers, not to us. */
 function applyBody(obj: KubeObject): string {
@@ -67,11 +71,15 @@ export class ClusterStore implements Store {
     }
   }
 
-  get(ref: ObjectRef): Promise<Result<KubeObject>> {
+  async get(ref: ObjectRef): Promise<Result<KubeObject>> {
+    const bad = nameError(KINDS[ref.kind], ref.namespace, ref.name);
+    if (bad) return fail(bad);
     return this.call({ method: "GET", path: resourcePath(KINDS[ref.kind], ref.namespace, ref.name) });
   }
 
-  crd(name: string): Promise<Result<KubeObject>> {
+  async crd(name: string): Promise<Result<KubeObject>> {
+    const bad = isDNS1123Subdomain(name);
+    if (bad.length > 0) return fail({ type: "Invalid", message: `metadata.name: Invalid value: ${JSON.stringify(name)}: ${bad.join(", ")}`, causes: [] });
     return this.call({ method: "GET", path: `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${encodeURIComponent(name)}` });
   }
 
@@ -97,6 +105,8 @@ export class ClusterStore implements Store {
       };
     }
     const namespace = obj.metadata.namespace ?? (kind.namespaced ? "default" : undefined);
+    const bad = nameError(kind, namespace, name);
+    if (bad) return fail(bad);
     const r = await this.call({
       method: "PATCH",
       path: resourcePath(kind, namespace, name),
@@ -116,6 +126,8 @@ export class ClusterStore implements Store {
   }
 
   async delete(ref: ObjectRef): Promise<Result<null>> {
+    const bad = nameError(KINDS[ref.kind], ref.namespace, ref.name);
+    if (bad) return fail(bad);
     const r = await this.call({ method: "DELETE", path: resourcePath(KINDS[ref.kind], ref.namespace, ref.name) });
     return r.ok ? { ok: true, value: null } : r;
   }

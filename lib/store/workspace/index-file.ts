@@ -2,9 +2,8 @@
 // came from (document index), a version that changes whenever its document's text changes,
 // and the file's problems with line and column.
 import { createHash } from "node:crypto";
-import { parseAllDocuments } from "yaml";
 import type { KubeObject } from "../../k8s/meta";
-import { parseManifests, type ParseError } from "../../yaml";
+import { parseManifestDocuments, type ParseError } from "../../yaml";
 import { kindOf, type KindKey } from "../kinds";
 
 export interface WorkspaceEntry {
@@ -29,9 +28,11 @@ export interface IndexedFile {
   text: string;
   entries: WorkspaceEntry[];
   problems: FileProblem[];
+  /** Not read at all (too large, not UTF-8, too slow to parse): never written to. */
+  unreadable?: boolean;
 }
 
-export function sha(text: string): string {
+export function sha(text: string | Uint8Array): string {
   return createHash("sha256").update(text).digest("hex").slice(0, 16);
 }
 
@@ -41,9 +42,9 @@ export function entryKey(kind: KindKey, namespace: string | undefined, name: str
 
 /** Parses one file. Never throws: problems are reported with file, line and column. */
 export function indexFile(file: string, text: string, dumpMode: boolean): IndexedFile {
-  const parsed = parseManifests(text);
+  const parsed = parseManifestDocuments(text);
   const problems: FileProblem[] = parsed.errors.map((e) => ({ ...e, file }));
-  const docs = parseAllDocuments(text, { version: "1.1" });
+  const docs = parsed.docs;
   const entries: WorkspaceEntry[] = [];
   parsed.objects.forEach((p) => {
     const info = kindOf(p.object.apiVersion, p.object.kind);

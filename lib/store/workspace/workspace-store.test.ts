@@ -19,9 +19,10 @@ function workspace(files: Record<string, string> = {}, withExamples = false): st
   return dir;
 }
 
-function open(dir: string, watch = false): WorkspaceStore {
+async function open(dir: string, watch = false): Promise<WorkspaceStore> {
   const s = new WorkspaceStore(dir, { crdDir: CRDS, watch, timing: { debounceMs: 20, pollMs: 200 } });
   stores.push(s);
+  await s.refresh();
   return s;
 }
 
@@ -41,7 +42,7 @@ const refsOf = (o: KubeObject, rule: number) => (o.spec as { rules: { backendRef
 
 describe("WorkspaceStore on examples/", () => {
   it("lists every example kind, with no file problems", async () => {
-    const s = open(EXAMPLES);
+    const s = await open(EXAMPLES);
     expect(s.problems()).toEqual([]);
     const names = (await s.load("HTTPRoute")).items.map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
     expect(names).toEqual(expect.arrayContaining(["shop/shop", "api/api", "shop/checkout.shop.example.com", "billing/payments.billing.example.com"]));
@@ -54,7 +55,7 @@ describe("WorkspaceStore on examples/", () => {
   });
 
   it("validates every editable example against the shipped CRDs (dry-run passes)", { timeout: 30_000 }, async () => {
-    const s = open(EXAMPLES);
+    const s = await open(EXAMPLES);
     for (const kind of ["HTTPRoute", "KnativeService"] as const) {
       for (const o of s.snapshot(kind).items) {
         const r = await s.dryRun(o);
@@ -65,9 +66,9 @@ describe("WorkspaceStore on examples/", () => {
   });
 
   it("serves the shipped CRDs", async () => {
-    const r = await open(EXAMPLES).crd("httproutes.gateway.networking.k8s.io");
+    const r = await (await open(EXAMPLES)).crd("httproutes.gateway.networking.k8s.io");
     expect(r.ok && r.value.kind).toBe("CustomResourceDefinition");
-    expect((await open(EXAMPLES).crd("../package.json")).ok).toBe(false);
+    expect((await (await open(EXAMPLES)).crd("../package.json")).ok).toBe(false);
   });
 });
 
@@ -76,7 +77,7 @@ describe("apply writes back in place", () => {
     const dir = workspace({}, true);
     const file = join(dir, "shop", "shop-route.yaml");
     const before = readFileSync(file, "utf8");
-    const s = open(dir);
+    const s = await open(dir);
     const obj = await route(s, "shop", "shop");
     refsOf(obj, 0)[0]!.weight = 75;
     refsOf(obj, 0)[1]!.weight = 25;
@@ -95,7 +96,7 @@ describe("apply writes back in place", () => {
     const dir = workspace({}, true);
     const file = join(dir, "canary", "checkout-httproutes.yaml");
     const before = readFileSync(file, "utf8");
-    const s = open(dir);
+    const s = await open(dir);
     const obj = await route(s, "shop", "canary-checkout.shop.example.com");
     obj.metadata.labels = { ...obj.metadata.labels, "routeboard.dev/note": "edited" };
     expect((await s.apply(obj)).ok).toBe(true);
@@ -111,7 +112,7 @@ describe("apply writes back in place", () => {
   it("keeps status and the implicit namespace as the file has them", async () => {
     const text = "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: r # no namespace: default\nspec:\n  rules:\n  - backendRefs:\n    - name: a\n      port: 80\n";
     const dir = workspace({ "r.yaml": text });
-    const s = open(dir);
+    const s = await open(dir);
     const obj = await route(s, "default", "r");
     expect(obj.metadata.namespace).toBe("default");
     refsOf(obj, 0)[0]!.name = "b";
@@ -122,7 +123,7 @@ describe("apply writes back in place", () => {
 
   it("writes a new object to a new file named for it", async () => {
     const dir = workspace({}, true);
-    const s = open(dir);
+    const s = await open(dir);
     const obj = await route(s, "shop", "shop");
     obj.metadata = { name: "shop-copy", namespace: "shop" };
     expect((await s.apply(obj)).ok).toBe(true);
@@ -136,7 +137,7 @@ describe("apply writes back in place", () => {
     const dir = workspace({}, true);
     const file = join(dir, "shop", "shop-route.yaml");
     const before = readFileSync(file, "utf8");
-    const s = open(dir);
+    const s = await open(dir);
     const obj = await route(s, "shop", "shop");
     refsOf(obj, 0)[0]!.weight = -1;
     const r = await s.apply(obj);
@@ -146,7 +147,7 @@ describe("apply writes back in place", () => {
   });
 
   it("refuses Knative traffic that does not sum to 100", async () => {
-    const s = open(workspace({}, true));
+    const s = await open(workspace({}, true));
     const r = await s.get({ kind: "KnativeService", namespace: "shop", name: "checkout" });
     if (!r.ok) throw new Error(r.error.message);
     const ksvc = structuredClone(r.value);
@@ -160,7 +161,7 @@ describe("apply writes back in place", () => {
 
   it("deletes an object: its document only, or its file when it was alone", async () => {
     const dir = workspace({}, true);
-    const s = open(dir);
+    const s = await open(dir);
     expect((await s.delete({ kind: "HTTPRoute", namespace: "shop", name: "shop" })).ok).toBe(true);
     expect(() => statSync(join(dir, "shop", "shop-route.yaml"))).toThrow();
     expect((await s.delete({ kind: "Service", namespace: "shop", name: "storefront-next" })).ok).toBe(true);
@@ -170,9 +171,9 @@ describe("apply writes back in place", () => {
 });
 
 describe("problems, conflicts, read-only dumps", () => {
-  it("reports a malformed file with its file and line while the rest of the folder loads", () => {
+  it("reports a malformed file with its file and line while the rest of the folder loads", async () => {
     const dir = workspace({ "bad.yaml": "apiVersion: v1\nkind: Service\nmetadata:\n  name: x\n  labels: {a: b\nspec: {}\n" }, true);
-    const s = open(dir);
+    const s = await open(dir);
     const problems = s.problems();
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: "bad.yaml" });
@@ -180,16 +181,16 @@ describe("problems, conflicts, read-only dumps", () => {
     expect(s.snapshot("HTTPRoute").items.length).toBeGreaterThan(3);
   });
 
-  it("reports an object defined twice", () => {
+  it("reports an object defined twice", async () => {
     const dup = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n";
-    const s = open(workspace({ "zz-dup.yaml": dup }, true));
+    const s = await open(workspace({ "zz-dup.yaml": dup }, true));
     expect(s.problems()).toEqual([expect.objectContaining({ file: "zz-dup.yaml", line: 1, message: expect.stringContaining("already defined in gateway/namespaces.yaml") })]);
   });
 
   it("catches a file changed by another program between load and apply as a stale Conflict", async () => {
     const dir = workspace({}, true);
     const file = join(dir, "shop", "shop-route.yaml");
-    const s = open(dir);
+    const s = await open(dir);
     const obj = await route(s, "shop", "shop");
     const theirs = readFileSync(file, "utf8").replace("value: /inventory\n", "value: /stock\n");
     writeFileSync(file, theirs);
@@ -198,7 +199,7 @@ describe("problems, conflicts, read-only dumps", () => {
     expect(r.ok ? "ok" : r.error).toMatchObject({ type: "Conflict", stale: true });
     expect(readFileSync(file, "utf8")).toBe(theirs);
     // Without a version: any change to the file since the store loaded it counts.
-    const s2 = open(dir);
+    const s2 = await open(dir);
     const obj2 = await route(s2, "shop", "shop");
     writeFileSync(file, theirs + "# touched\n");
     delete obj2.metadata.resourceVersion;
@@ -207,12 +208,12 @@ describe("problems, conflicts, read-only dumps", () => {
   });
 
   it("opens a kubectl dump read-only: apply is Forbidden with a clear message", async () => {
-    const s = open(workspace({}, true));
+    const s = await open(workspace({}, true));
     const r = await s.get({ kind: "KIngress", namespace: "billing", name: "payments" });
     if (!r.ok) throw new Error(r.error.message);
     const a = await s.apply(r.value);
     expect(a.ok ? "ok" : a.error).toMatchObject({ type: "Forbidden", message: expect.stringContaining("read-only") });
-    const dump = open(join(EXAMPLES, "broken", "payments-dump.yaml"));
+    const dump = await open(join(EXAMPLES, "broken", "payments-dump.yaml"));
     expect(dump.description).toContain("read-only dump file");
     expect(dump.snapshot("HTTPRoute").items).toHaveLength(2);
     const d = await dump.delete({ kind: "HTTPRoute", namespace: "billing", name: "payments.billing.example.com" });
@@ -223,7 +224,7 @@ describe("problems, conflicts, read-only dumps", () => {
     const dir = workspace({}, true);
     const file = join(dir, "shop", "shop-route.yaml");
     const inode = statSync(file).ino;
-    const s = open(dir);
+    const s = await open(dir);
     const obj = await route(s, "shop", "shop");
     refsOf(obj, 1)[0]!.weight = 3;
     expect((await s.apply(obj)).ok).toBe(true);
@@ -235,7 +236,7 @@ describe("problems, conflicts, read-only dumps", () => {
 describe("change notification", () => {
   it("tells subscribers when a file changes on disk (fs.watch or the poll)", async () => {
     const dir = workspace({}, true);
-    const s = open(dir, true);
+    const s = await open(dir, true);
     const events: StoreEvent[] = [];
     s.subscribe(["HTTPRoute"], (e) => events.push(e));
     const file = join(dir, "shop", "shop-route.yaml");

@@ -1,56 +1,83 @@
-import { existsSync, readFileSync, statSync, unlinkSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, statSync, unlinkSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import type { KubeObject } from "../../k8s/meta";
-import { KIND_KEYS, kindOf, type KindInfo, type KindKey } from "../kinds";
+import { formatBytes } from "../../yaml/size";
+import { KIND_KEYS, KINDS, kindOf, type KindInfo, type KindKey } from "../kinds";
+import { nameError } from "../name-check";
 import type { ApplyOptions, KindSnapshot, ObjectRef, Result, Store, StoreError, StoreEvent } from "../types";
 import { manifestFiles, writeFileAtomic } from "./files";
-import { entryKey, indexFile, type FileProblem, type IndexedFile, type WorkspaceEntry } from "./index-file";
+import { entryKey, sha, type FileProblem, type WorkspaceEntry } from "./index-file";
+import { outsideWorkspace, pathTaken } from "./inside";
+import { ParseTimeout, ParseWorker, PARSE_TIMEOUT_MS } from "./parse-worker-client";
+import { problemFile, signature, type LoadedFile } from "./read-file";
 import { invalidMessage, shippedCrd, validateOffline } from "./validate-offline";
 import { watchFolder, type WatchTiming } from "./watch-folder";
-import { mergeForFile, newFileText, planEdit, planRemoval } from "./write-plan";
+import { mergeForFile, newFileText } from "./write-plan";
 
 export interface WorkspaceOptions {
   /** Where the shipped CRDs are (default: crds/ in the working directory, the repository root). */
   crdDir?: string;
-  /** false: no fs.watch and no poll (tests call rescan()). */
+  /** false: no fs.watch and no poll (tests call refresh()). */
   watch?: boolean;
   timing?: WatchTiming;
+  /** Longest one file may take to parse (default PARSE_TIMEOUT_MS). */
+  parseTimeoutMs?: number;
 }
 
-interface LoadedFile {
-  /** inode, times and size: a cheap "did anything change" before reading the file again. */
-  sig: string;
-  indexed: IndexedFile;
-}
+/**
+ * How long a request waits for files still being parsed before it answers with what is loaded;
+ * the rest reaches open pages as change events. One pathological file never holds up a page.
+ */
+export const REQUEST_WAIT_MS = 750;
+
+/** Files this big are parsed by a worker of their own (a 40,000-key mapping, about 500 KiB, takes half a second). */
+const LARGE_FILE_BYTES = 256 * 1024;
 
 type Plan =
   | { ok: false; error: StoreError }
   | { ok: true; kind: KindInfo; file: string; write: (() => void) | undefined; result: KubeObject };
 
 const fail = (error: StoreError): { ok: false; error: StoreError } => ({ ok: false, error });
+const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
  * The store backed by a folder of YAML manifests (read recursively), or by one file. A file that
  * is a `kubectl get -o yaml` dump (`kind: List`) is shown read-only; so is every object when the
- * workspace is a single dump file.
+ * workspace is a single dump file. Files are read and parsed in worker threads (small files, large
+ * files, edits), so no file can stall the requests this process answers, nor the other files.
  */
 export class WorkspaceStore implements Store {
   readonly root: string;
   readonly dumpMode: boolean;
+  private readonly realRoot: string | undefined;
   private readonly crdDir: string;
   private files = new Map<string, LoadedFile>();
+  /** Files being read, by path, with the signature being read. */
+  private readonly reading = new Map<string, { sig: string; size: number; done: Promise<void> }>();
+  private listed = new Set<string>();
   private byKey = new Map<string, WorkspaceEntry>();
   private duplicates: FileProblem[] = [];
   private missing: string | undefined;
   private readonly listeners = new Set<{ kinds: ReadonlySet<KindKey>; fn: (e: StoreEvent) => void }>();
   private readonly stopWatch: (() => void) | undefined;
+  /** Small files, large files (which can take seconds each), and edits: none waits behind another. */
+  private readonly scanner: ParseWorker;
+  private readonly largeScanner: ParseWorker;
+  private readonly editor: ParseWorker;
+  private readonly timeoutMs: number;
 
   constructor(root: string, opts: WorkspaceOptions = {}) {
     this.root = resolve(root);
     this.dumpMode = existsSync(this.root) && statSync(this.root).isFile();
+    this.realRoot = existsSync(this.root) ? realpathSync(this.root) : undefined;
     this.crdDir = opts.crdDir ?? resolve("crds");
-    this.rescan();
-    this.stopWatch = opts.watch === false ? undefined : watchFolder(this.root, () => this.rescan(), opts.timing);
+    this.timeoutMs = opts.parseTimeoutMs ?? PARSE_TIMEOUT_MS;
+    this.scanner = new ParseWorker(this.timeoutMs);
+    this.largeScanner = new ParseWorker(this.timeoutMs);
+    this.editor = new ParseWorker(this.timeoutMs);
+    void this.refresh();
+    this.stopWatch = opts.watch === false ? undefined : watchFolder(this.root, () => void this.refresh(), opts.timing);
   }
 
   get description(): string {
@@ -60,7 +87,10 @@ export class WorkspaceStore implements Store {
   /** Files that could not be read, with line and column; the rest of the folder loads regardless. */
   problems(): FileProblem[] {
     const parse = [...this.files.values()].flatMap((f) => f.indexed.problems);
-    return [...parse, ...this.duplicates];
+    const pending = [...this.reading]
+      .filter(([rel]) => !this.files.has(rel))
+      .map(([file, r]): FileProblem => ({ file, line: 1, column: 1, message: `Still reading this file (${formatBytes(r.size)})…` }));
+    return [...parse, ...this.duplicates, ...pending];
   }
 
   private rel(abs: string): string {
@@ -71,41 +101,79 @@ export class WorkspaceStore implements Store {
     return this.dumpMode ? this.root : join(this.root, rel);
   }
 
-  /** Reads what changed on disk since the last scan and tells subscribers. Never throws. */
-  rescan(): void {
+  /**
+   * Reads what changed on disk since the last look (a stat per file when nothing did) and tells
+   * subscribers as each file is parsed. Resolves when every changed file is in, or after `waitMs`.
+   * Never throws.
+   */
+  async refresh(opts: { waitMs?: number } = {}): Promise<void> {
+    const done = this.scan();
+    await (opts.waitMs === undefined ? done : Promise.race([done, delay(opts.waitMs)]));
+  }
+
+  private scan(): Promise<void> {
     let paths: string[];
     try {
       paths = manifestFiles(this.root);
       this.missing = undefined;
     } catch (err) {
       paths = [];
-      this.missing = `Cannot read the workspace ${this.root}: ${err instanceof Error ? err.message : String(err)}`;
+      this.missing = `Cannot read the workspace ${this.root}: ${message(err)}`;
     }
-    const next = new Map<string, LoadedFile>();
+    const jobs: Promise<void>[] = [];
+    this.listed = new Set(paths.map((abs) => this.rel(abs)));
     for (const abs of paths) {
       const rel = this.rel(abs);
+      let st: ReturnType<typeof statSync>;
       try {
-        const st = statSync(abs);
-        const sig = `${st.ino}:${st.mtimeMs}:${st.ctimeMs}:${st.size}`;
-        const prev = this.files.get(rel);
-        if (prev && prev.sig === sig) {
-          next.set(rel, prev);
-          continue;
-        }
-        const text = readFileSync(abs, "utf8");
-        next.set(rel, { sig, indexed: prev && prev.indexed.text === text ? prev.indexed : indexFile(rel, text, this.dumpMode) });
+        st = statSync(abs);
       } catch {
-        // Removed between listing and reading: the next scan settles it.
+        continue; // removed between listing and stat: the next scan settles it
       }
+      const sig = signature(st);
+      if (this.files.get(rel)?.sig === sig) continue;
+      const r = this.reading.get(rel);
+      if (r?.sig === sig) {
+        jobs.push(r.done);
+        continue;
+      }
+      const done = (st.size >= LARGE_FILE_BYTES ? this.largeScanner : this.scanner)
+        .run({ op: "read", abs, rel, dumpMode: this.dumpMode })
+        .then(
+          (loaded) => this.settle(rel, loaded),
+          (err: unknown) => this.settle(rel, existsSync(abs) ? problemFile(rel, sig, this.readFailure(err)) : undefined),
+        )
+        .finally(() => {
+          if (this.reading.get(rel)?.done === done) this.reading.delete(rel);
+        });
+      this.reading.set(rel, { sig, size: st.size, done });
+      jobs.push(done);
     }
-    this.replaceFiles(next);
+    let removed = false;
+    for (const rel of [...this.files.keys()]) {
+      if (!this.listed.has(rel)) removed = this.files.delete(rel);
+    }
+    if (removed || this.missing) this.reindex();
+    return Promise.all(jobs).then(() => undefined);
   }
 
-  private replaceFiles(next: Map<string, LoadedFile>): void {
-    this.files = next;
+  private readFailure(err: unknown): string {
+    if (err instanceof ParseTimeout) {
+      return `Reading this file took longer than ${this.timeoutMs / 1000} s, so Routeboard stopped and did not load it (a mapping with hundreds of thousands of keys?). Split it into smaller files.`;
+    }
+    return `Could not read this file: ${message(err)}`;
+  }
+
+  private settle(rel: string, loaded: LoadedFile | undefined): void {
+    if (!loaded || !this.listed.has(rel)) this.files.delete(rel);
+    else this.files.set(rel, loaded);
+    this.reindex();
+  }
+
+  private reindex(): void {
     const byKey = new Map<string, WorkspaceEntry>();
     const duplicates: FileProblem[] = [];
-    for (const f of next.values()) {
+    for (const f of this.files.values()) {
       for (const e of f.indexed.entries) {
         const key = entryKey(e.kind, e.object.metadata.namespace, e.object.metadata.name ?? "");
         const first = byKey.get(key);
@@ -139,8 +207,9 @@ export class WorkspaceStore implements Store {
     return { kind, state: "ready", items };
   }
 
-  load(kind: KindKey): Promise<KindSnapshot> {
-    return Promise.resolve(this.snapshot(kind));
+  async load(kind: KindKey): Promise<KindSnapshot> {
+    await this.refresh({ waitMs: REQUEST_WAIT_MS });
+    return this.snapshot(kind);
   }
 
   subscribe(kinds: readonly KindKey[], fn: (e: StoreEvent) => void): () => void {
@@ -149,11 +218,17 @@ export class WorkspaceStore implements Store {
     return () => this.listeners.delete(l);
   }
 
-  async get(ref: ObjectRef): Promise<Result<KubeObject>> {
-    this.rescan();
+  private async find(ref: ObjectRef): Promise<WorkspaceEntry | StoreError> {
+    const bad = nameError(KINDS[ref.kind], ref.namespace, ref.name);
+    if (bad) return bad;
+    await this.refresh({ waitMs: REQUEST_WAIT_MS });
     const e = this.byKey.get(entryKey(ref.kind, ref.namespace ?? "default", ref.name)) ?? this.byKey.get(entryKey(ref.kind, ref.namespace, ref.name));
-    if (!e) return fail({ type: "NotFound", message: `${ref.kind} "${ref.name}" is not in the workspace ${this.root}` });
-    return { ok: true, value: e.object };
+    return e ?? { type: "NotFound", message: `${ref.kind} "${ref.name}" is not in the workspace ${this.root}` };
+  }
+
+  async get(ref: ObjectRef): Promise<Result<KubeObject>> {
+    const e = await this.find(ref);
+    return "type" in e ? fail(e) : { ok: true, value: e.object };
   }
 
   async crd(name: string): Promise<Result<KubeObject>> {
@@ -163,58 +238,77 @@ export class WorkspaceStore implements Store {
   }
 
   async dryRun(obj: KubeObject, _opts?: ApplyOptions): Promise<Result<KubeObject>> {
-    const plan = this.plan(obj);
+    const plan = await this.plan(obj);
     return plan.ok ? { ok: true, value: plan.result } : plan;
   }
 
   async apply(obj: KubeObject, _opts?: ApplyOptions): Promise<Result<KubeObject>> {
-    const plan = this.plan(obj);
+    const plan = await this.plan(obj);
     if (!plan.ok) return plan;
     try {
       plan.write?.();
     } catch (err) {
-      return fail({ type: "Failed", message: `Could not write ${plan.file}: ${err instanceof Error ? err.message : String(err)}` });
+      return fail({ type: "Failed", message: `Could not write ${plan.file}: ${message(err)}` });
     }
-    this.rescan();
+    await this.refresh();
     const stored = this.byKey.get(entryKey(plan.kind.key, plan.result.metadata.namespace, plan.result.metadata.name ?? ""));
     return { ok: true, value: stored?.object ?? plan.result };
   }
 
-  /** Everything an apply does short of writing: read-only and conflict checks, validation, the new text. */
-  private plan(obj: KubeObject): Plan {
+  /** Everything an apply does short of writing: names, read-only and conflict checks, validation, the new text. */
+  private async plan(obj: KubeObject): Promise<Plan> {
     const kind = kindOf(obj.apiVersion, obj.kind);
     const name = obj.metadata?.name;
     if (!kind || !name) {
       return fail({ type: "Invalid", message: !kind ? `Routeboard does not manage ${obj.kind} (${obj.apiVersion})` : "metadata.name is required", causes: [] });
     }
-    if (this.dumpMode) return fail(this.readOnlyError(this.rel(this.root)));
     const namespace = kind.namespaced ? obj.metadata.namespace || "default" : undefined;
-    const loaded = this.byKey.get(entryKey(kind.key, namespace, name));
-    if (loaded?.readOnly) return fail(this.readOnlyError(loaded.file));
-    const given = obj.metadata.resourceVersion;
+    const bad = nameError(kind, namespace, name);
+    if (bad) return fail(bad);
+    if (this.dumpMode) return fail(this.readOnlyError(this.rel(this.root)));
+    const key = entryKey(kind.key, namespace, name);
+    // An object already loaded is compared with the file as it was loaded (what pages saw); only
+    // for one not seen yet is the folder looked at again first.
+    let loaded = this.byKey.get(key);
     if (!loaded) {
-      // A version means the page saw this object: it was removed on disk since.
-      if (given) return fail(this.stale(kind, name, "was removed from the workspace on disk"));
-      const candidate = { ...obj, metadata: { ...obj.metadata, ...(namespace ? { namespace } : {}) } };
-      const causes = validateOffline(kind.key, mergeForFile(undefined, candidate), this.crdDir);
-      if (causes.length > 0) return fail({ type: "Invalid", message: invalidMessage(kind.key, name, causes), causes });
-      const file = this.newFileName(kind, namespace, name);
-      return { ok: true, kind, file, result: candidate, write: () => writeFileAtomic(this.abs(file), newFileText(candidate)) };
+      await this.refresh({ waitMs: REQUEST_WAIT_MS });
+      loaded = this.byKey.get(key);
     }
-    return this.planUpdate(kind, loaded, obj);
+    if (loaded?.readOnly) return fail(this.readOnlyError(loaded.file));
+    if (loaded) return this.planUpdate(kind, loaded, obj);
+    // A version means the page saw this object: it was removed on disk since.
+    if (obj.metadata.resourceVersion) return fail(this.stale(kind, name, "was removed from the workspace on disk"));
+    const candidate = { ...obj, metadata: { ...obj.metadata, ...(namespace ? { namespace } : {}) } };
+    const causes = validateOffline(kind.key, mergeForFile(undefined, candidate), this.crdDir);
+    if (causes.length > 0) return fail({ type: "Invalid", message: invalidMessage(kind.key, name, causes), causes });
+    const file = this.newFileName(kind, namespace, name);
+    const abs = this.abs(file);
+    const outside = this.outside(abs);
+    if (outside) return fail(outside);
+    return { ok: true, kind, file, result: candidate, write: () => this.writeChecked(abs, undefined, newFileText(candidate)) };
   }
 
-  private planUpdate(kind: KindInfo, loaded: WorkspaceEntry, obj: KubeObject): Plan {
-    const name = obj.metadata.name ?? "";
-    const abs = this.abs(loaded.file);
-    let text: string;
+  /** The file as it is on disk now, read by the edit worker; a StoreError when it moved on or went away. */
+  private async current(kind: KindInfo, loaded: WorkspaceEntry, name: string): Promise<LoadedFile | StoreError> {
+    let fresh: LoadedFile;
     try {
-      text = readFileSync(abs, "utf8");
-    } catch {
-      return fail(this.stale(kind, name, `is gone: ${loaded.file} was removed on disk`));
+      fresh = await this.editor.run({ op: "read", abs: this.abs(loaded.file), rel: loaded.file, dumpMode: false });
+    } catch (err) {
+      return existsSync(this.abs(loaded.file))
+        ? { type: "Failed", message: `${loaded.file}: ${this.readFailure(err)}` }
+        : this.stale(kind, name, `is gone: ${loaded.file} was removed on disk`);
     }
+    if (fresh.indexed.unreadable) return { type: "Failed", message: `${loaded.file}: ${fresh.indexed.problems[0]?.message ?? "unreadable"}` };
+    return fresh;
+  }
+
+  private async planUpdate(kind: KindInfo, loaded: WorkspaceEntry, obj: KubeObject): Promise<Plan> {
+    const name = obj.metadata.name ?? "";
+    const fresh = await this.current(kind, loaded, name);
+    if ("type" in fresh) return fail(fresh);
+    const text = fresh.indexed.text;
     const known = this.files.get(loaded.file)?.indexed.text;
-    const current = indexFile(loaded.file, text, false).entries.find(
+    const current = fresh.indexed.entries.find(
       (e) => e.kind === kind.key && e.object.metadata.name === name && e.object.metadata.namespace === loaded.object.metadata.namespace,
     );
     const given = obj.metadata.resourceVersion;
@@ -222,51 +316,79 @@ export class WorkspaceStore implements Store {
     // without one, any change to the file since it was loaded does.
     const changed = !current || (given ? given !== current.object.metadata.resourceVersion : text !== known);
     if (changed) {
-      if (text !== known) setTimeout(() => this.rescan(), 0).unref();
+      if (text !== known) void this.refresh();
       return fail(this.stale(kind, name, `in ${loaded.file} was changed on disk by another program since it was loaded`));
     }
     const target = mergeForFile(current.source, obj);
-    const causes = validateOffline(kind.key, { ...target, metadata: { ...target.metadata, namespace: current.object.metadata.namespace } }, this.crdDir);
-    if (causes.length > 0) return fail({ type: "Invalid", message: invalidMessage(kind.key, name, causes), causes });
-    const planned = planEdit(text, current.doc, target);
-    if (!planned.ok) return fail({ type: "Failed", message: `${loaded.file}: ${planned.message}` });
     const result: KubeObject = { ...target, metadata: { ...target.metadata, namespace: current.object.metadata.namespace } };
-    const write = (): void => {
-      // Last check right before the rename: nothing may have changed the file since we read it.
-      if (readFileSync(abs, "utf8") !== text) throw new Error("the file changed on disk while Routeboard was writing it; nothing was written");
-      writeFileAtomic(abs, planned.text);
-    };
-    return { ok: true, kind, file: loaded.file, result, write };
+    const causes = validateOffline(kind.key, result, this.crdDir);
+    if (causes.length > 0) return fail({ type: "Invalid", message: invalidMessage(kind.key, name, causes), causes });
+    const planned = await this.editor.run({ op: "planEdit", text, doc: current.doc, next: target }).catch((err: unknown) => ({ ok: false as const, message: this.readFailure(err) }));
+    if (!planned.ok) return fail({ type: "Failed", message: `${loaded.file}: ${planned.message}` });
+    const abs = this.abs(loaded.file);
+    const outside = this.outside(abs);
+    if (outside) return fail(outside);
+    return { ok: true, kind, file: loaded.file, result, write: () => this.writeChecked(abs, fresh.bytesSha, planned.text) };
+  }
+
+  /**
+   * The write itself, checked once more right before the rename: still inside the workspace, and
+   * (for an existing file) still holding the bytes the plan was made from.
+   */
+  private writeChecked(abs: string, bytesSha: string | undefined, text: string | null): void {
+    const outside = this.outside(abs);
+    if (outside) throw new Error(outside.message);
+    if (bytesSha !== undefined && sha(readFileSync(abs)) !== bytesSha) {
+      throw new Error("the file changed on disk while Routeboard was writing it; nothing was written");
+    }
+    if (bytesSha === undefined && pathTaken(abs)) throw new Error("a file of that name appeared meanwhile; nothing was written");
+    if (text === null) unlinkSync(abs);
+    else writeFileAtomic(abs, text);
+  }
+
+  private outside(abs: string): StoreError | undefined {
+    const why = this.realRoot ? outsideWorkspace(this.realRoot, abs) : "the workspace folder does not exist";
+    if (!why) return undefined;
+    console.warn(`routeboard: refused to write ${abs}: ${why}`);
+    return { type: "Forbidden", message: `Routeboard writes only inside the workspace, and ${relative(this.root, abs) || abs} is not: ${why}. Nothing was written.` };
   }
 
   async delete(ref: ObjectRef): Promise<Result<null>> {
-    this.rescan();
-    const e = this.byKey.get(entryKey(ref.kind, ref.namespace ?? "default", ref.name)) ?? this.byKey.get(entryKey(ref.kind, ref.namespace, ref.name));
-    if (!e) return fail({ type: "NotFound", message: `${ref.kind} "${ref.name}" is not in the workspace` });
-    if (e.readOnly) return fail(this.readOnlyError(e.file));
-    const abs = this.abs(e.file);
-    const text = this.files.get(e.file)?.indexed.text ?? "";
-    const rest = planRemoval(text, e.doc);
-    try {
-      if (rest === null) unlinkSync(abs);
-      else writeFileAtomic(abs, rest);
-    } catch (err) {
-      return fail({ type: "Failed", message: `Could not write ${e.file}: ${err instanceof Error ? err.message : String(err)}` });
+    const e = await this.find(ref);
+    if ("type" in e) return fail(e);
+    if (e.readOnly || this.dumpMode) return fail(this.readOnlyError(e.file));
+    const kind = KINDS[ref.kind];
+    const fresh = await this.current(kind, e, ref.name);
+    if ("type" in fresh) return fail(fresh);
+    if (fresh.indexed.text !== this.files.get(e.file)?.indexed.text) {
+      void this.refresh();
+      return fail(this.stale(kind, ref.name, `in ${e.file} was changed on disk by another program since it was loaded`));
     }
-    this.rescan();
+    const abs = this.abs(e.file);
+    try {
+      const rest = await this.editor.run({ op: "planRemoval", text: fresh.indexed.text, doc: e.doc });
+      this.writeChecked(abs, fresh.bytesSha, rest);
+    } catch (err) {
+      return fail({ type: "Failed", message: `Could not write ${e.file}: ${message(err)}` });
+    }
+    await this.refresh();
     return { ok: true, value: null };
   }
 
   close(): void {
     this.stopWatch?.();
     this.listeners.clear();
+    this.scanner.close();
+    this.largeScanner.close();
+    this.editor.close();
   }
 
+  /** `<kind>-<namespace>-<name>.yaml` at the top of the workspace, from names already validated as Kubernetes does. */
   private newFileName(kind: KindInfo, namespace: string | undefined, name: string): string {
     const base = [kind.kind.toLowerCase(), namespace, name].filter(Boolean).join("-");
     for (let i = 1; ; i++) {
       const file = `${base}${i > 1 ? `-${i}` : ""}.yaml`;
-      if (!existsSync(this.abs(file))) return file;
+      if (!pathTaken(this.abs(file))) return file;
     }
   }
 

@@ -1,8 +1,8 @@
 // Plans a write to a workspace file: which text the file will hold after an apply or a delete.
 // Pure apart from its inputs (text in, text out), so every rule here is tested without a disk.
-import { parseAllDocuments, type Document } from "yaml";
+import type { Document } from "yaml";
 import type { KubeObject, ObjectMeta } from "../../k8s/meta";
-import { printManifest } from "../../yaml";
+import { parseDocuments, printManifest } from "../../yaml";
 import { deepEqual, isPlainObject } from "./deep-equal";
 import { spliceDocument } from "./edit-text";
 
@@ -52,11 +52,11 @@ export type Planned = { ok: true; text: string } | { ok: false; message: string 
  * document instead; if even that fails, refuses, so a wrong file is never written.
  */
 export function planEdit(text: string, index: number, next: KubeObject): Planned {
-  const docs = parseAllDocuments(text, { version: "1.1" });
+  const { docs } = parseDocuments(text);
   const doc = docs[index];
   if (!doc || doc.errors.length > 0 || !doc.contents?.range) return { ok: false, message: "the document could not be read back" };
   const readsBack = (t: string): boolean => {
-    const d = parseAllDocuments(t, { version: "1.1" });
+    const { docs: d } = parseDocuments(t);
     return d.length === docs.length && d[index]?.errors.length === 0 && deepEqual(d[index] ? docValue(d[index]) : undefined, next);
   };
   try {
@@ -77,7 +77,7 @@ export function planEdit(text: string, index: number, next: KubeObject): Planned
  * (the file should be removed).
  */
 export function planRemoval(text: string, index: number): string | null {
-  const docs = parseAllDocuments(text, { version: "1.1" });
+  const { docs } = parseDocuments(text);
   const others = docs.filter((d, i) => i !== index && d.contents !== null);
   if (others.length === 0) return null;
   const doc = docs[index];
