@@ -2,7 +2,6 @@ import { spawn, spawnSync } from "node:child_process";
 import { freePort } from "./cluster/ports.ts";
 import { waitFor } from "./cluster/steps.ts";
 
-const NEXT = "node_modules/next/dist/bin/next";
 
 /** Debian's Chromium, headless, without the background traffic this closed network refuses. */
 export const CHROMIUM_ARGS = [
@@ -16,11 +15,11 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-/** One production build for the run (skipped with ROUTEBOARD_SKIP_BUILD=1). */
+/** One production build for the run, as `npm run build` makes it (skipped with ROUTEBOARD_SKIP_BUILD=1). */
 export function buildApp(): void {
   if (process.env.ROUTEBOARD_SKIP_BUILD === "1") return;
-  const b = spawnSync(process.execPath, [NEXT, "build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  if (b.status !== 0) throw new Error("e2e: `next build` failed (see its output above)");
+  const b = spawnSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (b.status !== 0) throw new Error("e2e: the production build failed (see its output above)");
 }
 
 export interface StartOptions {
@@ -31,13 +30,25 @@ export interface StartOptions {
   env?: Record<string, string>;
 }
 
+export interface App {
+  url: string;
+  port: number;
+  /** Everything the server printed so far (stdout and stderr), for tests that read its log. */
+  logs: () => string;
+  /** Resolves when the server process has exited. */
+  exited: Promise<number | null>;
+  /** Sends a signal without waiting. */
+  signal: (sig: NodeJS.Signals) => void;
+  stop: () => Promise<void>;
+}
+
 /** Starts Routeboard the way users do (scripts/serve.mjs), on a free port, against a kubeconfig or a workspace. */
-export async function startApp(opts: StartOptions | string): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startApp(opts: StartOptions | string): Promise<App> {
   const o: StartOptions = typeof opts === "string" ? { kubeconfig: opts } : opts;
   const port = await freePort();
   const { ROUTEBOARD_WORKSPACE: _ws, ...inherited } = process.env;
   const child = spawn(process.execPath, ["scripts/serve.mjs", ...(o.workspace ? ["--workspace", o.workspace] : [])], {
-    stdio: ["ignore", "inherit", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...inherited,
       ...(o.kubeconfig !== undefined ? { KUBECONFIG: o.kubeconfig } : {}),
@@ -47,6 +58,11 @@ export async function startApp(opts: StartOptions | string): Promise<{ url: stri
       ...o.env,
     },
   });
+  // The log is kept for the tests and passed on, so a run's output still shows it.
+  let log = "";
+  child.stdout?.on("data", (d: Buffer) => ((log += d.toString()), process.stdout.write(d)));
+  child.stderr?.on("data", (d: Buffer) => ((log += d.toString()), process.stderr.write(d)));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const up = await waitFor(() => fetch(`${url}/api/resources?kind=Namespace`).then((r) => r.ok), 60_000, 250);
   if (!up) {
@@ -55,6 +71,10 @@ export async function startApp(opts: StartOptions | string): Promise<{ url: stri
   }
   return {
     url,
+    port,
+    logs: () => log,
+    exited,
+    signal: (sig) => child.kill(sig),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -4,10 +4,11 @@
 // Routeboard serves the examples/ workspace on its own.
 // Binding elsewhere (HOSTNAME) is refused: Routeboard acts with the kubeconfig's credentials
 // and has no login of its own yet, so it must not be reachable from other machines.
-import { spawnSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { isIP } from "node:net";
 import { resolve } from "node:path";
+import { buildAll } from "./build.mjs";
 
 /** `--workspace DIR`, `--workspace=DIR`, or a bare `--workspace` (the examples). */
 function workspaceArg(argv) {
@@ -53,9 +54,19 @@ const next = "node_modules/next/dist/bin/next";
 // Always build: a dashboard that serves yesterday's code after a pull is a trap. Tests that
 // start the server many times build once and set ROUTEBOARD_SKIP_BUILD=1.
 if (process.env.ROUTEBOARD_SKIP_BUILD !== "1") {
-  const b = spawnSync(process.execPath, [next, "build"], { stdio: "inherit" });
-  if (b.status !== 0) process.exit(b.status ?? 1);
+  const status = await buildAll();
+  if (status !== 0) process.exit(status);
 }
-const child = spawn(process.execPath, [next, "start", "--hostname", host, "--port", port], { stdio: "inherit" });
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+// The proxy (proxy.ts) accepts only requests addressed to this host and port: it reads them here.
+const child = spawn(process.execPath, [next, "start", "--hostname", host, "--port", port], {
+  stdio: "inherit",
+  env: { ...process.env, PORT: port, ROUTEBOARD_HOST: host },
+});
+for (const sig of ["SIGINT", "SIGTERM"]) {
+  process.on(sig, () => {
+    child.kill(sig);
+    // A server that does not stop within 10 s is stopped for good.
+    setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+  });
+}
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { Worker, type WorkerOptions } from "node:worker_threads";
 import type { ParseAnswer, ParseRequest, WorkerMessage } from "./parse-protocol";
 
@@ -14,17 +16,23 @@ interface Job {
 }
 
 /**
- * Built, the worker is a bundled chunk; run from source (tests, scripts under tsx), it is a .ts
- * file that needs tsx's loader in the worker too.
+ * The worker's script. In a production build, the file scripts/build.mjs bundled beside Next's
+ * output (Next's bundler cannot bundle a worker_threads worker for server-rendered pages); from
+ * source (dev server, tests, scripts), parse-worker.ts itself, through tsx's loader.
  */
-function workerOptions(): WorkerOptions {
-  return import.meta.url.endsWith(".ts") ? { execArgv: ["--import", "tsx"] } : {};
+function workerScript(): { file: string; options: WorkerOptions } {
+  if (process.env.NODE_ENV === "production") {
+    const file = join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "routeboard", "parse-worker.cjs");
+    if (!existsSync(file)) throw new Error(`${file} is missing: build Routeboard with \`npm run build\` (or \`npm start\`), not \`next build\` alone`);
+    return { file, options: {} };
+  }
+  return { file: join(process.cwd(), "lib", "store", "workspace", "parse-worker.ts"), options: { execArgv: ["--import", "tsx"] } };
 }
 
 /**
  * One worker thread that parses workspace files, one job at a time so that each job has its own
  * deadline. A job past PARSE_TIMEOUT_MS (a pathological file) ends the worker; the next job starts
- * a fresh one. The thread keeps the process alive only while it has work.
+ * a fresh one. The thread never keeps the process alive.
  */
 export class ParseWorker {
   private worker: Worker | undefined;
@@ -51,7 +59,10 @@ export class ParseWorker {
   }
 
   private spawn(): Worker {
-    const w = new Worker(new URL("./parse-worker.ts", import.meta.url), workerOptions());
+    const { file, options } = workerScript();
+    const w = new Worker(/* turbopackIgnore: true */ file, options);
+    // Never what keeps the process alive: a server stopping mid-parse stops at once.
+    w.unref();
     w.on("message", (m: WorkerMessage) => this.done(m));
     w.on("error", (err) => this.stop(err));
     w.on("exit", () => {
@@ -63,13 +74,13 @@ export class ParseWorker {
   private pump(): void {
     if (this.current || this.closed) return;
     const job = this.queue.shift();
-    if (!job) {
-      this.worker?.unref();
-      return;
-    }
+    if (!job) return;
     this.current = job;
-    this.worker ??= this.spawn();
-    this.worker.ref();
+    try {
+      this.worker ??= this.spawn();
+    } catch (err) {
+      return this.stop(err instanceof Error ? err : new Error(String(err)));
+    }
     this.timer = setTimeout(() => this.stop(new ParseTimeout(`took longer than ${this.timeoutMs / 1000} s`)), this.timeoutMs);
     this.worker.postMessage({ id: job.id, request: job.request });
   }
