@@ -1,6 +1,7 @@
 import type { KindKey, KindSnapshot, Store, StoreEvent } from "../store";
 import { forBrowser } from "./for-browser";
 import { encodeMessage, type LiveMessage } from "./protocol";
+import { isStopping, onShutdown } from "./shutdown";
 
 const HEARTBEAT_MS = 15_000;
 
@@ -26,7 +27,9 @@ export function storeEventStream(store: Store, kinds: readonly KindKey[], signal
       };
       const off = store.subscribe(kinds, onEvent);
       const beat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
+      let unhook = () => {};
       cleanup = () => {
+        unhook();
         off();
         clearInterval(beat);
         try {
@@ -35,6 +38,9 @@ export function storeEventStream(store: Store, kinds: readonly KindKey[], signal
           /* already closed */
         }
       };
+      // A server that is stopping closes its streams (browsers reconnect to whatever serves next).
+      if (isStopping()) return cleanup();
+      unhook = onShutdown(cleanup);
       signal.addEventListener("abort", () => cleanup(), { once: true });
       send("retry: 2000\n\n");
       await Promise.all(kinds.map((k) => store.load(k)));
