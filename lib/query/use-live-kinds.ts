@@ -60,9 +60,12 @@ export function useLiveKinds(kinds: readonly KindKey[]): { snapshots: (KindSnaps
     };
   }, [kindList, context, qc]);
 
+  // A first fetch that failed (the server was restarting) says nothing once the stream is open
+  // and has brought the data: the page is live, and an old error must not stay on screen.
+  const failed = results.find((r) => r.error && !(connection === "open" && r.data));
   return {
     snapshots: results.map((r) => r.data),
     connection,
-    error: results.find((r) => r.error)?.error ?? undefined,
+    error: failed?.error ?? undefined,
   };
 }
