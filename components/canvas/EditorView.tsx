@@ -14,7 +14,6 @@ import { rebase } from "@/lib/canvas/rebase";
 import { routingTable } from "@/lib/canvas/routing-table";
 import { missingGrants } from "@/lib/gateway/reference-grants";
 import type { Gateway, HTTPRoute, ReferenceGrant } from "@/lib/gateway/types.generated";
-import type { KubeObject } from "@/lib/k8s/meta";
 import { fromHTTPRoutes, graphNodes, type RouteGraph } from "@/lib/graph";
 import { useClusterContext } from "@/lib/query/cluster-context";
 import { useLiveKinds } from "@/lib/query/use-live-kinds";
@@ -85,8 +84,8 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
     [route, grantsSnap],
   );
   const [createGrants, setCreateGrants] = useState(true);
-  const extras = useMemo(() => (createGrants ? (neededGrants as unknown as KubeObject[]) : []), [createGrants, neededGrants]);
-  const applyFlow = useApplyFlow(route, baseRV, onApplied, extras);
+  const grants = useMemo(() => (createGrants ? neededGrants : []), [createGrants, neededGrants]);
+  const applyFlow = useApplyFlow(route, baseRV, onApplied, grants);
 
   const dropItem = useCallback((ruleId: string, item: PaletteItem) => {
     draft.edit((g: RouteGraph) => {
@@ -118,7 +117,7 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
   const shownBase = base ? printManifest(forDisplay(base)) : "";
   const shownDraft = printManifest(forDisplay(route));
   const dirty = shownBase !== shownDraft;
-  const blocked = readOnly ? "Read-only." : errorsCount > 0 ? `${errorsCount} problem${errorsCount > 1 ? "s" : ""} to fix before applying (see Problems).` : !dirty && extras.length === 0 ? "No changes to apply." : undefined;
+  const blocked = readOnly ? "Read-only." : errorsCount > 0 ? `${errorsCount} problem${errorsCount > 1 ? "s" : ""} to fix before applying (see Problems).` : !dirty && grants.length === 0 ? "No changes to apply." : undefined;
   const selectedRule = graphNodes(graph).find((n) => n.id === selected && n.kind === "rule")?.id;
   const conflict = applyFlow.state.step === "conflict" ? applyFlow.state : undefined;
 
@@ -140,7 +139,7 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
         )}
         {permission.forbidden && (
           <Notice tone="warn" title={`Read-only: your context (${context ?? "default"}) may not change HTTPRoutes in ${ns}`}>
-            The API server refused a dry-run with your credentials: {permission.forbidden}
+            The API server says your credentials may not change it: {permission.forbidden}
           </Notice>
         )}
         {draft.restoredAt && !readOnly && base && (
@@ -186,7 +185,7 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
               draft.reset(r.route);
               applyFlow.backToEditing();
             }}
-            onOverwrite={() => void applyFlow.apply({ force: true, ...(conflict.theirs?.metadata.resourceVersion && { resourceVersion: conflict.theirs.metadata.resourceVersion }) })}
+            onOverwrite={() => void applyFlow.apply({ ...(conflict.error.confirm && { confirm: conflict.error.confirm }), ...(conflict.theirs?.metadata.resourceVersion && { resourceVersion: conflict.theirs.metadata.resourceVersion }) })}
             onCancel={applyFlow.backToEditing}
           />
           </div>

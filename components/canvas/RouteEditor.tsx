@@ -1,10 +1,10 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { getObject } from "@/components/apply/actions";
 import { Notice } from "@/components/ui/Notice";
 import { decodeDraft, draftKey } from "@/lib/canvas/draft";
 import type { HTTPRoute } from "@/lib/gateway/types.generated";
+import { getObject } from "@/lib/query/api";
 import { useClusterContext } from "@/lib/query/cluster-context";
 import { EditorView } from "./EditorView";
 

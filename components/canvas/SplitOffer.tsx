@@ -1,12 +1,12 @@
 "use client";
 import { useState } from "react";
-import { applyObject } from "@/components/apply/actions";
 import { YamlView } from "@/components/yaml/YamlView";
-import { forApply, forDisplay } from "@/lib/canvas/manifest";
+import { forDisplay, routeSubmission } from "@/lib/canvas/manifest";
 import type { HTTPRoute } from "@/lib/gateway/types.generated";
 import { splitRoute } from "@/lib/graph";
-import type { KubeObject } from "@/lib/k8s/meta";
+import { callAction } from "@/lib/query/api";
 import { printManifests } from "@/lib/yaml";
+import { submitRoute } from "./actions";
 
 /** The over-limit route split into parts that route the same way, applied in order. */
 export function SplitOffer({ route, resourceVersion, onDone }: { route: HTTPRoute; resourceVersion: string; onDone: (first: HTTPRoute) => void }) {
@@ -17,7 +17,7 @@ export function SplitOffer({ route, resourceVersion, onDone }: { route: HTTPRout
     for (const [i, part] of routes.entries()) {
       setStatus(`Applying part ${i + 1} of ${routes.length}…`);
       // Parts must be created in order: creation time breaks precedence ties between them.
-      const r = await applyObject(forApply(part, i === 0 ? resourceVersion : undefined) as unknown as KubeObject);
+      const r = await callAction(() => submitRoute(routeSubmission(part, i === 0 ? resourceVersion : ""), { dryRun: false }));
       if (!r.ok) return setStatus(`Part ${i + 1} (${part.metadata.name}) refused: ${r.error.message}. Parts before it were applied.`);
       if (i === 0) first = r.value as unknown as HTTPRoute;
     }

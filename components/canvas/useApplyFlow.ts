@@ -1,10 +1,10 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
-import { applyObject, dryRunObject, getObject } from "@/components/apply/actions";
-import { forApply } from "@/lib/canvas/manifest";
-import type { HTTPRoute } from "@/lib/gateway/types.generated";
-import type { KubeObject } from "@/lib/k8s/meta";
+import { routeSubmission } from "@/lib/canvas/manifest";
+import type { HTTPRoute, ReferenceGrant } from "@/lib/gateway/types.generated";
+import { callAction, getObject } from "@/lib/query/api";
 import type { StoreError } from "@/lib/store";
+import { submitGrants, submitRoute } from "./actions";
 
 export type ApplyState =
   | { step: "editing" }
@@ -15,58 +15,55 @@ export type ApplyState =
   | { step: "applied"; resourceVersion: string; forSpec: string }
   | { step: "conflict"; error: Extract<StoreError, { type: "Conflict" }>; theirs?: HTTPRoute };
 
-const label = (o: KubeObject) => `${o.kind} ${o.metadata.namespace}/${o.metadata.name}`;
+const grantsLabel = (grants: readonly ReferenceGrant[]) => grants.map((g) => `ReferenceGrant ${g.metadata.namespace}/${g.metadata.name}`).join(", ");
 
 /**
  * Preview → server-side dry-run → apply. The dry-run verdict holds for the spec it judged: any
  * edit returns to "editing". A Conflict stops here with the cluster's current object, for the
- * user to rebase onto or to overwrite explicitly. `extras` (the ReferenceGrants the route needs)
- * are dry-run with it and applied before it, so the route never lands with its grants refused.
+ * user to rebase onto or to overwrite explicitly (with the confirmation the server issued for
+ * it). `grants` (the ReferenceGrants the route needs) are dry-run with it and applied before it,
+ * so the route never lands with its grants refused.
  */
-export function useApplyFlow(route: HTTPRoute, baseResourceVersion: string, onApplied: (fresh: HTTPRoute) => void, extras: readonly KubeObject[] = []) {
+export function useApplyFlow(route: HTTPRoute, baseResourceVersion: string, onApplied: (fresh: HTTPRoute) => void, grants: readonly ReferenceGrant[] = []) {
   const [state, setState] = useState<ApplyState>({ step: "editing" });
   const spec = JSON.stringify(route.spec);
   useEffect(() => {
     setState((s) => ((s.step === "dry-run-ok" || s.step === "applied") && s.forSpec !== spec) || s.step === "refused" ? { step: "editing" } : s);
   }, [spec]);
   // A verdict on the route with other grants beside it is not a verdict on this set.
-  const extrasKey = JSON.stringify(extras);
+  const grantsKey = JSON.stringify(grants);
   useEffect(() => {
     setState((s) => (s.step === "dry-run-ok" || s.step === "refused" ? { step: "editing" } : s));
-  }, [extrasKey]);
+  }, [grantsKey]);
 
   const conflict = useCallback(async (error: Extract<StoreError, { type: "Conflict" }>) => {
     const now = await getObject({ kind: "HTTPRoute", namespace: route.metadata.namespace ?? "", name: route.metadata.name ?? "" });
     setState({ step: "conflict", error, ...(now.ok && { theirs: now.value as unknown as HTTPRoute }) });
   }, [route.metadata.namespace, route.metadata.name]);
 
-  const dryRun = useCallback(async () => {
-    setState({ step: "dry-running" });
-    for (const extra of extras) {
-      const x = await dryRunObject(extra);
-      if (!x.ok) return setState({ step: "refused", error: x.error, by: "dry-run", object: label(extra) });
+  const run = useCallback(async (dryRun: boolean, opts: { confirm?: string; resourceVersion?: string } = {}) => {
+    setState({ step: dryRun ? "dry-running" : "applying" });
+    const by = dryRun ? "dry-run" : "apply";
+    const sub = routeSubmission(route, opts.resourceVersion ?? baseResourceVersion);
+    // The server works out the same grants from the route (it writes no others).
+    if (grants.length > 0) {
+      const g = await callAction(() => submitGrants(sub, { dryRun }));
+      if (!g.ok) return setState({ step: "refused", error: g.error, by, object: grantsLabel(grants) });
     }
-    const r = await dryRunObject(forApply(route, baseResourceVersion) as unknown as KubeObject);
-    if (r.ok) setState({ step: "dry-run-ok", forSpec: spec });
-    else if (r.error.type === "Conflict") await conflict(r.error);
-    else setState({ step: "refused", error: r.error, by: "dry-run" });
-  }, [route, baseResourceVersion, spec, conflict, extras]);
+    const r = await callAction(() => submitRoute(sub, { dryRun, ...(opts.confirm && { confirm: opts.confirm }) }));
+    if (!r.ok) return r.error.type === "Conflict" ? conflict(r.error) : setState({ step: "refused", error: r.error, by });
+    if (dryRun) return setState({ step: "dry-run-ok", forSpec: spec });
+    const fresh = r.value as unknown as HTTPRoute;
+    // The canvas takes the stored object (with the server's defaults): "applied" holds for it.
+    setState({ step: "applied", resourceVersion: fresh.metadata.resourceVersion ?? "", forSpec: JSON.stringify(fresh.spec) });
+    onApplied(fresh);
+  }, [route, baseResourceVersion, onApplied, conflict, grants, spec]);
 
-  const apply = useCallback(async (opts: { force?: boolean; resourceVersion?: string } = {}) => {
-    setState({ step: "applying" });
-    for (const extra of extras) {
-      const x = await applyObject(extra);
-      if (!x.ok) return setState({ step: "refused", error: x.error, by: "apply", object: label(extra) });
-    }
-    const r = await applyObject(forApply(route, opts.resourceVersion ?? baseResourceVersion) as unknown as KubeObject, { force: opts.force === true });
-    if (r.ok) {
-      const fresh = r.value as unknown as HTTPRoute;
-      // The canvas takes the stored object (with the server's defaults): "applied" holds for it.
-      setState({ step: "applied", resourceVersion: fresh.metadata.resourceVersion ?? "", forSpec: JSON.stringify(fresh.spec) });
-      onApplied(fresh);
-    } else if (r.error.type === "Conflict") await conflict(r.error);
-    else setState({ step: "refused", error: r.error, by: "apply" });
-  }, [route, baseResourceVersion, onApplied, conflict, extras]);
-
-  return { state, dryRun, apply, backToEditing: () => setState({ step: "editing" }) };
+  return {
+    state,
+    dryRun: () => run(true),
+    /** Apply; after a conflict, with the server's confirmation and the version the user looked at. */
+    apply: (opts: { confirm?: string; resourceVersion?: string } = {}) => run(false, opts),
+    backToEditing: () => setState({ step: "editing" }),
+  };
 }

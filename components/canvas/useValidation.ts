@@ -1,9 +1,9 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { getCrd } from "@/components/apply/actions";
 import type { HTTPRoute } from "@/lib/gateway/types.generated";
 import { elementIdForPath, findLimitViolations, type LimitViolation, type RouteGraph } from "@/lib/graph";
+import { getCrd } from "@/lib/query/api";
 import { useClusterContext } from "@/lib/query/cluster-context";
 import { validateHTTPRoute, type ValidationError } from "@/lib/validate";
 import { forApply } from "@/lib/canvas/manifest";

@@ -45,7 +45,8 @@ export function ApplyPanel(props: {
   changed: boolean;
   phase: ApplyPhase;
   onApply: () => void;
-  onTakeOver: () => void;
+  /** With the server's confirmation for the conflict shown. */
+  onTakeOver: (confirm: string | undefined) => void;
 }) {
   const { problems, changed, phase, onApply, onTakeOver } = props;
   const busy = phase.step === "dry-run" || phase.step === "applying";
@@ -81,7 +82,7 @@ export function ApplyPanel(props: {
             {ownership.conflicts.map((c) => `${c.field || "spec.traffic"} is managed by “${c.manager}”`).join("; ")}. Applying takes spec.traffic over: Routeboard will own it and
             that tool's next apply of different traffic will conflict in turn.
           </p>
-          <button type="button" onClick={onTakeOver} disabled={busy} className="mt-2 rounded border border-amber-500 bg-white px-3 py-1 text-sm font-medium text-amber-900 hover:bg-amber-100">
+          <button type="button" onClick={() => onTakeOver(ownership.confirm)} disabled={busy} className="mt-2 rounded border border-amber-500 bg-white px-3 py-1 text-sm font-medium text-amber-900 hover:bg-amber-100">
             Take over spec.traffic and apply
           </button>
         </Notice>

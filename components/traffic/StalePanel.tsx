@@ -6,22 +6,14 @@ import { canonicalTraffic } from "@/lib/traffic/canonical";
 import { printManifest } from "@/lib/yaml";
 import { YamlDiff } from "./YamlDiff";
 
-/** Who wrote the Service last, from managedFields (the newest entry that is not a status write). */
-function lastWriter(ksvc: KnativeService): string | undefined {
-  const entries = (ksvc.metadata.managedFields ?? []).filter((m) => m.subresource !== "status" && m.time);
-  const last = entries.sort((a, b) => (b.time ?? "").localeCompare(a.time ?? ""))[0];
-  return last ? `${last.manager ?? "unknown"} (${last.operation ?? "?"}, ${last.time})` : undefined;
-}
-
 const trafficYaml = (k: KnativeService) => printManifest({ traffic: canonicalTraffic(defaultTraffic(k.spec?.traffic, { inService: true })) });
 
 /**
  * Someone changed the Service between load and apply: show what they changed and let the
  * user choose. Nothing is overwritten without a click.
  */
-export function StalePanel(props: { base: KnativeService; theirs: KnativeService; onRebase: () => void; onOverwrite: () => void; onDiscard: () => void }) {
-  const { base, theirs, onRebase, onOverwrite, onDiscard } = props;
-  const who = lastWriter(theirs);
+export function StalePanel(props: { base: KnativeService; theirs: KnativeService; who?: string; onRebase: () => void; onOverwrite: () => void; onDiscard: () => void }) {
+  const { base, theirs, who, onRebase, onOverwrite, onDiscard } = props;
   return (
     <Notice tone="warn" title="This Service was changed by someone else since you loaded it">
       <p>

@@ -1,11 +1,11 @@
 "use client";
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import { getObject } from "@/components/apply/actions";
 import { LiveStatus } from "@/components/ui/LiveStatus";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import type { Configuration, KnativeService, Revision } from "@/lib/knative";
+import { getObject } from "@/lib/query/api";
 import { useLiveKinds } from "@/lib/query/use-live-kinds";
 import { addTarget, draftFromTraffic, removeTarget, setTag, tagProblem, tagUrl, targetLabel, toShares, trafficFromDraft, withShares, type DraftTarget } from "@/lib/traffic/knative-draft";
 import { rescale } from "@/lib/traffic/linked";
@@ -41,6 +41,7 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
   const configurations = (cfgSnap?.items ?? []) as unknown as Configuration[];
   const [edit, setEdit] = useState<Edit>();
   const [theirs, setTheirs] = useState<KnativeService>();
+  const [theirWriter, setTheirWriter] = useState<string>();
   const [now] = useState(() => Date.now());
   const flow = useTrafficApply((applied) => setEdit({ base: applied, draft: draftFromTraffic(applied.spec?.traffic), pristine: true }));
 
@@ -90,9 +91,9 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
    * If only status or metadata moved on (controllers write status all the time), nothing the
    * user edited changed: retry once on the new version. If the spec moved on, show theirs.
    */
-  const apply = async (b: KnativeService, force: boolean, retried = false): Promise<void> => {
+  const apply = async (b: KnativeService, confirm?: string, retried = false): Promise<void> => {
     setTheirs(undefined);
-    const end: ApplyPhase = await flow.run(b, traffic, force);
+    const end: ApplyPhase = await flow.run(b, traffic, confirm);
     if (end.step !== "failed" || end.error.type !== "Conflict") return;
     const latest = await getObject({ kind: "KnativeService", namespace, name });
     if (!latest.ok) {
@@ -104,9 +105,10 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
     if (l.metadata.generation === b.metadata.generation && sameTraffic(l, b)) {
       if (retried) return;
       setEdit({ base: l, draft });
-      return apply(l, force, true);
+      return apply(l, confirm, true);
     }
     flow.reset();
+    setTheirWriter(latest.lastWriter);
     setTheirs(l);
   };
 
@@ -183,13 +185,14 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
             }))}
             onChange={(shares) => update(withShares(draft, shares))}
           />
-          <ApplyPanel problems={problems.all} changed={changed} phase={flow.phase} onApply={() => void apply(base, false)} onTakeOver={() => void apply(base, true)} />
+          <ApplyPanel problems={problems.all} changed={changed} phase={flow.phase} onApply={() => void apply(base)} onTakeOver={(confirm) => void apply(base, confirm)} />
           {theirs && (
             <StalePanel
               base={base}
               theirs={theirs}
+              {...(theirWriter && { who: theirWriter })}
               onRebase={() => (setEdit({ base: theirs, draft }), setTheirs(undefined), flow.reset())}
-              onOverwrite={() => (setEdit({ base: theirs, draft }), void apply(theirs, false))}
+              onOverwrite={() => (setEdit({ base: theirs, draft }), void apply(theirs))}
               onDiscard={() => (setEdit({ base: theirs, draft: draftFromTraffic(theirs.spec?.traffic), pristine: true }), setTheirs(undefined), flow.reset())}
             />
           )}

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import type { KnativeService, TrafficTarget } from "@/lib/knative";
 import type { KubeObject } from "@/lib/k8s/meta";
+import { callAction } from "@/lib/query/api";
 import type { StoreError } from "@/lib/store";
 import { submitTraffic } from "./actions";
 
@@ -25,8 +26,12 @@ export function useTrafficApply(onApplied: (ksvc: KnativeService) => void) {
     return p;
   };
 
-  /** Runs the flow and returns how it ended, so the caller can look into a conflict. */
-  const run = async (base: KnativeService, traffic: TrafficTarget[], force: boolean): Promise<ApplyPhase> => {
+  /**
+   * Runs the flow and returns how it ended, so the caller can look into a conflict. `confirm`:
+   * the confirmation the server issued with an ownership conflict, when the user chose to take
+   * spec.traffic over (the server alone decides to force).
+   */
+  const run = async (base: KnativeService, traffic: TrafficTarget[], confirm?: string): Promise<ApplyPhase> => {
     const submission = {
       namespace: base.metadata.namespace ?? "",
       name: base.metadata.name ?? "",
@@ -35,10 +40,11 @@ export function useTrafficApply(onApplied: (ksvc: KnativeService) => void) {
       traffic,
     };
     setPhase({ step: "dry-run" });
-    const dry = await submitTraffic(submission, { dryRun: true, force });
+    const c = confirm ? { confirm } : {};
+    const dry = await callAction(() => submitTraffic(submission, { dryRun: true, ...c }));
     if (!dry.ok) return fail("dry-run", dry.error);
     setPhase({ step: "applying" });
-    const done = await submitTraffic(submission, { dryRun: false, force });
+    const done = await callAction(() => submitTraffic(submission, { dryRun: false, ...c }));
     if (!done.ok) return fail("apply", done.error);
     const obj: KubeObject = done.value;
     const p: ApplyPhase = { step: "applied", resourceVersion: obj.metadata.resourceVersion ?? "" };

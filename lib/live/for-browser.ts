@@ -14,3 +14,13 @@ export function forBrowser(o: KubeObject): KubeObject {
   }
   return { ...o, metadata };
 }
+
+/**
+ * Who wrote the object last (the newest managedFields entry that is not a status write), in
+ * words: what a page shows of managedFields without sending them.
+ */
+export function lastWriter(o: KubeObject): string | undefined {
+  const entries = (o.metadata.managedFields ?? []).filter((m) => m.subresource !== "status" && m.time);
+  const last = entries.sort((a, b) => (b.time ?? "").localeCompare(a.time ?? ""))[0];
+  return last ? `${last.manager ?? "unknown"} (${last.operation ?? "?"}, ${last.time})` : undefined;
+}

@@ -1,5 +1,6 @@
 export { KINDS, KIND_KEYS, isKindKey, kindOf, apiVersionOf, type KindInfo, type KindKey } from "./kinds";
 export type {
+  Access,
   ApplyOptions,
   FieldCause,
   FieldConflict,

@@ -11,6 +11,11 @@ export type StoreError =
       conflicts: FieldConflict[];
       /** The object changed since the caller read it (its resourceVersion moved on). */
       stale: boolean;
+      /**
+       * Issued by Routeboard's server with field conflicts: sent back with the same change, it is
+       * the user's confirmation to take exactly these fields over (lib/writes/confirm).
+       */
+      confirm?: string;
     }
   | { type: "Forbidden"; message: string }
   | { type: "NotFound"; message: string }
@@ -51,6 +56,11 @@ export interface ObjectRef {
   name: string;
 }
 
+export interface Access {
+  allowed: boolean;
+  reason?: string;
+}
+
 export interface ApplyOptions {
   /** Take fields owned by other managers. Only when the user chose it. */
   force?: boolean;
@@ -67,6 +77,8 @@ export interface Store {
   /** A CustomResourceDefinition by name (e.g. httproutes.gateway.networking.k8s.io), for validation. */
   crd(name: string): Promise<Result<KubeObject>>;
   dryRun(obj: KubeObject, opts?: ApplyOptions): Promise<Result<KubeObject>>;
+  /** Whether this user may write the object (create or change it), and if not, why. */
+  mayWrite(ref: ObjectRef): Promise<Result<Access>>;
   apply(obj: KubeObject, opts?: ApplyOptions): Promise<Result<KubeObject>>;
   delete(ref: ObjectRef): Promise<Result<null>>;
   close(): void;

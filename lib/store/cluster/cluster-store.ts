@@ -4,7 +4,7 @@ import { errorFromNetwork, errorFromStatus } from "../errors";
 import { isDNS1123Subdomain } from "../../k8s/names";
 import { KINDS, kindOf, resourcePath, type KindKey } from "../kinds";
 import { nameError } from "../name-check";
-import type { ApplyOptions, KindSnapshot, ObjectRef, Result, Store, StoreError, StoreEvent } from "../types";
+import type { Access, ApplyOptions, KindSnapshot, ObjectRef, Result, Store, StoreError, StoreEvent } from "../types";
 import { request, type RequestSpec } from "./transport";
 import { WatchCache, type WatchCacheTiming } from "./watch-cache";
 
@@ -123,6 +123,34 @@ export class ClusterStore implements Store {
       if (now.ok && now.value.metadata.resourceVersion !== rv) return { ok: false, error: { ...r.error, stale: true } };
     }
     return r;
+  }
+
+  /**
+   * The API server's own answer (SelfSubjectAccessReview) to "may I patch this object", and, for
+   * one that does not exist yet, "may I create it": server-side apply needs both then.
+   */
+  async mayWrite(ref: ObjectRef): Promise<Result<Access>> {
+    const kind = KINDS[ref.kind];
+    const bad = nameError(kind, ref.namespace, ref.name);
+    if (bad) return fail(bad);
+    const review = async (verb: "patch" | "create"): Promise<Result<Access>> => {
+      const attrs = { verb, group: kind.group, version: kind.version, resource: kind.plural, ...(kind.namespaced && { namespace: ref.namespace ?? "default" }), ...(verb === "patch" && { name: ref.name }) };
+      const r = await this.call({
+        method: "POST",
+        path: "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
+        body: JSON.stringify({ apiVersion: "authorization.k8s.io/v1", kind: "SelfSubjectAccessReview", spec: { resourceAttributes: attrs } }),
+        contentType: "application/json",
+      });
+      if (!r.ok) return r;
+      const status = (r.value as { status?: { allowed?: boolean; reason?: string } }).status;
+      if (status?.allowed) return { ok: true, value: { allowed: true } };
+      const where = kind.namespaced ? ` in namespace ${ref.namespace ?? "default"}` : "";
+      return { ok: true, value: { allowed: false, reason: `${verb} ${kind.plural}.${kind.group || "core"}${where} is forbidden for these credentials${status?.reason ? ` (${status.reason})` : ""}` } };
+    };
+    const patch = await review("patch");
+    if (!patch.ok || !patch.value.allowed) return patch;
+    const exists = await this.get(ref);
+    return !exists.ok && exists.error.type === "NotFound" ? review("create") : patch;
   }
 
   async delete(ref: ObjectRef): Promise<Result<null>> {

@@ -10,7 +10,7 @@ export interface HttpResult {
 }
 
 export interface RequestSpec {
-  method: "GET" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   path: string;
   query?: Record<string, string | undefined>;
   body?: string;

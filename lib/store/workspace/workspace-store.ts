@@ -4,7 +4,7 @@ import type { KubeObject } from "../../k8s/meta";
 import { formatBytes } from "../../yaml/size";
 import { KIND_KEYS, KINDS, kindOf, type KindInfo, type KindKey } from "../kinds";
 import { nameError } from "../name-check";
-import type { ApplyOptions, KindSnapshot, ObjectRef, Result, Store, StoreError, StoreEvent } from "../types";
+import type { Access, ApplyOptions, KindSnapshot, ObjectRef, Result, Store, StoreError, StoreEvent } from "../types";
 import { manifestFiles, writeFileAtomic } from "./files";
 import { entryKey, sha, type FileProblem, type WorkspaceEntry } from "./index-file";
 import { outsideWorkspace, pathTaken } from "./inside";
@@ -351,6 +351,15 @@ export class WorkspaceStore implements Store {
     if (!why) return undefined;
     console.warn(`routeboard: refused to write ${abs}: ${why}`);
     return { type: "Forbidden", message: `Routeboard writes only inside the workspace, and ${relative(this.root, abs) || abs} is not: ${why}. Nothing was written.` };
+  }
+
+  /** Everything may be written but dumps (kind: List), which are read-only. */
+  async mayWrite(ref: ObjectRef): Promise<Result<Access>> {
+    const e = await this.find(ref);
+    if ("type" in e && e.type !== "NotFound") return fail(e);
+    const file = "type" in e ? undefined : e;
+    if (this.dumpMode || file?.readOnly) return { ok: true, value: { allowed: false, reason: this.readOnlyError(file?.file ?? this.rel(this.root)).message } };
+    return { ok: true, value: { allowed: true } };
   }
 
   async delete(ref: ObjectRef): Promise<Result<null>> {
