@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<void>> = {
   "watch-latency": benchWatchLatency,
   canvas: () => import("./bench/canvas").then((m) => m.benchCanvas()),
   chain: () => import("./bench/chain").then((m) => m.benchChain()),
+  "hostile-files": () => import("./bench/hostile-files").then((m) => m.benchHostileFiles()),
 };
 
 const only = process.env.BENCH_ONLY?.split(",").filter(Boolean);

@@ -9,7 +9,7 @@ import { fromHTTPRoutes, toHTTPRoutes } from "../../lib/graph";
 import type { CustomResourceDefinition } from "../../lib/validate";
 import { validateHTTPRoute } from "../../lib/validate";
 import { parseManifests, printManifests } from "../../lib/yaml";
-import { ms, percentile, writeSection } from "./report";
+import { ms, percentile, writeSection, sideBySide } from "./report";
 
 const ROUTES = 1000;
 
@@ -43,20 +43,6 @@ function route(i: number, variant = 0): HTTPRoute {
 }
 
 /** Best of `rounds`, the two sides interleaved so a busy neighbour hits both alike. */
-function sideBySide(rounds: number, ours: () => void, base: () => void): { ours: number; base: number } {
-  let a = Infinity;
-  let b = Infinity;
-  for (let k = 0; k < rounds; k++) {
-    let t = performance.now();
-    base();
-    b = Math.min(b, performance.now() - t);
-    t = performance.now();
-    ours();
-    a = Math.min(a, performance.now() - t);
-  }
-  return { ours: a, base: b };
-}
-
 function loadCrd(): CustomResourceDefinition {
   const file = gatewayApiCrdFiles().find((f) => f.endsWith("_httproutes.yaml"));
   if (!file) throw new Error("no HTTPRoute CRD");

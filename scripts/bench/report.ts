@@ -27,3 +27,18 @@ export function percentile(xs: number[], p: number): number {
 }
 
 export const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 0)} ms`;
+
+/** Best time of each over `rounds` interleaved rounds (the machine's noise hits both alike). */
+export function sideBySide(rounds: number, ours: () => void, base: () => void): { ours: number; base: number } {
+  let a = Infinity;
+  let b = Infinity;
+  for (let k = 0; k < rounds; k++) {
+    let t = performance.now();
+    base();
+    b = Math.min(b, performance.now() - t);
+    t = performance.now();
+    ours();
+    a = Math.min(a, performance.now() - t);
+  }
+  return { ours: a, base: b };
+}

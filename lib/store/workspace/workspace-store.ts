@@ -54,7 +54,7 @@ export class WorkspaceStore implements Store {
   private readonly crdDir: string;
   private files = new Map<string, LoadedFile>();
   /** Files being read, by path, with the signature being read. */
-  private readonly reading = new Map<string, { sig: string; size: number; done: Promise<void> }>();
+  private readonly reading = new Map<string, { sig: string; size: number; done: Promise<void>; startedAt: number }>();
   private listed = new Set<string>();
   private byKey = new Map<string, WorkspaceEntry>();
   private duplicates: FileProblem[] = [];
@@ -107,11 +107,16 @@ export class WorkspaceStore implements Store {
    * Never throws.
    */
   async refresh(opts: { waitMs?: number } = {}): Promise<void> {
-    const done = this.scan();
-    await (opts.waitMs === undefined ? done : Promise.race([done, delay(opts.waitMs)]));
+    const jobs = this.scan();
+    const { waitMs } = opts;
+    // A read is waited for at most waitMs after it started, by this request or an earlier one:
+    // a file that has already made one request wait makes no other wait.
+    const now = Date.now();
+    await Promise.all(jobs.map((j) => (waitMs === undefined ? j.done : Promise.race([j.done, delay(Math.max(0, j.startedAt + waitMs - now))]))));
   }
 
-  private scan(): Promise<void> {
+  /** Starts reading what changed; returns every read in progress for the files listed. */
+  private scan(): { done: Promise<void>; startedAt: number }[] {
     let paths: string[];
     try {
       paths = manifestFiles(this.root);
@@ -120,7 +125,7 @@ export class WorkspaceStore implements Store {
       paths = [];
       this.missing = `Cannot read the workspace ${this.root}: ${message(err)}`;
     }
-    const jobs: Promise<void>[] = [];
+    const jobs: { done: Promise<void>; startedAt: number }[] = [];
     this.listed = new Set(paths.map((abs) => this.rel(abs)));
     for (const abs of paths) {
       const rel = this.rel(abs);
@@ -134,7 +139,7 @@ export class WorkspaceStore implements Store {
       if (this.files.get(rel)?.sig === sig) continue;
       const r = this.reading.get(rel);
       if (r?.sig === sig) {
-        jobs.push(r.done);
+        jobs.push(r);
         continue;
       }
       const done = (st.size >= LARGE_FILE_BYTES ? this.largeScanner : this.scanner)
@@ -146,15 +151,16 @@ export class WorkspaceStore implements Store {
         .finally(() => {
           if (this.reading.get(rel)?.done === done) this.reading.delete(rel);
         });
-      this.reading.set(rel, { sig, size: st.size, done });
-      jobs.push(done);
+      const job = { sig, size: st.size, done, startedAt: Date.now() };
+      this.reading.set(rel, job);
+      jobs.push(job);
     }
     let removed = false;
     for (const rel of [...this.files.keys()]) {
       if (!this.listed.has(rel)) removed = this.files.delete(rel);
     }
     if (removed || this.missing) this.reindex();
-    return Promise.all(jobs).then(() => undefined);
+    return jobs;
   }
 
   private readFailure(err: unknown): string {
