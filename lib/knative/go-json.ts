@@ -1,3 +1,5 @@
+import { compareUTF8 } from "./go-values";
+import { isNilList, pathsOf, splitsOf } from "./kingress-fields";
 import type { KIngressPath, KIngressRule, KIngressSpec, KIngressSplit, KIngressTLS } from "./types";
 
 /**
@@ -25,7 +27,8 @@ function rule(r: KIngressRule): string {
   return obj([
     ["hosts", r.hosts?.length ? arr(r.hosts, str) : undefined],
     ["visibility", r.visibility ? str(r.visibility) : undefined],
-    ["http", r.http ? obj([["paths", arr(r.http.paths, path)]]) : undefined],
+    // `paths` and `splits` have no omitempty: a nil list is written as null.
+    ["http", r.http ? obj([["paths", isNilList(r.http.paths) ? "null" : arr(pathsOf(r.http), path)]]) : undefined],
   ]);
 }
 
@@ -34,7 +37,7 @@ function path(p: KIngressPath): string {
     ["path", p.path ? str(p.path) : undefined],
     ["rewriteHost", p.rewriteHost ? str(p.rewriteHost) : undefined],
     ["headers", p.headers && Object.keys(p.headers).length ? map(p.headers, (h) => obj([["exact", str(h?.exact ?? "")]])) : undefined],
-    ["splits", p.splits ? arr(p.splits, split) : "null"],
+    ["splits", isNilList(p.splits) ? "null" : arr(splitsOf(p), split)],
     ["appendHeaders", p.appendHeaders && Object.keys(p.appendHeaders).length ? map(p.appendHeaders, (v) => str(v ?? "")) : undefined],
   ]);
 }
@@ -58,14 +61,15 @@ function arr<T>(items: readonly T[], f: (t: T) => string): string {
 }
 
 function map<T>(m: Record<string, T>, f: (v: T) => string): string {
-  // Go sorts map keys by byte order.
-  const keys = Object.keys(m).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // encoding/json sorts map keys by their UTF-8 bytes.
+  const keys = Object.keys(m).sort(compareUTF8);
   return `{${keys.map((k) => `${str(k)}:${f(m[k] as T)}`).join(",")}}`;
 }
 
-const GO_ESCAPES: Record<string, string> = { "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029", "\b": "\\u0008", "\f": "\\u000c" };
+// encoding/json's HTML-safe escaping on top of JSON.stringify's. Since Go 1.22 it writes \b and \f
+// as JSON.stringify does (not \u0008, \u000c); net-gateway-api knative-v1.23 builds with Go 1.25.
+const GO_ESCAPES: Record<string, string> = { "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029" };
 
 function str(s: string): string {
-  // An escaped backslash is matched first, so a literal backslash before "b" is not taken for a backspace.
-  return JSON.stringify(s).replace(/\\\\|\\[bf]|[<>&\u2028\u2029]/g, (m) => GO_ESCAPES[m === "\\b" ? "\b" : m === "\\f" ? "\f" : m] ?? m);
+  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (m) => GO_ESCAPES[m] ?? m);
 }

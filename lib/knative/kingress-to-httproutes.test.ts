@@ -4,6 +4,7 @@ import { routeToKIngress } from "./route-to-kingress";
 import { routeFromService } from "./service-route";
 import { RESOLUTION, helloService } from "./test-fixtures";
 import type { KIngress } from "./types.generated";
+import type { KIngressPath } from "./types";
 
 function helloIngress(): KIngress {
   const route = routeFromService(helloService());
@@ -44,6 +45,8 @@ describe("kingressToHTTPRoutes", () => {
             { group: "", kind: "Service", name: "hello-00002", port: 80, weight: 90, filters: [revHeaders("hello-00002")] },
             { group: "", kind: "Service", name: "hello-00003", port: 80, weight: 10, filters: [revHeaders("hello-00003")] },
           ],
+          // The built-in default gateways declare HTTPRouteRequestTimeout.
+          timeouts: { request: "0s" },
         },
         {
           matches: [{ path: { type: "PathPrefix", value: "/" } }],
@@ -51,6 +54,8 @@ describe("kingressToHTTPRoutes", () => {
             { group: "", kind: "Service", name: "hello-00002", port: 80, weight: 90, filters: [revHeaders("hello-00002")] },
             { group: "", kind: "Service", name: "hello-00003", port: 80, weight: 10, filters: [revHeaders("hello-00003")] },
           ],
+          // The built-in default gateways declare HTTPRouteRequestTimeout.
+          timeouts: { request: "0s" },
         },
       ],
     });
@@ -121,13 +126,61 @@ describe("kingressToHTTPRoutes", () => {
       { type: "RequestHeaderModifier", requestHeaderModifier: { set: [{ name: "X-A", value: "1" }, { name: "X-B", value: "2" }] } },
       { type: "URLRewrite", urlRewrite: { hostname: "hello.default.svc.cluster.local" } },
     ]);
-    // A lone split defaults to 100%; a string port is read as a number.
-    expect(rules[1]!.backendRefs![0]).toMatchObject({ port: 81, weight: 100, filters: [{ requestHeaderModifier: { set: [] } }] });
+    // A lone split defaults to 100%; a string port is read as a number; an empty `set` is omitted, as Go's omitempty does.
+    expect(rules[1]!.backendRefs![0]).toStrictEqual({
+      group: "", kind: "Service", name: "hello-00003", port: 81, weight: 100, filters: [{ type: "RequestHeaderModifier", requestHeaderModifier: {} }],
+    });
+  });
+});
+
+describe("kingressToHTTPRoutes where net-gateway-api differs from a first reading", () => {
+  const ingress = (rule: NonNullable<NonNullable<KIngress["spec"]>["rules"]>[number], annotations?: Record<string, string>): KIngress => ({
+    apiVersion: "networking.internal.knative.dev/v1alpha1",
+    kind: "Ingress",
+    metadata: { name: "hello", namespace: "default", labels: { "networking.knative.dev/tag": "stale" }, ...(annotations ? { annotations } : {}) },
+    spec: { rules: [rule] },
+  });
+  const split = { serviceNamespace: "default", serviceName: "hello-00001", servicePort: 80 };
+
+  it("labels a tag's route from the tag-to-host annotation, over a label the KIngress carries (tagForHost)", () => {
+    const rule = { hosts: ["canary-hello.default.example.com"], http: { paths: [{ splits: [split] }] } };
+    const tagged = ingress(rule, { "networking.internal.knative.dev/tag-to-host": '{"canary":["canary-hello.default.example.com"]}' });
+    expect(kingressToHTTPRoutes(tagged)[0]!.metadata.labels?.["networking.knative.dev/tag"]).toBe("canary");
+    // No matching tag (or an annotation that is not JSON): the KIngress's own label stays.
+    const broken = ingress(rule, { "networking.internal.knative.dev/tag-to-host": "not json" });
+    expect(kingressToHTTPRoutes(broken)[0]!.metadata.labels?.["networking.knative.dev/tag"]).toBe("stale");
+  });
+
+  it("writes hostnames sorted, as LongestHost sorts rule.Hosts in place", () => {
+    const route = kingressToHTTPRoutes(ingress({ hosts: ["hello.default.svc", "hello.default.svc.cluster.local", "hello.default"], visibility: "ClusterLocal", http: { paths: [{ splits: [split] }] } }))[0]!;
+    expect(route.spec.hostnames).toEqual(["hello.default", "hello.default.svc", "hello.default.svc.cluster.local"]);
+  });
+
+  it("omits what Go's omitempty omits: no filters without appendHeaders, no backendRefs for `splits: null`", () => {
+    const nullSplits = JSON.parse('{"path":"/a","splits":null}') as KIngressPath;
+    const [probe, rule] = kingressToHTTPRoutes(ingress({ hosts: ["a.example.com"], http: { paths: [nullSplits] } }), { probeHash: "h" })[0]!.spec.rules!;
+    expect(rule).toStrictEqual({ matches: [{ path: { type: "PathPrefix", value: "/a" } }], timeouts: { request: "0s" } });
+    expect(probe!.backendRefs).toBeUndefined();
+  });
+
+  it("reads a string servicePort as strconv.Atoi does: a sign is allowed, a name is 0", () => {
+    const ports = ["+80", "h2c", "4294967377"].map((servicePort) => ({ ...split, servicePort, percent: 1 }));
+    const rule = kingressToHTTPRoutes(ingress({ hosts: ["p.example.com"], http: { paths: [{ splits: ports }] } }))[0]!.spec.rules![1]!;
+    expect(rule.backendRefs!.map((b) => b.port)).toEqual([80, 0, 81]);
+  });
+
+  it("sorts header names by UTF-8 bytes, ascending for set and descending for matches", () => {
+    const path: KIngressPath = { headers: { "X-\u{1F600}": { exact: "1" }, "X-\uFFFD": { exact: "2" } }, appendHeaders: { "A-\u{1F600}": "1", "A-\uFFFD": "2" }, splits: [split] };
+    const rule = kingressToHTTPRoutes(ingress({ hosts: ["u.example.com"], http: { paths: [path] } }))[0]!.spec.rules![1]!;
+    expect(rule.matches![0]!.headers!.map((h) => h.name)).toEqual(["X-\u{1F600}", "X-\uFFFD"]);
+    expect(rule.filters![0]!.requestHeaderModifier!.set!.map((h) => h.name)).toEqual(["A-\uFFFD", "A-\u{1F600}"]);
   });
 });
 
 describe("longestHost", () => {
   it("takes the last host in sorted order", () => {
     expect(longestHost(["hello.default.svc", "hello.default.svc.cluster.local", "hello.default"])).toBe("hello.default.svc.cluster.local");
+    // Byte order, not length: "hello.default.svc.cluster.local" < "hello.default.svc.x".
+    expect(longestHost(["hello.default.svc.x", "hello.default.svc.cluster.local"])).toBe("hello.default.svc.x");
   });
 });
