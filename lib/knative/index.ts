@@ -9,16 +9,21 @@ export type { TrafficError, ValidateTrafficOptions } from "./traffic-validation"
 export { buildTrafficConfig } from "./traffic-config";
 export type { RevisionTarget, TrafficProblem, TrafficConfig, TrafficResolution } from "./traffic-config";
 export { routeFromService } from "./service-route";
-export { routeToKIngress } from "./route-to-kingress";
-export type { RouteToKIngressConfig, RouteToKIngressResult } from "./route-to-kingress";
+export { routeToKIngress, makeIngress, getVisibility, ingressClassForRoute } from "./route-to-kingress";
+export type { RouteToKIngressConfig, RouteToKIngressResult, MakeIngressOptions } from "./route-to-kingress";
+export type { HTTP01Challenge, IngressTraffic } from "./ingress-spec";
+export { buildRollout, serializeRollout } from "./rollout";
+export type { Rollout, ConfigurationRollout, RevisionRollout } from "./rollout";
+export { networkConfigFromConfigMaps } from "./config-maps";
+export type { ConfigSource, ConfigMapProblem, KnativeConfigMaps, NetworkConfigFromConfigMaps } from "./config-maps";
 export { kingressToHTTPRoutes, longestHost } from "./kingress-to-httproutes";
 export type { KIngressToHTTPRoutesConfig } from "./kingress-to-httproutes";
 export { computeIngressHash, insertProbe, defaultIngressSpec } from "./probe";
 export { DEFAULT_EXTERNAL_GATEWAY, DEFAULT_LOCAL_GATEWAY, gatewayFor } from "./gateway-config";
 export type { GatewayEntry, GatewayPluginConfig } from "./gateway-config";
-export { DEFAULT_DOMAIN, DEFAULT_DOMAIN_TEMPLATE, DEFAULT_TAG_TEMPLATE, DEFAULT_CLUSTER_DOMAIN } from "./network-config";
-export type { NetworkConfig } from "./network-config";
-export { lookupDomainForLabels, routeDomains, expandedHosts } from "./domains";
+export { DEFAULT_DOMAIN, DEFAULT_DOMAIN_TEMPLATE, DEFAULT_TAG_TEMPLATE, DEFAULT_CLUSTER_DOMAIN, DEFAULT_INGRESS_CLASS, resolveNetworkConfig } from "./network-config";
+export type { NetworkConfig, ResolvedNetworkConfig, HTTPProtocol } from "./network-config";
+export { lookupDomainForLabels, routeDomains, expandedHosts, getDomainsForVisibility, routeVisibility, DomainNameError } from "./domains";
 export { compileKnativePath, compileKnativePaths } from "./path-routing";
 export { referenceGrantFor } from "../gateway/reference-grants";
 export type { KnativePathRule, KnativePathRoutingConfig, CompiledKnativePath } from "./path-routing";
@@ -26,4 +31,8 @@ export { isDNS1035Label, isQualifiedName } from "../k8s/names";
 export {
   ROUTE_LABEL, ROUTE_NAMESPACE_LABEL, SERVICE_LABEL, CONFIGURATION_LABEL, VISIBILITY_LABEL, INGRESS_LABEL,
   INGRESS_CLASS_ANNOTATION, ROLLOUT_ANNOTATION, REVISION_HEADER, NAMESPACE_HEADER, TAG_HEADER, HASH_HEADER,
+  TAG_TO_HOST_ANNOTATION, GATEWAY_API_INGRESS_CLASS,
 } from "./constants";
+export { kingressProbeHash } from "./kingress-to-httproutes";
+export { tagForHost } from "./tag-to-host";
+export { TAG_LABEL, HTTPROUTE_REQUEST_TIMEOUT_FEATURE } from "./constants";

@@ -35,6 +35,9 @@ describe("routeToKIngress", () => {
     });
   });
 
+  // Expectation corrected: Knative's default ingress class is Istio's (a net-gateway-api install
+  // sets ingress-class), the rollout JSON always has stepParams, and since knative-v1.22 the
+  // tag-to-host annotation is written (the route is cluster-local under the default domain).
   it("names, labels, annotates and owns the KIngress as the route reconciler does", () => {
     const { ingress } = routeToKIngress(helloRoute(), RESOLUTION);
     expect(ingress?.metadata).toEqual({
@@ -42,18 +45,21 @@ describe("routeToKIngress", () => {
       namespace: "default",
       labels: { app: "hello", "serving.knative.dev/service": "hello", "serving.knative.dev/route": "hello", "serving.knative.dev/routeNamespace": "default" },
       annotations: {
-        "networking.knative.dev/ingress.class": "gateway-api.ingress.networking.knative.dev",
+        "networking.knative.dev/ingress.class": "istio.ingress.networking.knative.dev",
         "networking.internal.knative.dev/rollout":
-          '{"configurations":[{"configurationName":"hello","percent":10,"revisions":[{"revisionName":"hello-00003","percent":10}]},{"configurationName":"hello","tag":"canary","percent":100,"revisions":[{"revisionName":"hello-00003","percent":100}]}]}',
+          '{"configurations":[{"configurationName":"hello","percent":10,"revisions":[{"revisionName":"hello-00003","percent":10}],"stepParams":{}},{"configurationName":"hello","tag":"canary","percent":100,"revisions":[{"revisionName":"hello-00003","percent":100}],"stepParams":{}}]}',
+        "networking.internal.knative.dev/tag-to-host": '{"canary":["canary-hello.default.svc.cluster.local"]}',
         "serving.knative.dev/creator": "alice@example.com",
       },
       ownerReferences: [{ apiVersion: "serving.knative.dev/v1", kind: "Route", name: "hello", uid: "route-uid", controller: true, blockOwnerDeletion: true }],
     });
   });
 
-  it("uses svc.cluster.local as the default domain when config-domain names none", () => {
+  // Expectation corrected: a Route under the default domain svc.cluster.local is cluster-local
+  // (visibility.Resolver routeVisibility), so it gets no ExternalIP rule.
+  it("uses svc.cluster.local as the default domain when config-domain names none: cluster-local only", () => {
     const { ingress } = routeToKIngress(helloRoute([{ latestRevision: true, percent: 100 }]), RESOLUTION);
-    expect(ingress?.spec?.rules?.map((r) => r.hosts)).toEqual([local("hello"), ["hello.default.svc.cluster.local"]]);
+    expect(ingress?.spec?.rules?.map((r) => [r.visibility, r.hosts])).toEqual([["ClusterLocal", local("hello")]]);
   });
 
   it("skips 0% splits, and a tag at 0% still gets its own rule at 100%", () => {
@@ -97,8 +103,9 @@ describe("routeToKIngress", () => {
     ]);
   });
 
+  // Input corrected: a cluster-local Route ignores domain-template, so a public domain is needed.
   it("reports an unsupported template instead of throwing", () => {
-    const r = routeToKIngress(helloRoute(), { ...RESOLUTION, domainTemplate: "{{.Name}}.{{.Nope}}" });
+    const r = routeToKIngress(helloRoute(), { ...RESOLUTION, ...domains, domainTemplate: "{{.Name}}.{{.Nope}}" });
     expect(r.ingress).toBeNull();
     expect(r.errors[0]).toMatch(/can't evaluate field Nope/);
   });
@@ -112,7 +119,7 @@ describe("routeToKIngress", () => {
   });
 
   it("adds tag-header paths when tag-header-based routing is on", () => {
-    const { ingress } = routeToKIngress(helloRoute(), { ...RESOLUTION, tagHeaderBasedRouting: true });
+    const { ingress } = routeToKIngress(helloRoute(), { ...RESOLUTION, ...domains, tagHeaderBasedRouting: true });
     const [first, , canary] = ingress?.spec?.rules ?? [];
     expect(first!.http!.paths).toEqual([
       { splits: [split("hello-00003", 100)], headers: { "Knative-Serving-Tag": { exact: "canary" } } },
@@ -127,7 +134,8 @@ describe("routeToKIngress", () => {
     ["a missing configuration", [{ latestRevision: true, percent: 100 }], { revisions: RESOLUTION.revisions },
       { reason: "ConfigurationMissing", message: 'Configuration "hello" referenced in traffic not found.' }],
     ["a revision not ready yet", [{ revisionName: "hello-00001", percent: 100 }], { ...RESOLUTION, revisions: [revision(1, { ready: "Unknown" })] },
-      { reason: "RevisionMissing", message: 'Revision "hello-00001" is not ready.', isFailure: false }],
+      // Expectation corrected: MarkRevisionNotReady says "is not yet ready.".
+      { reason: "RevisionMissing", message: 'Revision "hello-00001" is not yet ready.', isFailure: false }],
     ["a failed revision", [{ revisionName: "hello-00001", percent: 100 }], { ...RESOLUTION, revisions: [revision(1, { ready: "False" })] },
       { message: 'Revision "hello-00001" failed to become ready.', isFailure: true }],
     ["a configuration with no ready revision", [{ latestRevision: true, percent: 100 }], { ...RESOLUTION, configurations: [configuration("")] },

@@ -1,4 +1,4 @@
-import { CONFIGURATION_LABEL } from "./constants";
+import { CONFIGURATION_LABEL, SERVICE_LABEL } from "./constants";
 import { defaultTraffic } from "./traffic-defaults";
 import type { Configuration, Revision, Route } from "./types.generated";
 import type { TrafficTarget } from "./types";
@@ -15,7 +15,7 @@ export interface RevisionTarget {
 
 /** Why Knative cannot route a Route's traffic yet; the Route's AllTrafficAssigned condition. */
 export interface TrafficProblem {
-  reason: "RevisionMissing" | "ConfigurationMissing";
+  reason: "RevisionMissing" | "ConfigurationMissing" | "RevisionNotOwned";
   kind: "Revision" | "Configuration";
   name: string;
   message: string;
@@ -51,10 +51,11 @@ export function buildTrafficConfig(route: Route, resolution: TrafficResolution):
   const groups = new Map<string, RevisionTarget[]>();
   let problem: TrafficProblem | null = null;
 
+  const routeService = route.metadata.labels?.[SERVICE_LABEL] ?? "";
   for (const tt of defaultTraffic(route.spec?.traffic, { inService: false })) {
     let target: RevisionTarget | null;
     try {
-      target = resolve(tt, configs, revs);
+      target = resolve(tt, configs, revs, routeService);
     } catch (err) {
       if (!(err instanceof TargetFailure)) throw err;
       // A failure replaces an earlier "not ready"; otherwise the first problem is kept.
@@ -70,12 +71,14 @@ export function buildTrafficConfig(route: Route, resolution: TrafficResolution):
   return { targets: new Map(names.map((n) => [n, consolidate(groups.get(n) ?? [])])), problem: null };
 }
 
-function resolve(tt: TrafficTarget, configs: Map<string, Configuration>, revs: Map<string, Revision>): RevisionTarget | null {
+function resolve(tt: TrafficTarget, configs: Map<string, Configuration>, revs: Map<string, Revision>, routeService: string): RevisionTarget | null {
   const base = { tag: tt.tag, latestRevision: tt.latestRevision ?? false, percent: tt.percent ?? 0 };
   if (tt.revisionName) {
     const rev = getRevision(revs, tt.revisionName);
-    const ready = readyStatus(rev.status?.conditions);
-    if (ready !== "True") throw new TargetFailure(unready("Revision", tt.revisionName, ready === "False"));
+    // addRevisionTarget: a Service's Route may only route to that Service's Revisions (knative-v1.21+).
+    const revService = rev.metadata.labels?.[SERVICE_LABEL] ?? "";
+    if (routeService !== "" && revService !== routeService) throw new TargetFailure(notOwned(tt.revisionName, routeService, revService));
+    assertReady(rev);
     const configName = rev.metadata.labels?.[CONFIGURATION_LABEL];
     if (configName !== undefined) getConfiguration(configs, configName);
     return { ...base, revisionName: tt.revisionName, configurationName: configName ?? tt.configurationName, protocol: protocolOf(rev) };
@@ -85,9 +88,17 @@ function resolve(tt: TrafficTarget, configs: Map<string, Configuration>, revs: M
     const latest = config.status?.latestReadyRevisionName ?? "";
     if (latest === "") throw new TargetFailure(unready("Configuration", tt.configurationName, readyStatus(config.status?.conditions) === "False"));
     const rev = getRevision(revs, latest);
+    assertReady(rev);
     return { ...base, revisionName: latest, configurationName: tt.configurationName, protocol: protocolOf(rev) };
   }
   return null;
+}
+
+/** Revision.IsReady: Ready=True for the generation it has observed; else errUnreadyRevision. */
+function assertReady(rev: Revision): void {
+  const ready = readyStatus(rev.status?.conditions);
+  const observed = (rev.status?.observedGeneration ?? 0) === (rev.metadata.generation ?? 0);
+  if (ready !== "True" || !observed) throw new TargetFailure(unready("Revision", rev.metadata.name ?? "", ready === "False"));
 }
 
 function getRevision(revs: Map<string, Revision>, name: string): Revision {
@@ -111,9 +122,17 @@ function unready(kind: "Revision" | "Configuration", name: string, failed: boole
   const q = JSON.stringify(name);
   const message =
     kind === "Revision"
-      ? failed ? `Revision ${q} failed to become ready.` : `Revision ${q} is not ready.`
+      ? failed ? `Revision ${q} failed to become ready.` : `Revision ${q} is not yet ready.`
       : failed ? `Configuration ${q} does not have any ready Revision.` : `Configuration ${q} is waiting for a Revision to become ready.`;
   return { reason: "RevisionMissing", kind, name, isFailure: failed, message };
+}
+
+// route_lifecycle.go MarkRevisionNotOwned.
+function notOwned(name: string, expected: string, actual: string): TrafficProblem {
+  const message = actual === ""
+    ? `Revision ${JSON.stringify(name)} does not belong to Service ${JSON.stringify(expected)}.`
+    : `Revision ${JSON.stringify(name)} belongs to Service ${JSON.stringify(actual)}, not Service ${JSON.stringify(expected)}.`;
+  return { reason: "RevisionNotOwned", kind: "Revision", name, isFailure: true, message };
 }
 
 function readyStatus(conditions: readonly { type: string; status: string }[] | undefined): string {

@@ -7,7 +7,9 @@ const ksvc: KnativeService = { apiVersion: "serving.knative.dev/v1", kind: "Serv
 const rev = (name: string): Revision => ({
   apiVersion: "serving.knative.dev/v1",
   kind: "Revision",
-  metadata: { name, namespace: ns, labels: { "serving.knative.dev/configuration": "hello" } },
+  // Every Revision of a Service carries its service label; since knative-v1.21 a Service's Route
+  // refuses a Revision without it (traffic.go addRevisionTarget, RevisionNotOwned).
+  metadata: { name, namespace: ns, labels: { "serving.knative.dev/configuration": "hello", "serving.knative.dev/service": "hello" } },
   spec: { containers: [{ image: "img" }] },
   status: { conditions: [{ type: "Ready", status: "True" }] },
 });

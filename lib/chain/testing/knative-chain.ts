@@ -4,6 +4,7 @@
 // unit tests and the end-to-end fixtures, which create the same objects through the API server.
 import type { KubeObject } from "../../k8s/meta";
 import { kingressToHTTPRoutes } from "../../knative/kingress-to-httproutes";
+import { GATEWAY_API_INGRESS_CLASS } from "../../knative/constants";
 import { routeToKIngress } from "../../knative/route-to-kingress";
 import { routeFromService } from "../../knative/service-route";
 import type { Configuration, KnativeService, Revision } from "../../knative/types.generated";
@@ -125,7 +126,7 @@ export function knativeChain(ctx: ChainContext, opts: KnativeChainOptions = {}):
   });
   const route = withUid({ ...routeFromService(ksvc), status: knativeStatus(ok("AllTrafficAssigned", "IngressReady", "CertificateProvisioned", "Ready"), { url, traffic }) } as KubeObject);
   route.metadata.ownerReferences = [controllerRef(ksvc)];
-  const ki = routeToKIngress(route as never, { domains: { [domain]: {} }, configurations: [config], revisions: [revision] }).ingress;
+  const ki = routeToKIngress(route as never, { domains: { [domain]: {} }, ingressClass: GATEWAY_API_INGRESS_CLASS, configurations: [config], revisions: [revision] }).ingress;
   if (!ki) throw new Error("test chain: routeToKIngress made no KIngress");
   const firstPath = ki.spec?.rules?.[0]?.http?.paths[0];
   for (const rule of ki.spec?.rules ?? []) {
