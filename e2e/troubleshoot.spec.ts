@@ -47,6 +47,28 @@ test("/troubleshoot lists every Knative Service and HTTPRoute worst first, filte
   await expect(page.locator('[data-first-failing="true"]')).toHaveAttribute("data-node-id", nodeId("Gateway", ctx.gwNs, "nope"));
 });
 
+test("a blocked rollout reads as serving with a warning, after a real outage; its chain names what serves", async ({ page, ns }) => {
+  const byId = (id: string) => SCENARIOS.find((s) => s.id === id) ?? (() => { throw new Error(id); })();
+  const blocked = await chainContext(ns);
+  const down = { ...blocked, name: "down" };
+  await createObjects(merged(byId("rollout-blocked").build(blocked)));
+  await createObjects(merged(byId("container-missing").build(down)).filter((o) => !["Gateway", "GatewayClass"].includes(o.kind)));
+  await page.goto(`/troubleshoot?q=ns:${ns} kind:ksvc`);
+  const rows = page.locator("tr[data-row]");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toHaveAttribute("data-row", `ksvc/${ns}/down`);
+  await expect(rows.nth(0)).toHaveAttribute("data-health", "error");
+  await expect(rows.nth(1)).toHaveAttribute("data-row", `ksvc/${ns}/hello`);
+  await expect(rows.nth(1)).toHaveAttribute("data-health", "warning");
+  await expect(rows.nth(1)).toContainText("Rollout blocked: hello-00002 is not Ready");
+  await page.screenshot({ path: "test-results/chain-overview-rollout.png" });
+
+  await page.goto(`/troubleshoot/ksvc/${ns}/hello`);
+  await expect(page.locator("[data-chain-health]")).toHaveAttribute("data-chain-health", "warning");
+  await expect(page.locator("main")).toContainText("serving hello-00001 100%");
+  await expect(page.locator("[data-first-finding]")).toContainText("The Service keeps serving hello-00001 100%");
+});
+
 test("offline: a kubectl List dump uploaded in the browser shows the same overview and chains", async ({ page }) => {
   const ctx: ChainContext = { ns: "team-a", gwNs: "gateways", cls: "offline-class" };
   const s = SCENARIOS.find((x) => x.id === "hostname");

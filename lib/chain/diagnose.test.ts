@@ -124,3 +124,25 @@ describe("links as the controllers write them", () => {
     expect(chain.firstFailing?.title).toMatch(/has 17 rules; the Gateway API allows at most 16/);
   });
 });
+
+describe("a rollout blocked by a failing newest Revision", () => {
+  for (const id of ["rollout-blocked", "rollout-blocked-latest"]) {
+    it(`${id}: the Service is serving, names what serves, and nothing is red`, () => {
+      const s = SCENARIOS.find((x) => x.id === id);
+      if (!s) throw new Error(id);
+      const chain = resolveChain(s.build(ctx), { kind: "KnativeService", namespace: ctx.ns, name: "hello" });
+      expect(chain.health).toBe("warning");
+      expect(chain.nodes.find((n) => n.kind === "KnativeService")?.facts).toContain("serving hello-00001 100%");
+      expect(chain.nodes.filter((n) => n.health === "error")).toEqual([]);
+      expect(chain.findings.every((f) => f.severity === "warning")).toBe(true);
+      expect(chain.findings.find((f) => f.code === "NotReady" && f.nodeId.startsWith("KnativeService"))?.title).toMatch(/is serving \(hello-00001 100%\) but not Ready: RevisionFailed/);
+    });
+  }
+
+  it("a failing newest Revision with no Ready one to fall back on stays an outage", () => {
+    const s = SCENARIOS.find((x) => x.id === "container-missing");
+    if (!s) throw new Error("container-missing");
+    const chain = resolveChain(s.build(ctx), { kind: "KnativeService", namespace: ctx.ns, name: "hello" });
+    expect(chain.health).toBe("error");
+  });
+});

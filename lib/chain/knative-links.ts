@@ -7,7 +7,7 @@ import type { KIngress } from "../knative/types.generated";
 import { routeLimitViolations } from "../graph/limits";
 import type { KubeObject } from "../k8s/meta";
 import type { ChainBuilder } from "./builder";
-import { because, findCondition, healthOfConditions, isFalse, statusOf } from "./conditions";
+import { because, conditionsOf, findCondition, healthOfConditions, isFalse, isTrue, statusOf } from "./conditions";
 import { addHTTPRoute } from "./gateway-links";
 import { childrenOf, type ObjectIndex } from "./objects";
 import type { ChainNode, FindingCode } from "./types";
@@ -50,9 +50,30 @@ const REVISION_NEXT: Record<string, string> = {
   RevisionNotReady: "Read the Revision's conditions and its pods' events (kubectl describe revision).",
 };
 
-function addRevisions(b: ChainBuilder, index: ObjectIndex, config: KubeObject, configNode: ChainNode, traffic: TrafficEntry[], latestCreated: string | undefined): void {
+/** Each Revision's share of the traffic, from status.traffic (where latestRevision targets are resolved). */
+function sharesOf(traffic: TrafficEntry[]): Map<string, number> {
   const share = new Map<string, number>();
   for (const t of traffic) if (t.revisionName) share.set(t.revisionName, (share.get(t.revisionName) ?? 0) + (t.percent ?? 0));
+  return share;
+}
+
+/**
+ * What the Service serves, when it does: its Route is Ready and every Revision with a share of
+ * the traffic exists and is Ready ("pay-00001 100%"). Knative keeps traffic on Ready Revisions
+ * (a latestRevision target stays on the latest *ready* one), so a newest Revision that fails
+ * blocks the rollout but is no outage (knative/serving pkg/reconciler/route traffic.Config).
+ */
+function servingSplit(index: ObjectIndex, ns: string, ksvc: KubeObject, route: KubeObject | undefined, share: Map<string, number>): string | undefined {
+  const routesReady = findCondition(conditionsOf(ksvc), "RoutesReady");
+  const routeReady = routesReady ? isTrue(routesReady) : isTrue(findCondition(conditionsOf(route), "Ready"));
+  const serving = [...share].filter(([, pct]) => pct > 0);
+  if (!routeReady || serving.length === 0) return undefined;
+  const ready = serving.every(([name]) => isTrue(findCondition(conditionsOf(index.get("Revision", ns, name)), "Ready")));
+  return ready ? serving.map(([name, pct]) => `${name} ${pct}%`).join(", ") : undefined;
+}
+
+
+function addRevisions(b: ChainBuilder, index: ObjectIndex, config: KubeObject, configNode: ChainNode, share: Map<string, number>, latestCreated: string | undefined, serving: string | undefined): void {
   for (const rev of childrenOf(index, "Revision", config, { [CONFIGURATION_LABEL]: config.metadata.name ?? "" })) {
     const name = rev.metadata.name ?? "";
     const node = b.node("Revision", rev.metadata.namespace, name, DEPTH.Revision, rev, "ok");
@@ -63,16 +84,31 @@ function addRevisions(b: ChainBuilder, index: ObjectIndex, config: KubeObject, c
     staleFinding(b, node, `Revision ${name}`);
     const failed = ["Ready", "ContainerHealthy", "ResourcesAvailable"].map((t) => findCondition(node.conditions, t)).find(isFalse);
     if (!failed) continue;
-    // A failing revision that serves nothing and is not the newest is history, not an outage.
-    const matters = pct !== undefined && pct > 0 ? true : name === latestCreated;
     const code = revisionCode(failed.reason);
-    b.finding({
-      code,
-      severity: matters ? "error" : "warning",
-      nodeId: node.id,
-      title: `Revision ${name} is not Ready: ${because(failed) || `${failed.type} is False`}.`,
-      next: REVISION_NEXT[code] ?? REVISION_NEXT.RevisionNotReady ?? "",
-    });
+    const why = because(failed) || `${failed.type} is False`;
+    const next = REVISION_NEXT[code] ?? REVISION_NEXT.RevisionNotReady ?? "";
+    if (pct !== undefined && pct > 0) {
+      b.finding({ code, severity: "error", nodeId: node.id, title: `Revision ${name} is not Ready: ${why}.`, next });
+      continue;
+    }
+    // Serving nothing, it is no outage: the newest one blocks a rollout (while the others
+    // serve), an older one is history.
+    node.health = "warning";
+    if (name === latestCreated && serving) {
+      b.finding({ code: "RolloutBlocked", severity: "warning", nodeId: node.id, title: `Rollout blocked: ${name} is not Ready: ${why}; it receives no traffic. The Service keeps serving ${serving}.`, next });
+    } else {
+      b.finding({ code, severity: name === latestCreated ? "error" : "warning", nodeId: node.id, title: `Revision ${name} is not Ready: ${why}.`, next });
+    }
+  }
+}
+
+/** A Service or Configuration not Ready: an error, or, while the Service still serves, a warning. */
+function notReady(b: ChainBuilder, node: ChainNode, what: string, why: string, next: string, serving: string | undefined): void {
+  if (serving) {
+    node.health = "warning";
+    b.finding({ code: "NotReady", severity: "warning", nodeId: node.id, title: `${what} is serving (${serving}) but not Ready: ${why}.`, next, symptom: true });
+  } else {
+    b.finding({ code: "NotReady", severity: "error", nodeId: node.id, title: `${what} is not Ready: ${why}.`, next, symptom: true });
   }
 }
 
@@ -88,15 +124,14 @@ export function addKnativeService(b: ChainBuilder, index: ObjectIndex, namespace
   const st = statusOf(ksvc);
   if (typeof st?.url === "string") root.facts.push(st.url);
   staleFinding(b, root, `Knative Service ${name}`);
-  const ready = findCondition(root.conditions, "Ready");
-  if (isFalse(ready)) {
-    b.finding({ code: "NotReady", severity: "error", nodeId: root.id, title: `Knative Service ${name} is not Ready: ${because(ready)}.`, next: "Follow the chain to the link that fails.", symptom: true });
-  }
-
   const routes = childrenOf(index, "Route", ksvc, { [SERVICE_LABEL]: name });
   const routeStatus = statusOf(routes[0]);
-  const traffic = trafficOf(st?.traffic ?? routeStatus?.traffic);
+  const share = sharesOf(trafficOf(st?.traffic ?? routeStatus?.traffic));
   const latestCreated = typeof st?.latestCreatedRevisionName === "string" ? st.latestCreatedRevisionName : undefined;
+  const serving = servingSplit(index, namespace, ksvc, routes[0], share);
+  if (serving) root.facts.push(`serving ${serving}`);
+  const ready = findCondition(root.conditions, "Ready");
+  if (isFalse(ready)) notReady(b, root, `Knative Service ${name}`, because(ready), "Follow the chain to the link that fails.", serving);
 
   const configs = childrenOf(index, "Configuration", ksvc, { [SERVICE_LABEL]: name });
   if (configs.length === 0) {
@@ -110,10 +145,8 @@ export function addKnativeService(b: ChainBuilder, index: ObjectIndex, namespace
     b.edge(root, node);
     staleFinding(b, node, `Configuration ${node.name}`);
     const cReady = findCondition(node.conditions, "Ready");
-    if (isFalse(cReady)) {
-      b.finding({ code: "NotReady", severity: "error", nodeId: node.id, title: `Configuration ${node.name} is not Ready: ${because(cReady)}.`, next: "Look at its newest Revision.", symptom: true });
-    }
-    addRevisions(b, index, config, node, traffic, latestCreated);
+    if (isFalse(cReady)) notReady(b, node, `Configuration ${node.name}`, because(cReady), "Look at its newest Revision.", serving);
+    addRevisions(b, index, config, node, share, latestCreated, serving);
   }
 
   if (routes.length === 0) {

@@ -40,3 +40,12 @@ describe("chainOverview", () => {
   ];
   for (const [q, want] of table) it(`filter "${q}"`, () => expect(rows.filter((r) => matchesFilter(r, q)).map((r) => r.key)).toEqual(want));
 });
+
+describe("a blocked rollout is no outage", () => {
+  it("sorts a real outage first, and reads the blocked rollout as serving with a warning", () => {
+    const rows = chainOverview([...build("rollout-blocked", "a-blocked"), ...build("container-missing", "z-down")]);
+    const ksvc = rows.filter((r) => r.root.kind === "KnativeService").map((r) => `${r.health} ${r.key} ${r.firstFailing?.code}`);
+    expect(ksvc).toEqual(["error ksvc/z-down/hello ContainerMissing", "warning ksvc/a-blocked/hello RolloutBlocked"]);
+    expect(rows.findIndex((r) => r.key === "ksvc/z-down/hello")).toBeLessThan(rows.findIndex((r) => r.key === "ksvc/a-blocked/hello"));
+  });
+});

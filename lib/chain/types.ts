@@ -63,6 +63,7 @@ export type FindingCode =
   | "ContainerMissing"
   | "ExitCode"
   | "ProgressDeadlineExceeded"
+  | "RolloutBlocked"
   | "KIngressMissing"
   | "IngressNotConfigured"
   | "NoHTTPRoutes"

@@ -4,7 +4,7 @@
 import type { KubeObject } from "../../k8s/meta";
 import type { FindingCode, NodeKind } from "../types";
 import { gwConditions, knativeStatus, ok } from "./conditions";
-import { acceptedParents, drop, gateway, httpListener, knativeChain, pick, plainRouteChain, service, type ChainContext } from "./knative-chain";
+import { acceptedParents, drop, fakeUid, gateway, httpListener, knativeChain, pick, plainRouteChain, service, type ChainContext } from "./knative-chain";
 
 export interface Scenario {
   id: string;
@@ -30,13 +30,41 @@ function setStatus(o: KubeObject, status: Record<string, unknown>): void {
 
 const failingRevision = (reason: string, message: string, condType = "Ready") => (ctx: ChainContext) => {
   const objs = knativeChain(ctx);
-  const rev = pick(objs, "Revision", "hello-00001");
+  const name = ctx.name ?? "hello";
+  const rev = pick(objs, "Revision", `${name}-00001`);
   setStatus(rev, knativeStatus([
     { type: "Ready", status: "False", reason, message },
     { type: condType === "Ready" ? "ResourcesAvailable" : condType, status: "False", reason, message },
   ]));
-  setStatus(pick(objs, "Configuration", "hello"), knativeStatus([{ type: "Ready", status: "False", reason: "RevisionFailed", message: `Revision "hello-00001" failed with message: ${message}.` }]));
-  setStatus(pick(objs, "KnativeService", "hello"), knativeStatus([{ type: "Ready", status: "False", reason: "RevisionFailed", message: `Revision "hello-00001" failed with message: ${message}.` }], { latestCreatedRevisionName: "hello-00001" }));
+  const failed = `Revision "${name}-00001" failed with message: ${message}.`;
+  setStatus(pick(objs, "Configuration", name), knativeStatus([{ type: "Ready", status: "False", reason: "RevisionFailed", message: failed }]));
+  setStatus(pick(objs, "KnativeService", name), knativeStatus([{ type: "Ready", status: "False", reason: "RevisionFailed", message: failed }], { latestCreatedRevisionName: `${name}-00001` }));
+  return objs;
+};
+
+/**
+ * A rollout that failed: hello-00002 (the newest) cannot pull its image, while hello-00001 is
+ * Ready and serves all traffic, pinned to it by name or kept there by Knative for @latest
+ * (status.traffic names the latest *ready* Revision). Conditions as Knative writes them.
+ */
+const blockedRollout = (pinned: boolean) => (ctx: ChainContext) => {
+  const objs = knativeChain(ctx);
+  const first = pick(objs, "Revision", "hello-00001");
+  const msg = 'Unable to fetch image "ghcr.io/example/hello:v2": not found';
+  const second: KubeObject = {
+    ...structuredClone(first),
+    metadata: { ...structuredClone(first.metadata), name: "hello-00002", uid: fakeUid("Revision", "hello-00002"), labels: { ...first.metadata.labels, "serving.knative.dev/configurationGeneration": "2", "serving.knative.dev/routingState": "pending" } },
+    spec: { containers: [{ image: "ghcr.io/example/hello:v2" }] },
+    status: knativeStatus([{ type: "Ready", status: "False", reason: "ContainerMissing", message: msg }, { type: "ContainerHealthy", status: "False", reason: "ContainerMissing", message: msg }]),
+  };
+  objs.splice(objs.indexOf(first) + 1, 0, second);
+  const failed = `Revision "hello-00002" failed with message: ${msg}.`;
+  const ksvc = pick(objs, "KnativeService", "hello");
+  const traffic = [{ revisionName: "hello-00001", latestRevision: !pinned, percent: 100 }];
+  if (pinned) (ksvc.spec as { traffic: unknown }).traffic = [{ revisionName: "hello-00001", percent: 100 }];
+  const st = ksvc.status as Record<string, unknown>;
+  setStatus(ksvc, knativeStatus([ok("RoutesReady")[0]!, { type: "ConfigurationsReady", status: "False", reason: "RevisionFailed", message: failed }, { type: "Ready", status: "False", reason: "RevisionFailed", message: failed }], { url: st.url, latestCreatedRevisionName: "hello-00002", latestReadyRevisionName: "hello-00001", traffic }));
+  setStatus(pick(objs, "Configuration", "hello"), knativeStatus([{ type: "Ready", status: "False", reason: "RevisionFailed", message: failed }], { latestCreatedRevisionName: "hello-00002", latestReadyRevisionName: "hello-00001" }));
   return objs;
 };
 
@@ -54,6 +82,35 @@ export const SCENARIOS: Scenario[] = [
     root: "HTTPRoute",
     rootName: () => "shop",
     build: (ctx) => plainRouteChain(ctx),
+  },
+  {
+    id: "rollout-blocked",
+    title: "the newest revision fails while traffic stays pinned on a ready one (serving, with a warning)",
+    root: "KnativeService",
+    rootName: ksvcName,
+    build: blockedRollout(true),
+    expect: { code: "RolloutBlocked", kind: "Revision", name: () => "hello-00002", namespace: inNs, text: /Rollout blocked: hello-00002 is not Ready: ContainerMissing.*it receives no traffic\. The Service keeps serving hello-00001 100%/ },
+  },
+  {
+    id: "rollout-blocked-latest",
+    title: "the newest revision fails while @latest traffic stays on the last ready one (serving, with a warning)",
+    root: "KnativeService",
+    rootName: ksvcName,
+    build: blockedRollout(false),
+    expect: { code: "RolloutBlocked", kind: "Revision", name: () => "hello-00002", namespace: inNs, text: /Rollout blocked: hello-00002/ },
+    unitOnly: true,
+  },
+  {
+    id: "scaled-to-zero",
+    title: "a revision scaled to zero (Active False, NoTraffic) is healthy",
+    root: "KnativeService",
+    rootName: ksvcName,
+    build: (ctx) => {
+      const objs = knativeChain(ctx);
+      setStatus(pick(objs, "Revision", "hello-00001"), knativeStatus([...ok("ResourcesAvailable", "ContainerHealthy", "Ready"), { type: "Active", status: "False", reason: "NoTraffic", message: "The target is not receiving traffic." }]));
+      return objs;
+    },
+    unitOnly: true,
   },
   {
     id: "revision-missing",
