@@ -3,7 +3,8 @@
 // uids, then every status written through the status subresource with a merge patch.
 import type { KubeObject } from "../lib/k8s/meta";
 import { indexedKindOf } from "../lib/chain";
-import type { ChainContext } from "../lib/chain/testing/knative-chain";
+import { chainGatewayConfig, type ChainContext } from "../lib/chain/testing/knative-chain";
+import type { GatewayEntry } from "../lib/knative/gateway-config";
 import type { Scenario } from "../lib/chain/testing/scenarios";
 import { kubectl } from "./fixtures";
 
@@ -27,11 +28,30 @@ export function resourceOf(o: KubeObject): string {
   return r;
 }
 
-/** A context for one test: its namespace, a second namespace for the Gateways, a class of its own. */
+/**
+ * A context for one test: its namespace, a second namespace for the Gateways, a class of its
+ * own, and net-gateway-api's config-gateway (knative-serving) naming those Gateways, as in a
+ * cluster whose HTTPRoutes attach to them. The specs run one at a time, so each sets its own.
+ */
 export async function chainContext(ns: string): Promise<ChainContext> {
   const ctx = { ns, gwNs: `${ns}-gw`, cls: `${ns}-class` };
   await kubectl(["create", "namespace", ctx.gwNs]);
+  await useConfigGateway(chainGatewayConfig(ctx));
   return ctx;
+}
+
+/** Writes knative-serving/config-gateway for these gateways (creating the namespace when needed). */
+export async function useConfigGateway(cfg: { externalGateways: GatewayEntry[]; localGateways: GatewayEntry[] }): Promise<void> {
+  const entries = (list: GatewayEntry[]) =>
+    list.map((g) => `- class: ${g.class ?? "test"}\n  gateway: ${g.namespace}/${g.name}\n${g.supportedFeatures?.length ? `  supported-features: [${g.supportedFeatures.join(", ")}]\n` : ""}`).join("");
+  await kubectl(["apply", "-f", "-"], {
+    apiVersion: "v1",
+    kind: "List",
+    items: [
+      { apiVersion: "v1", kind: "Namespace", metadata: { name: "knative-serving" } },
+      { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "config-gateway", namespace: "knative-serving" }, data: { "external-gateways": entries(cfg.externalGateways), "local-gateways": entries(cfg.localGateways) } },
+    ],
+  });
 }
 
 /**

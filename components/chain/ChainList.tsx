@@ -1,6 +1,6 @@
 "use client";
 import { useMemo } from "react";
-import { chainOverview, matchesFilter, type ObjectIndex, type OverviewRow } from "@/lib/chain";
+import { chainOverview, matchesFilter, type ChainOptions, type ObjectIndex, type OverviewRow } from "@/lib/chain";
 import { FilterInput } from "@/components/ui/FilterInput";
 import { Notice } from "@/components/ui/Notice";
 import { ChainOverview } from "./ChainOverview";
@@ -8,18 +8,21 @@ import { ChainOverview } from "./ChainOverview";
 /** The filter and the overview table over an index of objects (live or from a file). */
 export function ChainList({
   index,
+  options,
   query,
   setQuery,
   open,
   emptyText,
 }: {
   index: ObjectIndex;
+  /** What the chains may expect from Knative's configuration (none: nothing beyond the objects). */
+  options?: ChainOptions;
   query: string;
   setQuery: (q: string) => void;
   open: (row: OverviewRow) => { href?: string; onClick?: () => void };
   emptyText: string;
 }) {
-  const all = useMemo(() => chainOverview(index), [index]);
+  const all = useMemo(() => chainOverview(index, options), [index, options]);
   const rows = useMemo(() => all.filter((r) => matchesFilter(r, query)), [all, query]);
   const counts = useMemo(() => ({ error: all.filter((r) => r.health === "error").length, warning: all.filter((r) => r.health === "warning").length }), [all]);
 

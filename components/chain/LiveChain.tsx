@@ -8,12 +8,14 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { ChainView } from "./ChainView";
 import { KIND_LABEL } from "./health";
 import { LiveNotices } from "./LiveNotices";
+import { useChainOptions } from "./useChainOptions";
 import { useLiveObjects } from "./useLiveObjects";
 
 /** The chain of one Knative Service or HTTPRoute, recomputed in the browser on every change. */
 export function LiveChain({ root }: { root: ChainRoot }) {
   const live = useLiveObjects();
-  const chain = useMemo(() => (live.index ? resolveChain(live.index, root) : undefined), [live.index, root]);
+  const options = useChainOptions();
+  const chain = useMemo(() => (live.index ? resolveChain(live.index, root, options) : undefined), [live.index, root, options]);
   const title = `${KIND_LABEL[root.kind]} ${root.namespace}/${root.name}`;
   return (
     <section aria-labelledby="chain-title" className="space-y-4">

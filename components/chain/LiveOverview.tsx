@@ -7,6 +7,7 @@ import { Notice } from "@/components/ui/Notice";
 import { useUrlQuery } from "@/components/ui/useUrlQuery";
 import { ChainList } from "./ChainList";
 import { LiveNotices } from "./LiveNotices";
+import { useChainOptions } from "./useChainOptions";
 import { useLiveObjects } from "./useLiveObjects";
 
 export function chainHref(row: OverviewRow): string {
@@ -18,6 +19,7 @@ export function chainHref(row: OverviewRow): string {
 export function LiveOverview() {
   const live = useLiveObjects();
   const [query, setQuery] = useUrlQuery();
+  const options = useChainOptions();
   return (
     <section aria-labelledby="troubleshoot-title" className="space-y-4">
       <PageHeader id="troubleshoot-title" title="Troubleshoot" actions={<LiveStatus connection={live.connection} state={live.state} />}>
@@ -33,7 +35,7 @@ export function LiveOverview() {
       {!live.index ? (
         <Notice title="Loading chains…">Reading Knative Services, HTTPRoutes and everything they link to.</Notice>
       ) : (
-        <ChainList index={live.index} query={query} setQuery={setQuery} open={(r) => ({ href: chainHref(r) })} emptyText="Create a Knative Service or an HTTPRoute; it appears here by itself." />
+        <ChainList index={live.index} options={options} query={query} setQuery={setQuery} open={(r) => ({ href: chainHref(r) })} emptyText="Create a Knative Service or an HTTPRoute; it appears here by itself." />
       )}
     </section>
   );

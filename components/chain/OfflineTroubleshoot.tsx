@@ -1,13 +1,17 @@
 "use client";
 import { useMemo, useState } from "react";
 import { indexObjects, resolveChain, type ChainRoot } from "@/lib/chain";
+import { chainGatewayFrom } from "@/lib/knative/chain-options";
+import { knativeSettingsFromObjects } from "@/lib/knative/settings";
 import { parseManifests, type ParseResult } from "@/lib/yaml";
 import { Notice } from "@/components/ui/Notice";
 import { ChainList } from "./ChainList";
 import { ChainView } from "./ChainView";
 import { KIND_LABEL } from "./health";
 
-const COMMAND = "kubectl get ksvc,configurations,revisions,routes.serving.knative.dev,ingresses.networking.internal.knative.dev,httproutes,gateways,gatewayclasses,referencegrants,services,namespaces -A -o yaml > chain.yaml";
+// Knative's own ConfigMaps go along (by name, nothing else of knative-serving), as a second document.
+const COMMAND =
+  "(kubectl get ksvc,configurations,revisions,routes.serving.knative.dev,ingresses.networking.internal.knative.dev,httproutes,gateways,gatewayclasses,referencegrants,services,namespaces -A -o yaml; echo ---; kubectl get configmaps -n knative-serving config-network config-domain config-features config-gateway --ignore-not-found -o yaml) > chain.yaml";
 
 /** The same overview and chains over a dump file, parsed in the browser: nothing is sent anywhere. */
 export function OfflineTroubleshoot() {
@@ -16,8 +20,15 @@ export function OfflineTroubleshoot() {
   const [fileName, setFileName] = useState<string | undefined>(undefined);
   const [root, setRoot] = useState<ChainRoot | undefined>(undefined);
   const [query, setQuery] = useState("");
-  const index = useMemo(() => (parsed ? indexObjects(parsed.objects.map((p) => p.object)) : undefined), [parsed]);
-  const chain = useMemo(() => (index && root ? resolveChain(index, root) : undefined), [index, root]);
+  const objects = useMemo(() => parsed?.objects.map((p) => p.object), [parsed]);
+  const index = useMemo(() => (objects ? indexObjects(objects) : undefined), [objects]);
+  // The dump's own config-gateway, when it holds one; otherwise nothing is assumed about it.
+  const options = useMemo(() => {
+    const settings = objects && objects.some((o) => o.kind === "ConfigMap" && o.metadata.name === "config-gateway") ? knativeSettingsFromObjects(objects) : undefined;
+    const gateway = chainGatewayFrom(settings);
+    return gateway ? { gateway } : {};
+  }, [objects]);
+  const chain = useMemo(() => (index && root ? resolveChain(index, root, options) : undefined), [index, root, options]);
 
   const load = (t: string, name?: string) => {
     setText(t);
@@ -100,7 +111,7 @@ export function OfflineTroubleshoot() {
               <ChainView chain={chain} />
             </div>
           ) : (
-            <ChainList index={index} query={query} setQuery={setQuery} open={(r) => ({ onClick: () => setRoot(r.root) })} emptyText="The dump holds no Knative Services or HTTPRoutes: include ksvc and httproutes in the kubectl get command." />
+            <ChainList index={index} options={options} query={query} setQuery={setQuery} open={(r) => ({ onClick: () => setRoot(r.root) })} emptyText="The dump holds no Knative Services or HTTPRoutes: include ksvc and httproutes in the kubectl get command." />
           )}
         </>
       )}

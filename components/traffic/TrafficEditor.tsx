@@ -6,6 +6,7 @@ import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import type { Configuration, KnativeService, Revision } from "@/lib/knative";
 import { getObject } from "@/lib/query/api";
+import { useKnativeSettings } from "@/lib/query/use-knative-settings";
 import { useLiveKinds } from "@/lib/query/use-live-kinds";
 import { addTarget, draftFromTraffic, removeTarget, setTag, tagProblem, tagUrl, targetLabel, toShares, trafficFromDraft, withShares, type DraftTarget } from "@/lib/traffic/knative-draft";
 import { rescale } from "@/lib/traffic/linked";
@@ -13,6 +14,7 @@ import { draftProblems } from "@/lib/traffic/problems";
 import { revisionRows, trafficSummary } from "@/lib/traffic/revisions";
 import { previousTraffic } from "@/lib/traffic/rollback";
 import { ApplyPanel } from "./ApplyPanel";
+import { KnativeSettingsPanel } from "./KnativeSettingsPanel";
 import { LinkedSliders } from "./LinkedSliders";
 import { ProducedPreview } from "./ProducedPreview";
 import { RevisionTable } from "./RevisionTable";
@@ -53,6 +55,8 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
   const traffic = useMemo(() => trafficFromDraft(draft), [draft]);
   const problems = useMemo(() => draftProblems(draft), [draft]);
   const rows = useMemo(() => (live ? revisionRows(live, revisions) : []), [live, revisions]);
+  const knative = useKnativeSettings();
+  const produceConfig = useMemo(() => (knative.settings ? { network: knative.settings.network.config, gateway: knative.settings.gateway.config } : {}), [knative.settings]);
 
   if (!base) {
     return (
@@ -174,7 +178,7 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
                   label={targetLabel(d)}
                   tag={d.tag}
                   problem={tagProblem(d.tag)}
-                  url={tagUrl(base, d.tag)}
+                  url={tagUrl(base, d.tag, produceConfig.network)}
                   errors={problems.byKey.get(d.key) ?? []}
                   canRemove={draft.length > 1}
                   disabled={busy}
@@ -202,7 +206,8 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
             <h2 className="mb-1 font-medium">Revisions</h2>
             <RevisionTable rows={rows} now={now} disabled={busy} inDraft={new Set(draft.map((d) => d.revisionName ?? ""))} onAdd={(r) => update(addTarget(draft, r))} />
           </div>
-          <ProducedPreview base={base} traffic={traffic} configurations={configurations} revisions={revisions} />
+          <ProducedPreview base={base} traffic={traffic} configurations={configurations} revisions={revisions} config={produceConfig} />
+          <KnativeSettingsPanel {...knative} />
         </div>
       </div>
     </section>

@@ -2,13 +2,14 @@
 // findings and picks the first failing link.
 import type { KubeObject } from "../k8s/meta";
 import { conditionsOf, healthRank, observedGenerationOf, worst } from "./conditions";
-import type { Chain, ChainEdge, ChainNode, ChainRoot, Finding, Health, NodeKind } from "./types";
+import type { Chain, ChainEdge, ChainNode, ChainOptions, ChainRoot, Finding, Health, NodeKind } from "./types";
 
 export function nodeId(kind: NodeKind, namespace: string | undefined, name: string): string {
   return `${kind}/${namespace ?? ""}/${name}`;
 }
 
 export interface ChainBuilder {
+  readonly options: ChainOptions;
   /** Adds (once) the node for an object, or a missing placeholder when obj is undefined. */
   node(kind: NodeKind, namespace: string | undefined, name: string, depth: number, obj: KubeObject | undefined, health?: Health): ChainNode;
   edge(source: ChainNode, target: ChainNode, label?: string): ChainEdge;
@@ -17,11 +18,12 @@ export interface ChainBuilder {
   finish(root: ChainRoot, found: boolean): Chain;
 }
 
-export function chainBuilder(): ChainBuilder {
+export function chainBuilder(options: ChainOptions = {}): ChainBuilder {
   const nodes = new Map<string, ChainNode>();
   const edges = new Map<string, ChainEdge>();
   const findings: Finding[] = [];
   return {
+    options,
     node(kind, namespace, name, depth, obj, health) {
       const id = nodeId(kind, namespace, name);
       const existing = nodes.get(id);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { resolveChain } from "./resolve";
 import { nodeId } from "./builder";
 import { SCENARIOS } from "./testing/scenarios";
-import type { ChainContext } from "./testing/knative-chain";
+import { chainGatewayConfig, type ChainContext } from "./testing/knative-chain";
 
 const ctx: ChainContext = { ns: "team-a", gwNs: "gateways", cls: "test-class" };
 
@@ -144,5 +144,32 @@ describe("a rollout blocked by a failing newest Revision", () => {
     if (!s) throw new Error("container-missing");
     const chain = resolveChain(s.build(ctx), { kind: "KnativeService", namespace: ctx.ns, name: "hello" });
     expect(chain.health).toBe("error");
+  });
+});
+
+describe("expectations from the cluster's config-gateway", () => {
+  const healthy = SCENARIOS.find((s) => s.id === "healthy");
+  if (!healthy) throw new Error("no healthy scenario");
+  const root = { kind: "KnativeService" as const, namespace: ctx.ns, name: "hello" };
+
+  it("a chain that matches config-gateway stays healthy", () => {
+    const chain = resolveChain(healthy.build(ctx), root, { gateway: chainGatewayConfig(ctx) });
+    expect(chain.findings).toEqual([]);
+  });
+
+  it("names an HTTPRoute net-gateway-api should have made and did not", () => {
+    const objs = healthy.build(ctx).filter((o) => o.metadata.name !== "hello.team-a.example.com");
+    const chain = resolveChain(objs, root, { gateway: chainGatewayConfig(ctx) });
+    expect(chain.firstFailing).toMatchObject({ code: "HTTPRouteMissing", nodeId: nodeId("KIngress", "team-a", "hello") });
+    expect(chain.firstFailing?.title).toMatch(/should have HTTPRoute hello\.team-a\.example\.com \(for hello\.team-a\.example\.com\), which does not exist/);
+    // Without the cluster's configuration there is nothing to compare with.
+    expect(resolveChain(objs, root).findings.map((f) => f.code)).not.toContain("HTTPRouteMissing");
+  });
+
+  it("warns when a route is attached elsewhere than config-gateway says", () => {
+    const moved = { ...chainGatewayConfig(ctx), externalGateways: [{ namespace: "envoy", name: "public", class: "eg" }] };
+    const chain = resolveChain(healthy.build(ctx), root, { gateway: moved });
+    expect(chain.firstFailing).toMatchObject({ code: "UnexpectedGateway", severity: "warning", nodeId: nodeId("HTTPRoute", "team-a", "hello.team-a.example.com") });
+    expect(chain.firstFailing?.title).toMatch(/attached to Gateway gateways\/knative-gateway, but config-gateway names envoy\/public/);
   });
 });

@@ -6,7 +6,7 @@ import { kingressToHTTPRoutes } from "../knative/kingress-to-httproutes";
 import type { KIngress } from "../knative/types.generated";
 import { routeLimitViolations } from "../graph/limits";
 import type { KubeObject } from "../k8s/meta";
-import type { ChainBuilder } from "./builder";
+import { nodeId, type ChainBuilder } from "./builder";
 import { because, conditionsOf, findCondition, healthOfConditions, isFalse, isTrue, statusOf } from "./conditions";
 import { addHTTPRoute } from "./gateway-links";
 import { childrenOf, type ObjectIndex } from "./objects";
@@ -223,9 +223,11 @@ function addKIngress(b: ChainBuilder, index: ObjectIndex, routeNode: ChainNode, 
   const cls = obj.metadata.annotations?.[INGRESS_CLASS_ANNOTATION];
   if (cls) node.facts.push(cls);
 
-  // What net-gateway-api would make of it: an HTTPRoute over 16 rules is refused by the API server.
+  // What net-gateway-api would make of it (under the cluster's config-gateway, when known): an
+  // HTTPRoute over 16 rules is refused by the API server.
+  const expected = kingressToHTTPRoutes(obj as unknown as KIngress, b.options.gateway);
   let tooMany = false;
-  for (const r of kingressToHTTPRoutes(obj as unknown as KIngress)) {
+  for (const r of expected) {
     const v = routeLimitViolations(r).find((x) => x.limit === "rules");
     if (!v) continue;
     tooMany = true;
@@ -270,5 +272,43 @@ function addKIngress(b: ChainBuilder, index: ObjectIndex, routeNode: ChainNode, 
   for (const r of httproutes) {
     const rn = addHTTPRoute(b, index, r, DEPTH.HTTPRoute);
     b.edge(node, rn);
+  }
+  if (b.options.gateway && cls === GATEWAY_API_INGRESS_CLASS && httproutes.length > 0 && !tooMany) expectRoutes(b, node, expected, httproutes);
+}
+
+const parentOf = (r: object) => {
+  const p = ((r as { spec?: unknown }).spec as { parentRefs?: { namespace?: string; name?: string }[] } | undefined)?.parentRefs?.[0];
+  return p ? `${p.namespace ?? ""}/${p.name ?? ""}` : "none";
+};
+
+/**
+ * The HTTPRoutes net-gateway-api makes for this KIngress under the cluster's config-gateway:
+ * one per rule (tags add their own), attached to the Gateway config-gateway names for its
+ * visibility. One that is missing, or attached elsewhere, is named.
+ */
+function expectRoutes(b: ChainBuilder, node: ChainNode, expected: readonly { metadata: { name?: string }; spec?: unknown }[], actual: readonly KubeObject[]): void {
+  for (const e of expected) {
+    const name = e.metadata.name ?? "";
+    const found = actual.find((r) => r.metadata.name === name);
+    if (!found) {
+      const hosts = ((e.spec as { hostnames?: string[] } | undefined)?.hostnames ?? []).join(", ");
+      b.finding({
+        code: "HTTPRouteMissing",
+        severity: "error",
+        nodeId: node.id,
+        title: `KIngress ${node.name} should have HTTPRoute ${name} (for ${hosts || "its hosts"}), which does not exist: requests to those hosts are not routed.`,
+        next: "Read net-gateway-api's logs (knative-serving/net-gateway-api-controller) for errors creating it; a tag's route is made with its tag.",
+      });
+      continue;
+    }
+    if (parentOf(found) !== parentOf(e)) {
+      b.finding({
+        code: "UnexpectedGateway",
+        severity: "warning",
+        nodeId: nodeId("HTTPRoute", found.metadata.namespace, name),
+        title: `HTTPRoute ${name} is attached to Gateway ${parentOf(found)}, but config-gateway names ${parentOf(e)}: net-gateway-api has not caught up with its configuration, or the route was changed by hand.`,
+        next: "Check config-gateway in knative-serving; net-gateway-api rewrites the route on its next reconcile (restart the controller if it does not).",
+      });
+    }
   }
 }

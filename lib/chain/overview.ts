@@ -4,7 +4,7 @@ import { INGRESS_LABEL, SERVICE_LABEL } from "../knative/constants";
 import { healthRank } from "./conditions";
 import { indexObjects, type ObjectIndex } from "./objects";
 import { resolveChain } from "./resolve";
-import type { ChainObjects, ChainRoot, Finding, Health } from "./types";
+import type { ChainObjects, ChainOptions, ChainRoot, Finding, Health } from "./types";
 
 export interface OverviewRow {
   root: ChainRoot;
@@ -22,18 +22,18 @@ function isIndex(x: ChainObjects | ObjectIndex): x is ObjectIndex {
   return !Array.isArray(x);
 }
 
-export function chainOverview(objects: ChainObjects | ObjectIndex): OverviewRow[] {
+export function chainOverview(objects: ChainObjects | ObjectIndex, options: ChainOptions = {}): OverviewRow[] {
   const index = isIndex(objects) ? objects : indexObjects(objects);
   const rows: OverviewRow[] = [];
   for (const o of index.all("KnativeService")) {
     const root: ChainRoot = { kind: "KnativeService", namespace: o.metadata.namespace ?? "default", name: o.metadata.name ?? "" };
-    const chain = resolveChain(index, root);
+    const chain = resolveChain(index, root, options);
     const url = (o.status as { url?: unknown } | undefined)?.url;
     rows.push({ root, key: `ksvc/${root.namespace}/${root.name}`, health: chain.health, firstFailing: chain.firstFailing, findings: chain.findings.length, hostnames: typeof url === "string" ? [url.replace(/^https?:\/\//, "")] : [] });
   }
   for (const o of index.all("HTTPRoute")) {
     const root: ChainRoot = { kind: "HTTPRoute", namespace: o.metadata.namespace ?? "default", name: o.metadata.name ?? "" };
-    const chain = resolveChain(index, root);
+    const chain = resolveChain(index, root, options);
     const labels = o.metadata.labels ?? {};
     const hostnames = (o.spec as { hostnames?: string[] } | undefined)?.hostnames ?? [];
     rows.push({

@@ -3,7 +3,7 @@ import { chainBuilder } from "./builder";
 import { addHTTPRoute } from "./gateway-links";
 import { addKnativeService } from "./knative-links";
 import { indexObjects, type ObjectIndex } from "./objects";
-import type { Chain, ChainObjects, ChainRoot } from "./types";
+import type { Chain, ChainObjects, ChainOptions, ChainRoot } from "./types";
 
 function isIndex(x: ChainObjects | ObjectIndex): x is ObjectIndex {
   return !Array.isArray(x);
@@ -13,9 +13,9 @@ function isIndex(x: ChainObjects | ObjectIndex): x is ObjectIndex {
  * Resolves the chain rooted at a Knative Service or an HTTPRoute. Pass an index (from
  * indexObjects) when resolving many chains over the same objects.
  */
-export function resolveChain(objects: ChainObjects | ObjectIndex, root: ChainRoot): Chain {
+export function resolveChain(objects: ChainObjects | ObjectIndex, root: ChainRoot, options: ChainOptions = {}): Chain {
   const index = isIndex(objects) ? objects : indexObjects(objects);
-  const b = chainBuilder();
+  const b = chainBuilder(options);
   if (root.kind === "KnativeService") {
     const found = addKnativeService(b, index, root.namespace, root.name);
     return b.finish(root, found);

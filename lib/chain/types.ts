@@ -1,6 +1,7 @@
 // The shapes lib/chain hands out: a chain is nodes (objects, present or missing), links
 // between them, and findings in plain words pinned on the node or link that fails.
 import type { KubeObject } from "../k8s/meta";
+import type { GatewayPluginConfig } from "../knative/gateway-config";
 
 export type NodeKind =
   | "KnativeService"
@@ -82,6 +83,8 @@ export type FindingCode =
   | "GatewayClassMissing"
   | "GatewayClassNotAccepted"
   | "StaleStatus"
+  | "HTTPRouteMissing"
+  | "UnexpectedGateway"
   | "NotReady";
 
 export interface Finding {
@@ -117,6 +120,14 @@ export interface Chain {
   findings: Finding[];
   firstFailing?: Finding;
   health: Health;
+}
+
+/**
+ * What the chain expects beyond the objects: the cluster's net-gateway-api config-gateway
+ * (lib/knative/settings). Without it, no expectation that depends on it is checked.
+ */
+export interface ChainOptions {
+  gateway?: GatewayPluginConfig;
 }
 
 /** Objects of every kind the chain reads, as the store or a dump file hands them over. */

@@ -36,3 +36,8 @@ export {
 export { kingressProbeHash } from "./kingress-to-httproutes";
 export { tagForHost } from "./tag-to-host";
 export { TAG_LABEL, HTTPROUTE_REQUEST_TIMEOUT_FEATURE } from "./constants";
+export { knativeSettings, knativeSettingsFromObjects, stringData, KNATIVE_NAMESPACE, SETTINGS_CONFIG_MAPS } from "./settings";
+export type { KnativeSettings, ConfigMapRead, SettingsConfigMap } from "./settings";
+export { gatewayConfigFromConfigMap } from "./config-gateway";
+export type { GatewayConfigReading } from "./config-gateway";
+export { chainGatewayFrom } from "./chain-options";

@@ -3,6 +3,7 @@
 // each as a Result: a server that does not answer (restarted, network gone) is an error the page
 // shows, never a rejected promise that leaves it stuck at "applying".
 import type { KubeObject } from "../k8s/meta";
+import type { KnativeSettings } from "../knative/settings";
 import type { Access, ObjectRef, Result } from "../store";
 
 function unreachable(err: unknown): { ok: false; error: { type: "Unreachable"; message: string } } {
@@ -32,6 +33,7 @@ const refParams = (r: ObjectRef) => ({ kind: r.kind, namespace: r.namespace, nam
 export const getObject = (ref: ObjectRef) => getResult<KubeObject>("/api/object", refParams(ref)) as Promise<Result<KubeObject> & { lastWriter?: string }>;
 export const getAccess = (ref: ObjectRef) => getResult<Access>("/api/access", refParams(ref));
 export const getCrd = (name: string) => getResult<KubeObject>("/api/crd", { name });
+export const getKnativeSettings = () => getResult<KnativeSettings>("/api/knative-settings", {});
 
 /** A server action's call, with a failed call turned into a Result. */
 export async function callAction<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {

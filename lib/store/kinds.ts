@@ -18,6 +18,11 @@ export interface KindInfo {
    * webhook (knative.dev/pkg ValidateObjectMetadata: DNS-1035 label).
    */
   nameRule: NameRule;
+  /**
+   * Pages may list, watch and read it through the API (/api/resources, /api/events,
+   * /api/object). ConfigMaps are not: Routeboard reads only Knative's own, by name, on the server.
+   */
+  browsable: boolean;
 }
 
 export const KIND_KEYS = [
@@ -32,6 +37,7 @@ export const KIND_KEYS = [
   "KIngress",
   "Service",
   "Namespace",
+  "ConfigMap",
 ] as const;
 export type KindKey = (typeof KIND_KEYS)[number];
 
@@ -39,21 +45,27 @@ const GW = "gateway.networking.k8s.io";
 const SERVING = "serving.knative.dev";
 
 export const KINDS: Record<KindKey, KindInfo> = {
-  GatewayClass: { key: "GatewayClass", kind: "GatewayClass", group: GW, version: "v1", plural: "gatewayclasses", namespaced: false, crd: true, nameRule: "dns1123-subdomain" },
-  Gateway: { key: "Gateway", kind: "Gateway", group: GW, version: "v1", plural: "gateways", namespaced: true, crd: true, nameRule: "dns1123-subdomain" },
-  HTTPRoute: { key: "HTTPRoute", kind: "HTTPRoute", group: GW, version: "v1", plural: "httproutes", namespaced: true, crd: true, nameRule: "dns1123-subdomain" },
-  ReferenceGrant: { key: "ReferenceGrant", kind: "ReferenceGrant", group: GW, version: "v1beta1", plural: "referencegrants", namespaced: true, crd: true, nameRule: "dns1123-subdomain" },
-  KnativeService: { key: "KnativeService", kind: "Service", group: SERVING, version: "v1", plural: "services", namespaced: true, crd: true, nameRule: "dns1035-label" },
-  Configuration: { key: "Configuration", kind: "Configuration", group: SERVING, version: "v1", plural: "configurations", namespaced: true, crd: true, nameRule: "dns1035-label" },
-  Revision: { key: "Revision", kind: "Revision", group: SERVING, version: "v1", plural: "revisions", namespaced: true, crd: true, nameRule: "dns1035-label" },
-  Route: { key: "Route", kind: "Route", group: SERVING, version: "v1", plural: "routes", namespaced: true, crd: true, nameRule: "dns1035-label" },
-  KIngress: { key: "KIngress", kind: "Ingress", group: "networking.internal.knative.dev", version: "v1alpha1", plural: "ingresses", namespaced: true, crd: true, nameRule: "dns1123-subdomain" },
-  Service: { key: "Service", kind: "Service", group: "", version: "v1", plural: "services", namespaced: true, crd: false, nameRule: "dns1123-label" },
-  Namespace: { key: "Namespace", kind: "Namespace", group: "", version: "v1", plural: "namespaces", namespaced: false, crd: false, nameRule: "dns1123-label" },
+  GatewayClass: { key: "GatewayClass", kind: "GatewayClass", group: GW, version: "v1", plural: "gatewayclasses", namespaced: false, crd: true, nameRule: "dns1123-subdomain", browsable: true },
+  Gateway: { key: "Gateway", kind: "Gateway", group: GW, version: "v1", plural: "gateways", namespaced: true, crd: true, nameRule: "dns1123-subdomain", browsable: true },
+  HTTPRoute: { key: "HTTPRoute", kind: "HTTPRoute", group: GW, version: "v1", plural: "httproutes", namespaced: true, crd: true, nameRule: "dns1123-subdomain", browsable: true },
+  ReferenceGrant: { key: "ReferenceGrant", kind: "ReferenceGrant", group: GW, version: "v1beta1", plural: "referencegrants", namespaced: true, crd: true, nameRule: "dns1123-subdomain", browsable: true },
+  KnativeService: { key: "KnativeService", kind: "Service", group: SERVING, version: "v1", plural: "services", namespaced: true, crd: true, nameRule: "dns1035-label", browsable: true },
+  Configuration: { key: "Configuration", kind: "Configuration", group: SERVING, version: "v1", plural: "configurations", namespaced: true, crd: true, nameRule: "dns1035-label", browsable: true },
+  Revision: { key: "Revision", kind: "Revision", group: SERVING, version: "v1", plural: "revisions", namespaced: true, crd: true, nameRule: "dns1035-label", browsable: true },
+  Route: { key: "Route", kind: "Route", group: SERVING, version: "v1", plural: "routes", namespaced: true, crd: true, nameRule: "dns1035-label", browsable: true },
+  KIngress: { key: "KIngress", kind: "Ingress", group: "networking.internal.knative.dev", version: "v1alpha1", plural: "ingresses", namespaced: true, crd: true, nameRule: "dns1123-subdomain", browsable: true },
+  Service: { key: "Service", kind: "Service", group: "", version: "v1", plural: "services", namespaced: true, crd: false, nameRule: "dns1123-label", browsable: true },
+  Namespace: { key: "Namespace", kind: "Namespace", group: "", version: "v1", plural: "namespaces", namespaced: false, crd: false, nameRule: "dns1123-label", browsable: true },
+  ConfigMap: { key: "ConfigMap", kind: "ConfigMap", group: "", version: "v1", plural: "configmaps", namespaced: true, crd: false, nameRule: "dns1123-subdomain", browsable: false },
 };
 
 export function isKindKey(s: string): s is KindKey {
   return (KIND_KEYS as readonly string[]).includes(s);
+}
+
+/** A kind pages may list, watch and read through Routeboard's API. */
+export function isBrowsableKind(s: string): s is KindKey {
+  return isKindKey(s) && KINDS[s].browsable;
 }
 
 export function apiVersionOf(k: KindInfo): string {

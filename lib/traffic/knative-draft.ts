@@ -100,7 +100,12 @@ export function tagProblem(tag: string): string | undefined {
 export function tagUrl(ksvc: KnativeService, tag: string, network: NetworkConfig = {}): string | undefined {
   if (tag === "" || tagProblem(tag)) return undefined;
   const local = ksvc.metadata.labels?.[VISIBILITY_LABEL] === VISIBILITY_CLUSTER_LOCAL;
-  const hosts = routeDomains(routeFromService(ksvc), tag, local ? "ClusterLocal" : "ExternalIP", resolveNetworkConfig(network));
+  let hosts: Iterable<string>;
+  try {
+    hosts = routeDomains(routeFromService(ksvc), tag, local ? "ClusterLocal" : "ExternalIP", resolveNetworkConfig(network));
+  } catch {
+    return undefined; // a template Knative would refuse too: no URL to show
+  }
   const host = [...hosts].sort((a, b) => b.length - a.length)[0];
   return host ? `http://${host}` : undefined;
 }

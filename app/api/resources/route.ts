@@ -1,4 +1,4 @@
-import { isKindKey } from "@/lib/store";
+import { isBrowsableKind } from "@/lib/store";
 import { forBrowser } from "@/lib/live/for-browser";
 import { requestSession } from "@/lib/session/request-session";
 
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 /** GET /api/resources?kind=HTTPRoute: the store's snapshot of one kind. */
 export async function GET(req: Request) {
   const kind = new URL(req.url).searchParams.get("kind") ?? "";
-  if (!isKindKey(kind)) return Response.json({ error: `unknown kind "${kind}"` }, { status: 400 });
+  if (!isBrowsableKind(kind)) return Response.json({ error: `unknown kind "${kind}"` }, { status: 400 });
   const { store, problem } = await requestSession();
   if (!store) return Response.json({ kind, state: "unreachable", message: problem, items: [] });
   const snap = await store.load(kind);

@@ -84,6 +84,11 @@ export interface KnativeChainOptions {
   extraPaths?: number;
 }
 
+/** The config-gateway of the test chains: both Gateways in gwNs, no declared features. */
+export function chainGatewayConfig(ctx: ChainContext) {
+  return { externalGateways: [{ namespace: ctx.gwNs, name: "knative-gateway", class: "test" }], localGateways: [{ namespace: ctx.gwNs, name: "knative-local-gateway", class: "test" }] };
+}
+
 /** Every object of a healthy chain, parents before children, statuses included. */
 export function knativeChain(ctx: ChainContext, opts: KnativeChainOptions = {}): KubeObject[] {
   const ns = ctx.ns;
@@ -134,7 +139,7 @@ export function knativeChain(ctx: ChainContext, opts: KnativeChainOptions = {}):
   }
   const kingress = withUid({ ...ki, status: knativeStatus(ok("NetworkConfigured", "LoadBalancerReady", "Ready")) } as KubeObject);
   kingress.metadata.ownerReferences = [controllerRef(route)];
-  const gwCfg = { externalGateways: [{ namespace: ctx.gwNs, name: "knative-gateway" }], localGateways: [{ namespace: ctx.gwNs, name: "knative-local-gateway" }] };
+  const gwCfg = chainGatewayConfig(ctx);
   const httproutes = (opts.extraPaths ? [] : kingressToHTTPRoutes(kingress as never, gwCfg)).map((r) => {
     const o = withUid(r as unknown as KubeObject);
     o.status = acceptedParents(o);

@@ -1,0 +1,11 @@
+import type { KnativeSettings } from "./settings";
+
+/**
+ * What the chain may expect from Knative's settings: the gateways of config-gateway, only when
+ * that ConfigMap was read or known to be absent (then net-gateway-api's built-in ones apply).
+ * Not readable: nothing is expected, rather than something wrong.
+ */
+export function chainGatewayFrom(settings: KnativeSettings | undefined) {
+  if (!settings || settings.read["config-gateway"].state === "unreadable" || settings.gateway.problems.length > 0) return undefined;
+  return settings.gateway.config;
+}

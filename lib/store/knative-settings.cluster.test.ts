@@ -1,0 +1,50 @@
+// Knative's ConfigMaps read from the real API server, with the user's own rights.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { ClusterStore } from "./cluster/cluster-store";
+import { forContext, loadKubeConfig } from "./cluster/kubeconfig";
+import { readKnativeSettings } from "./knative-settings";
+
+const run = promisify(execFile);
+const kubeconfig = inject("kubeconfig");
+const stores: ClusterStore[] = [];
+const store = (user: string) => {
+  const kc = loadKubeConfig({ KUBECONFIG: kubeconfig });
+  if (!kc) throw new Error("no kubeconfig");
+  const s = new ClusterStore(forContext(kc, user));
+  stores.push(s);
+  return s;
+};
+afterAll(() => stores.forEach((s) => s.close()));
+
+async function kubectl(args: string[], input?: unknown): Promise<void> {
+  const p = run("kubectl", ["--kubeconfig", kubeconfig, "--context", "admin", ...args]);
+  if (input !== undefined) p.child.stdin?.end(JSON.stringify(input));
+  await p;
+}
+
+describe("readKnativeSettings", () => {
+  it("reads the ConfigMaps the cluster has, defaults for the others, and says when the user may not read them", async () => {
+    const ns = `ks-${Date.now().toString(36)}`;
+    await kubectl(["create", "namespace", ns]);
+    await kubectl(["apply", "-f", "-"], {
+      apiVersion: "v1",
+      kind: "List",
+      items: [
+        { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "config-network", namespace: ns }, data: { "ingress-class": "gateway-api.ingress.networking.knative.dev" } },
+        { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "config-gateway", namespace: ns }, data: { "external-gateways": "- class: eg\n  gateway: gw/ext\n  supported-features: []\n" } },
+      ],
+    });
+    const s = await readKnativeSettings(store("admin"), ns);
+    expect(s.read).toEqual({ "config-network": { state: "found" }, "config-domain": { state: "absent" }, "config-features": { state: "absent" }, "config-gateway": { state: "found" } });
+    expect(s.network.config.ingressClass).toBe("gateway-api.ingress.networking.knative.dev");
+    expect(s.gateway.config.externalGateways?.[0]).toMatchObject({ namespace: "gw", name: "ext", supportedFeatures: [] });
+
+    // The viewer of the test cluster may not read ConfigMaps.
+    const v = await readKnativeSettings(store("viewer"), ns);
+    expect(v.read["config-network"]).toEqual({ state: "unreadable", reason: "you may not read it" });
+    expect(v.network.config.ingressClass).toBe("istio.ingress.networking.knative.dev");
+    expect(v.notes[0]).toMatch(/could not be read \(you may not read it\): Knative's defaults are assumed/);
+  });
+});
