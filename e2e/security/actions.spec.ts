@@ -84,6 +84,12 @@ test("answers carry no managedFields and no last-applied copy", async ({ ns }) =
   }
 });
 
+test("ConfigMaps are read only on the server, by name: pages cannot list or fetch them", async () => {
+  expect((await raw(app.url, "/api/resources?kind=ConfigMap")).status).toBe(400);
+  expect((await raw(app.url, "/api/events?kinds=ConfigMap")).status).toBe(400);
+  expect((await raw(app.url, "/api/object?kind=ConfigMap&namespace=kube-system&name=extension-apiserver-authentication")).body).toContain('"type":"Invalid"');
+});
+
 test("names that are paths are refused before any request: '..' does not read a list", async () => {
   for (const name of ["..", ".", "a%2Fb"]) {
     const r = await raw(app.url, `/api/object?kind=HTTPRoute&namespace=default&name=${name}`);
