@@ -15,7 +15,7 @@ import { useLiveObjects } from "./useLiveObjects";
 export function LiveChain({ root }: { root: ChainRoot }) {
   const live = useLiveObjects();
   const options = useChainOptions();
-  const chain = useMemo(() => (live.index ? resolveChain(live.index, root, options) : undefined), [live.index, root, options]);
+  const chain = useMemo(() => (live.index && options ? resolveChain(live.index, root, options) : undefined), [live.index, root, options]);
   const title = `${KIND_LABEL[root.kind]} ${root.namespace}/${root.name}`;
   return (
     <section aria-labelledby="chain-title" className="space-y-4">

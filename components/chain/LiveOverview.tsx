@@ -32,7 +32,7 @@ export function LiveOverview() {
           </p>
       </PageHeader>
       <LiveNotices live={live} />
-      {!live.index ? (
+      {!live.index || !options ? (
         <Notice title="Loading chains…">Reading Knative Services, HTTPRoutes and everything they link to.</Notice>
       ) : (
         <ChainList index={live.index} options={options} query={query} setQuery={setQuery} open={(r) => ({ href: chainHref(r) })} emptyText="Create a Knative Service or an HTTPRoute; it appears here by itself." />
