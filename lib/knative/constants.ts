@@ -44,3 +44,10 @@ export const HTTP1_PORT = 80;
 export const H2C_PORT = 81;
 /** networking.ServiceHTTPSPort: every split's port when system-internal-tls is enabled. */
 export const HTTPS_PORT = 443;
+
+/** The ingress class net-istio answers to (networking config IstioIngressClassName). */
+export const ISTIO_INGRESS_CLASS = "istio.ingress.networking.knative.dev";
+/** Labels and annotation net-istio puts on the TLS Secret copies in a gateway's namespace (networking v1alpha1). */
+export const ORIGIN_SECRET_NAME_LABEL = "networking.internal.knative.dev/originSecretName";
+export const ORIGIN_SECRET_NAMESPACE_LABEL = "networking.internal.knative.dev/originSecretNamespace";
+export const CERTIFICATE_UID_LABEL = "networking.internal.knative.dev/certificate-uid";

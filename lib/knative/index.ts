@@ -41,3 +41,11 @@ export type { KnativeSettings, ConfigMapRead, SettingsConfigMap } from "./settin
 export { gatewayConfigFromConfigMap } from "./config-gateway";
 export type { GatewayConfigReading } from "./config-gateway";
 export { chainGatewayFrom } from "./chain-options";
+export { kingressToVirtualServices } from "./istio/kingress-to-virtualservices";
+export type { KIngressToVirtualServicesConfig, NetIstioObjects } from "./istio/kingress-to-virtualservices";
+export { istioConfigFromConfigMap, defaultIstioConfig, gatewaysForIngress, gatewaysEnabled, CONFIG_ISTIO } from "./istio/config-istio";
+export type { IstioConfig, IstioConfigReading, IstioGatewayConfig, IstioNames } from "./istio/config-istio";
+export { NetIstioError } from "./istio/cluster";
+export type { IstioClusterInputs, GatewayServiceInput, TLSSecretInput } from "./istio/cluster";
+export type { VirtualService, IstioGateway, SecretCopy } from "./istio/types";
+export { ISTIO_INGRESS_CLASS } from "./constants";
