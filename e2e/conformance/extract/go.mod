@@ -1,0 +1,3 @@
+module routeboard.local/conformance-extract
+
+go 1.24

@@ -1,0 +1,8 @@
+package features
+
+type FeatureName string
+
+const (
+	SupportGateway   FeatureName = "Gateway"
+	SupportHTTPRoute FeatureName = "HTTPRoute"
+)
