@@ -17,11 +17,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen">
-        <Providers context={s.context}>
+        <Providers context={s.user ? `user:${s.user.username}` : s.context} readOnly={s.readOnly}>
           <Header
             contexts={s.contexts.map((c) => ({ name: c.name, server: c.server ?? "" }))}
             current={s.context}
-            problem={s.problem}
+            {...(!s.needsLogin && s.problem && { problem: s.problem })}
           />
           <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
         </Providers>

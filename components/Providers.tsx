@@ -2,12 +2,15 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { ClusterContext } from "@/lib/query/cluster-context";
+import { ReadOnlyContext } from "@/lib/query/read-only";
 
-export function Providers({ context, children }: { context: string | undefined; children: ReactNode }) {
+export function Providers({ context, readOnly, children }: { context: string | undefined; readOnly: boolean; children: ReactNode }) {
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1 } } }));
   return (
     <QueryClientProvider client={client}>
-      <ClusterContext.Provider value={context}>{children}</ClusterContext.Provider>
+      <ClusterContext.Provider value={context}>
+        <ReadOnlyContext.Provider value={readOnly}>{children}</ReadOnlyContext.Provider>
+      </ClusterContext.Provider>
     </QueryClientProvider>
   );
 }

@@ -28,6 +28,8 @@ export interface StartOptions {
   /** Passed as `--workspace DIR`, as a user would. */
   workspace?: string;
   env?: Record<string, string>;
+  /** A port chosen beforehand (default: a free one). */
+  port?: number;
 }
 
 export interface App {
@@ -45,7 +47,7 @@ export interface App {
 /** Starts Routeboard the way users do (scripts/serve.mjs), on a free port, against a kubeconfig or a workspace. */
 export async function startApp(opts: StartOptions | string): Promise<App> {
   const o: StartOptions = typeof opts === "string" ? { kubeconfig: opts } : opts;
-  const port = await freePort();
+  const port = o.port ?? (await freePort());
   const { ROUTEBOARD_WORKSPACE: _ws, ...inherited } = process.env;
   const child = spawn(process.execPath, ["scripts/serve.mjs", ...(o.workspace ? ["--workspace", o.workspace] : [])], {
     stdio: ["ignore", "pipe", "pipe"],
@@ -64,7 +66,8 @@ export async function startApp(opts: StartOptions | string): Promise<App> {
   child.stderr?.on("data", (d: Buffer) => ((log += d.toString()), process.stderr.write(d)));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  const up = await waitFor(() => fetch(`${url}/api/resources?kind=Namespace`).then((r) => r.ok), 60_000, 250);
+  // The health check answers in every login mode (the API needs a session with token or OIDC login).
+  const up = await waitFor(() => fetch(`${url}/api/health`).then((r) => r.ok), 60_000, 250);
   if (!up) {
     child.kill("SIGKILL");
     throw new Error(`e2e: Routeboard did not answer on ${url} within 60 s`);

@@ -193,7 +193,7 @@ test("locks, quick steps, the numeric field, Home/End, promote and remove keep t
   await expect(page.getByRole("button", { name: "Apply", exact: true })).toBeEnabled();
 });
 
-test("a user who may only read gets the API server's refusal beside Apply, and nothing changes", async ({ page, ns }) => {
+test("a user who may only read sees the page read-only up front, says why, and nothing changes", async ({ page, ns }) => {
   await createKnativeService(ns, {
     traffic: [
       { revisionName: "hello-00002", latestRevision: false, percent: 90 },
@@ -202,9 +202,10 @@ test("a user who may only read gets the API server's refusal beside Apply, and n
   });
   await page.context().addCookies([{ name: "routeboard-context", value: "viewer", url: process.env.ROUTEBOARD_URL ?? "" }]);
   await page.goto(`/services/${ns}/hello`);
-  await page.getByRole("button", { name: "Set hello-00003 to 50 %" }).click();
-  await page.getByRole("button", { name: "Apply", exact: true }).click();
-  await expect(page.getByText("You are not allowed to change this Service (dry-run, nothing was changed)")).toBeVisible();
+  await expect(page.locator("[data-read-only]")).toContainText(`patch services.serving.knative.dev in namespace ${ns} is forbidden`);
+  await expect(slider(page, "hello-00003")).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Set hello-00003 to 50 %" })).toBeDisabled();
+  await expect(apply(page)).toHaveCount(0);
   await page.screenshot({ path: "test-results/traffic-forbidden.png" });
   expect((await ksvcJson(ns)).spec.traffic).toEqual([
     { revisionName: "hello-00002", latestRevision: false, percent: 90 },

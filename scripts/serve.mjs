@@ -2,13 +2,12 @@
 // `npm start -- --workspace DIR` (or ROUTEBOARD_WORKSPACE=DIR) serves a folder of manifests, or a
 // `kubectl get -o yaml` dump file, instead of a cluster; with no reachable kubeconfig context
 // Routeboard serves the examples/ workspace on its own.
-// Binding elsewhere (HOSTNAME) is refused: Routeboard acts with the kubeconfig's credentials
-// and has no login of its own yet, so it must not be reachable from other machines.
+// Binding elsewhere (ROUTEBOARD_HOST) needs a login (ROUTEBOARD_AUTH=token or oidc): with the
+// default kubeconfig login, Routeboard acts with the kubeconfig's credentials.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { isIP } from "node:net";
 import { resolve } from "node:path";
-import { buildAll } from "./build.mjs";
 
 /** `--workspace DIR`, `--workspace=DIR`, or a bare `--workspace` (the examples). */
 function workspaceArg(argv) {
@@ -43,9 +42,16 @@ if (major < 22 || (major === 22 && minor < 19)) {
 const host = process.env.ROUTEBOARD_HOST ?? "127.0.0.1";
 const port = process.env.PORT ?? "3000";
 const loopback = host === "localhost" || host === "::1" || (isIP(host) === 4 && host.startsWith("127."));
-if (!loopback) {
+const auth = process.env.ROUTEBOARD_AUTH?.trim() || "kubeconfig";
+if (!["kubeconfig", "token", "oidc"].includes(auth)) {
+  console.error(`routeboard: ROUTEBOARD_AUTH must be kubeconfig, token or oidc, not "${auth}".`);
+  process.exit(1);
+}
+// Off loopback only with a login: with kubeconfig login, anyone who reaches the port would act
+// with the kubeconfig's credentials.
+if (!loopback && auth === "kubeconfig") {
   console.error(
-    `routeboard: refusing to listen on ${host}: Routeboard uses your kubeconfig credentials and has no authentication of its own. Use 127.0.0.1 (the default) and an SSH tunnel or port-forward to reach it.`,
+    `routeboard: refusing to listen on ${host}: with kubeconfig login (the default) Routeboard acts with your kubeconfig's credentials for whoever reaches it. Use 127.0.0.1 (the default) and an SSH tunnel or port-forward, or turn on a login: ROUTEBOARD_AUTH=token or ROUTEBOARD_AUTH=oidc.`,
   );
   process.exit(1);
 }
@@ -54,6 +60,8 @@ const next = "node_modules/next/dist/bin/next";
 // Always build: a dashboard that serves yesterday's code after a pull is a trap. Tests that
 // start the server many times build once and set ROUTEBOARD_SKIP_BUILD=1.
 if (process.env.ROUTEBOARD_SKIP_BUILD !== "1") {
+  // Imported only to build: a runtime image has no build tools (esbuild is a devDependency).
+  const { buildAll } = await import("./build.mjs");
   const status = await buildAll();
   if (status !== 0) process.exit(status);
 }

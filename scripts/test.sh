@@ -21,6 +21,8 @@ if [ ! -x "$CHROMIUM" ]; then
     || fail "could not install Chromium; install Debian's chromium package or set CHROMIUM_PATH to a Chromium binary."
 fi
 bash e2e/cluster/build-binaries.sh >/dev/null || fail "building kube-apiserver and etcd failed (run: bash e2e/cluster/build-binaries.sh)"
+bash e2e/deploy/build-helm.sh >/dev/null || fail "building Helm failed (run: bash e2e/deploy/build-helm.sh)"
+command -v openssl >/dev/null || fail "openssl is needed: the tests' OpenID provider serves TLS from a test CA made with it."
 
 step "type check"
 tsc --noEmit -p .

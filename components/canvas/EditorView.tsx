@@ -33,6 +33,7 @@ import { EditorToolbar } from "./EditorToolbar";
 import { useApplyFlow } from "./useApplyFlow";
 import { useDraftGraph } from "./useDraftGraph";
 import { usePermission } from "./usePermission";
+import { READ_ONLY_REASON } from "@/lib/query/use-write-access";
 import { useValidation } from "./useValidation";
 
 const LIVE = ["HTTPRoute", "Service", "KnativeService", "Gateway", "ReferenceGrant"] as const;
@@ -137,8 +138,10 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
             net-gateway-api made it from the KIngress {owner.kingress} and overwrites any edit. Change the Knative Service{owner.service ? ` ${ns}/${owner.service}` : ""} instead (its traffic, tags or domain).
           </Notice>
         )}
-        {permission.forbidden && (
-          <Notice tone="warn" title={`Read-only: your context (${context ?? "default"}) may not change HTTPRoutes in ${ns}`}>
+        {permission.forbidden === READ_ONLY_REASON ? (
+          <Notice tone="warn" title="Read-only">{READ_ONLY_REASON}</Notice>
+        ) : permission.forbidden && (
+          <Notice tone="warn" title={`Read-only: ${context?.startsWith("user:") ? `you (${context.slice(5)})` : `your context (${context ?? "default"})`} may not change HTTPRoutes in ${ns}`}>
             The API server says your credentials may not change it: {permission.forbidden}
           </Notice>
         )}

@@ -1,20 +1,18 @@
 "use server";
 // The canvas's writes: one HTTPRoute, and the ReferenceGrants it offers. Nothing else.
 import type { KubeObject } from "@/lib/k8s/meta";
-import { requestWriter } from "@/lib/session/request-session";
+import { noWriter, requestWriter } from "@/lib/session/request-session";
 import type { Result } from "@/lib/store";
 import { writeGrants, writeRoute } from "@/lib/writes/route-write";
-
-const unreachable = (message: string) => ({ ok: false as const, error: { type: "Unreachable" as const, message } });
 
 /** Dry-run or apply an HTTPRoute: { namespace, name, resourceVersion, spec, labels?, annotations? }, { dryRun, confirm? }. */
 export async function submitRoute(route: unknown, step: unknown): Promise<Result<KubeObject>> {
   const w = await requestWriter();
-  return "problem" in w ? unreachable(w.problem) : writeRoute(w.store, w.who, route, step);
+  return "problem" in w ? noWriter(w) : writeRoute(w.store, w.who, route, step);
 }
 
 /** Dry-run or apply the ReferenceGrants this route (as for submitRoute) still needs for its Services in other namespaces. */
 export async function submitGrants(grants: unknown, step: unknown): Promise<Result<KubeObject[]>> {
   const w = await requestWriter();
-  return "problem" in w ? unreachable(w.problem) : writeGrants(w.store, w.who, grants, step);
+  return "problem" in w ? noWriter(w) : writeGrants(w.store, w.who, grants, step);
 }

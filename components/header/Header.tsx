@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { UserMenu } from "@/components/auth/UserMenu";
 import { requestSession } from "@/lib/session/request-session";
 import { ContextSwitcher, type ContextOption } from "./ContextSwitcher";
 import { StoreBanner } from "./StoreBanner";
@@ -11,7 +12,7 @@ const NAV = [
 
 export async function Header({ contexts, current, problem }: { contexts: ContextOption[]; current?: string; problem?: string }) {
   // The layout passes the context list; the banner needs the store choice too, so ask the session.
-  const { banner } = await requestSession();
+  const { banner, user, readOnly } = await requestSession();
   return (
     <header className="bg-slate-900 text-white">
       <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3">
@@ -25,9 +26,14 @@ export async function Header({ contexts, current, problem }: { contexts: Context
             </Link>
           ))}
         </nav>
-        <ContextSwitcher contexts={contexts} current={current} />
+        {user ? <UserMenu username={user.username} readOnly={readOnly} /> : (
+          <div className="flex items-center gap-3">
+            {readOnly && <span className="rounded bg-slate-700 px-2 py-0.5 text-xs text-slate-200">read-only</span>}
+            <ContextSwitcher contexts={contexts} current={current} />
+          </div>
+        )}
       </div>
-      <StoreBanner banner={banner} />
+      <StoreBanner banner={banner} {...(user && { user: user.username })} />
       {problem && (
         <p role="alert" className="bg-amber-100 px-4 py-2 text-center text-sm text-amber-900">
           {problem}

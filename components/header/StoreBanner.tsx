@@ -1,13 +1,13 @@
 import type { StoreBanner as Banner } from "@/lib/store/registry";
 
 /** Always says which store every page reads and writes: a cluster, a workspace folder, or a dump file. */
-export function StoreBanner({ banner }: { banner: Banner }) {
+export function StoreBanner({ banner, user }: { banner: Banner; user?: string }) {
   if (banner.mode === "none") return null;
   if (banner.mode === "cluster") {
     return (
       <p data-testid="store-banner" data-mode="cluster" className="bg-slate-800 px-4 py-1 text-center text-xs text-slate-300">
-        Cluster <span className="font-mono text-white">{banner.server}</span> as context{" "}
-        <span className="font-mono text-white">{banner.context}</span>
+        Cluster <span className="font-mono text-white">{banner.server}</span> as {user ? "user" : "context"}{" "}
+        <span className="font-mono text-white">{user ?? banner.context}</span>
       </p>
     );
   }

@@ -8,6 +8,7 @@ import type { Configuration, KnativeService, Revision } from "@/lib/knative";
 import { getObject } from "@/lib/query/api";
 import { useKnativeSettings } from "@/lib/query/use-knative-settings";
 import { useLiveKinds } from "@/lib/query/use-live-kinds";
+import { READ_ONLY_REASON, useWriteAccess } from "@/lib/query/use-write-access";
 import { addTarget, draftFromTraffic, removeTarget, setTag, tagProblem, tagUrl, targetLabel, toShares, trafficFromDraft, withShares, type DraftTarget } from "@/lib/traffic/knative-draft";
 import { rescale } from "@/lib/traffic/linked";
 import { draftProblems } from "@/lib/traffic/problems";
@@ -56,6 +57,7 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
   const problems = useMemo(() => draftProblems(draft), [draft]);
   const rows = useMemo(() => (live ? revisionRows(live, revisions) : []), [live, revisions]);
   const knative = useKnativeSettings();
+  const access = useWriteAccess({ kind: "KnativeService", namespace, name });
   const produceConfig = useMemo(() => (knative.settings ? { network: knative.settings.network.config, gateway: knative.settings.gateway.config } : {}), [knative.settings]);
 
   if (!base) {
@@ -81,6 +83,8 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
   const original = trafficFromDraft(draftFromTraffic(base.spec?.traffic));
   const changed = JSON.stringify(traffic) !== JSON.stringify(original);
   const busy = flow.phase.step === "dry-run" || flow.phase.step === "applying";
+  // Read-only up front, not when the API server refuses an apply.
+  const locked = busy || access.forbidden !== undefined;
   const update = (d: DraftTarget[]) => {
     flow.reset();
     setEdit({ base, draft: d });
@@ -126,14 +130,14 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
           <LiveStatus connection={connection} state={ksvcSnap?.state} />
           <button
             type="button"
-            disabled={!previous || busy}
+            disabled={!previous || locked}
             title={previous ? `Before the last apply through Routeboard: ${trafficSummary(previous)}` : "No apply through Routeboard recorded on this Service"}
             onClick={() => previous && live && setEdit({ base: live, draft: draftFromTraffic(previous) })}
             className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-40"
           >
             Roll back
           </button>
-          <button type="button" disabled={!edit || busy} onClick={() => (setEdit(undefined), setTheirs(undefined), flow.reset())} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-40">
+          <button type="button" disabled={!edit || locked} onClick={() => (setEdit(undefined), setTheirs(undefined), flow.reset())} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-40">
             Reset
           </button>
         </>}
@@ -151,7 +155,7 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
         <div className="space-y-3 lg:col-span-3">
           <div className="flex items-center justify-between">
             <h2 className="font-medium">Split</h2>
-            <button type="button" disabled={busy || draft.some((d) => !d.revisionName)} onClick={() => update(addTarget(draft, undefined))} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs hover:bg-slate-50 disabled:opacity-40">
+            <button type="button" disabled={locked || draft.some((d) => !d.revisionName)} onClick={() => update(addTarget(draft, undefined))} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs hover:bg-slate-50 disabled:opacity-40">
               Add @latest
             </button>
           </div>
@@ -167,7 +171,7 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
           <LinkedSliders
             name="Traffic targets"
             unit="percent"
-            disabled={busy}
+            disabled={locked}
             items={draft.map((d) => ({
               id: d.key,
               label: targetLabel(d),
@@ -181,7 +185,7 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
                   url={tagUrl(base, d.tag, produceConfig.network)}
                   errors={problems.byKey.get(d.key) ?? []}
                   canRemove={draft.length > 1}
-                  disabled={busy}
+                  disabled={locked}
                   onTag={(t) => update(setTag(draft, d.key, t))}
                   onRemove={() => update(removeTarget(draft, d.key))}
                 />
@@ -189,7 +193,13 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
             }))}
             onChange={(shares) => update(withShares(draft, shares))}
           />
-          <ApplyPanel problems={problems.all} changed={changed} phase={flow.phase} onApply={() => void apply(base)} onTakeOver={(confirm) => void apply(base, confirm)} />
+          {access.forbidden ? (
+            <Notice tone="warn" title={access.forbidden === READ_ONLY_REASON ? "Read-only" : "Read-only: you may not change this Service's traffic"}>
+              <span data-read-only>{access.forbidden === READ_ONLY_REASON ? READ_ONLY_REASON : `The API server says your credentials may not change it: ${access.forbidden}`}</span>
+            </Notice>
+          ) : (
+            <ApplyPanel problems={problems.all} changed={changed} phase={flow.phase} onApply={() => void apply(base)} onTakeOver={(confirm) => void apply(base, confirm)} />
+          )}
           {theirs && (
             <StalePanel
               base={base}
@@ -204,7 +214,7 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
         <div className="space-y-4 lg:col-span-2">
           <div>
             <h2 className="mb-1 font-medium">Revisions</h2>
-            <RevisionTable rows={rows} now={now} disabled={busy} inDraft={new Set(draft.map((d) => d.revisionName ?? ""))} onAdd={(r) => update(addTarget(draft, r))} />
+            <RevisionTable rows={rows} now={now} disabled={locked} inDraft={new Set(draft.map((d) => d.revisionName ?? ""))} onAdd={(r) => update(addTarget(draft, r))} />
           </div>
           <ProducedPreview base={base} traffic={traffic} configurations={configurations} revisions={revisions} config={produceConfig} />
           <KnativeSettingsPanel {...knative} />

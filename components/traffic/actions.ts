@@ -1,12 +1,12 @@
 "use server";
 // The traffic page's one write: a Knative Service's spec.traffic (and its rollback record).
 import type { KubeObject } from "@/lib/k8s/meta";
-import { requestWriter } from "@/lib/session/request-session";
+import { noWriter, requestWriter } from "@/lib/session/request-session";
 import type { Result } from "@/lib/store";
 import { writeTraffic } from "@/lib/writes/traffic-write";
 
 /** Dry-run or apply: { namespace, name, resourceVersion, before, traffic }, { dryRun, confirm? }. */
 export async function submitTraffic(submission: unknown, step: unknown): Promise<Result<KubeObject>> {
   const w = await requestWriter();
-  return "problem" in w ? { ok: false, error: { type: "Unreachable", message: w.problem } } : writeTraffic(w.store, w.who, submission, step);
+  return "problem" in w ? noWriter(w) : writeTraffic(w.store, w.who, submission, step);
 }

@@ -87,7 +87,12 @@ export async function stopCluster(dir: string): Promise<void> {
  * Starts etcd and kube-apiserver on free loopback ports, installs the Gateway API and Knative
  * CRDs and the test users' RBAC, and writes a kubeconfig with one context per user.
  */
-export async function startCluster(): Promise<ClusterState> {
+export interface ClusterOptions {
+  /** An AuthenticationConfiguration (YAML) for --authentication-config: e.g. a test OpenID provider. */
+  authenticationConfig?: string;
+}
+
+export async function startCluster(opts: ClusterOptions = {}): Promise<ClusterState> {
   const bins = ensureBinaries();
   const dir = mkdtempSync(join(tmpdir(), "routeboard-cluster-"));
   const pids: number[] = [];
@@ -143,6 +148,10 @@ export async function startCluster(): Promise<ClusterState> {
       "--allow-privileged=true",
       "--v=0",
     ];
+    if (opts.authenticationConfig) {
+      writeFileSync(join(dir, "authentication.yaml"), opts.authenticationConfig);
+      apiserverArgs.push(`--authentication-config=${join(dir, "authentication.yaml")}`);
+    }
     const kubeconfig = join(dir, "kubeconfig");
     const state: ClusterState = {
       dir,

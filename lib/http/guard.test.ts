@@ -32,6 +32,10 @@ describe("checkRequest", () => {
     expect(checkRequest(req({ path: "/api/resources", fetchSite: "none" }), cfg).ok).toBe(true);
     expect(checkRequest(req({ path: "/api/events", fetchSite: "cross-site" }), cfg).ok).toBe(false);
     expect(checkRequest(req({ path: "/api/events", fetchSite: "same-site" }), cfg).ok).toBe(false);
+    // The login provider's redirect back is a cross-site navigation; a fetch of the same path is not.
+    expect(checkRequest(req({ path: "/api/auth/oidc/callback", fetchSite: "cross-site", fetchMode: "navigate" }), cfg).ok).toBe(true);
+    expect(checkRequest(req({ path: "/api/auth/oidc/callback", fetchSite: "cross-site", fetchMode: "cors" }), cfg).ok).toBe(false);
+    expect(checkRequest(req({ path: "/api/resources", fetchSite: "cross-site", fetchMode: "navigate" }), cfg).ok).toBe(false);
     // A link from another site to a page is fine: pages need no credentials to be shown.
     expect(checkRequest(req({ path: "/routes", fetchSite: "cross-site" }), cfg).ok).toBe(true);
   });

@@ -30,7 +30,8 @@ export function guardConfig(env: Record<string, string | undefined>): GuardConfi
   const port = env.PORT?.trim() || "3000";
   const names = new Set(LOOPBACK);
   const bound = env.ROUTEBOARD_HOST?.trim();
-  if (bound) names.add(bound.includes(":") && !bound.startsWith("[") ? `[${bound}]` : bound);
+  // An unspecified address (0.0.0.0, ::) is where it listens, never a name a browser sends.
+  if (bound && bound !== "0.0.0.0" && bound !== "::") names.add(bound.includes(":") && !bound.startsWith("[") ? `[${bound}]` : bound);
   const hosts = new Set<string>();
   const origins = new Set<string>();
   for (const n of names) {
@@ -60,6 +61,8 @@ export interface RequestFacts {
   origin: string | null;
   /** Sec-Fetch-Site, which browsers send on every request. */
   fetchSite: string | null;
+  /** Sec-Fetch-Mode: "navigate" for a page the user's tab goes to. */
+  fetchMode?: string | null;
 }
 
 export type Verdict = { ok: true } | { ok: false; status: 403; message: string; log: string };
@@ -67,6 +70,8 @@ export type Verdict = { ok: true } | { ok: false; status: 403; message: string; 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export function checkRequest(r: RequestFacts, cfg: GuardConfig): Verdict {
+  // The health check answers whatever the Host (the kubelet probes by pod IP), and says only "ok".
+  if (r.path === "/api/health" && r.method.toUpperCase() === "GET") return { ok: true };
   const host = (r.host ?? "").toLowerCase();
   const refuse = (message: string, log: string): Verdict => ({ ok: false, status: 403, message, log: `refused ${r.method} ${r.path}: ${log}` });
   if (!cfg.hosts.has(host)) {
@@ -87,7 +92,9 @@ export function checkRequest(r: RequestFacts, cfg: GuardConfig): Verdict {
   }
   // Reads of the API are for Routeboard's own pages: a cross-site page gets nothing, not even a
   // response it cannot read (an open SSE stream costs watches).
-  if (r.path.startsWith("/api/") && r.fetchSite && r.fetchSite !== "same-origin" && r.fetchSite !== "none") {
+  // A login provider sends the browser back to /api/auth/… from its own site: a navigation.
+  const loginReturn = r.path.startsWith("/api/auth/") && r.fetchMode === "navigate" && r.method.toUpperCase() === "GET";
+  if (r.path.startsWith("/api/") && !loginReturn && r.fetchSite && r.fetchSite !== "same-origin" && r.fetchSite !== "none") {
     return refuse(`Routeboard's API answers only its own pages; this request came from a ${r.fetchSite} page.`, `Sec-Fetch-Site ${r.fetchSite} on the API`);
   }
   return { ok: true };

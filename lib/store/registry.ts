@@ -3,15 +3,24 @@
 // life of the process (on globalThis, so Next's dev reloads do not leak watches).
 import type { KubeConfig } from "@kubernetes/client-node";
 import { ClusterStore } from "./cluster/cluster-store";
-import { contextsOf, forContext, loadKubeConfig, type ContextInfo } from "./cluster/kubeconfig";
+import { contextsOf, forContext, loadKubeConfig, withBearer, type ContextInfo } from "./cluster/kubeconfig";
 import { chooseStore, type StoreChoice } from "./store-choice";
 import type { Store } from "./types";
 import type { FileProblem } from "./workspace/index-file";
 import { REQUEST_WAIT_MS, WorkspaceStore } from "./workspace/workspace-store";
 
+interface UserStore {
+  store: ClusterStore;
+  kc: KubeConfig;
+  bearer: string;
+  lastUsed: number;
+}
+
 interface Registry {
   kc: KubeConfig | undefined;
   stores: Map<string, ClusterStore>;
+  /** Logged-in users' stores (token and OIDC login), each with its own watches and rights. */
+  users: Map<string, UserStore>;
   choice?: Promise<StoreChoice>;
   workspace?: WorkspaceStore;
 }
@@ -19,7 +28,7 @@ interface Registry {
 const g = globalThis as typeof globalThis & { __routeboardRegistry?: Registry };
 
 function registry(): Registry {
-  g.__routeboardRegistry ??= { kc: loadKubeConfig(), stores: new Map() };
+  g.__routeboardRegistry ??= { kc: loadKubeConfig(), stores: new Map(), users: new Map() };
   return g.__routeboardRegistry;
 }
 
@@ -61,6 +70,43 @@ export function session(chosen: string | undefined): Session {
   }
   const server = contexts.find((c) => c.name === context)?.server ?? "?";
   return { context, contexts, store, banner: { mode: "cluster", context, server } };
+}
+
+/** A user's store is closed after this long unused (its watches stop). */
+const USER_IDLE_MS = 30 * 60_000;
+
+/**
+ * The session of a logged-in user: the cluster of the kubeconfig (or the pod's service account)
+ * with the user's own bearer token. Stores are kept per identity (`key`: who the API server says
+ * the user is), never shared between users; a refreshed token replaces the old one in place.
+ */
+export function userSession(key: string, bearer: string, now = Date.now()): Session {
+  const reg = registry();
+  for (const [k, u] of reg.users) {
+    if (now - u.lastUsed > USER_IDLE_MS) {
+      u.store.close();
+      reg.users.delete(k);
+    }
+  }
+  if (!reg.kc) return { context: undefined, contexts: [], store: undefined, banner: { mode: "none" }, problem: "Routeboard has no cluster to connect to: run it in a cluster, or set KUBECONFIG." };
+  let u = reg.users.get(key);
+  if (!u) {
+    const kc = withBearer(reg.kc, bearer);
+    u = { store: new ClusterStore(kc), kc, bearer, lastUsed: now };
+    reg.users.set(key, u);
+  } else if (u.bearer !== bearer) {
+    const cluster = u.kc.getCurrentCluster();
+    if (cluster) u.kc.loadFromClusterAndUser(cluster, { name: "routeboard-user", token: bearer });
+    u.bearer = bearer;
+  }
+  u.lastUsed = now;
+  const server = reg.kc.getCurrentCluster()?.server ?? "?";
+  return { context: undefined, contexts: [], store: u.store, banner: { mode: "cluster", context: "", server } };
+}
+
+/** The base cluster's kubeconfig (for checking a token before anyone is logged in). */
+export function baseKubeConfig(): KubeConfig | undefined {
+  return registry().kc;
 }
 
 /** The session for a request: a workspace or the cluster, as decided once at the first request. */

@@ -27,7 +27,7 @@ export function loadKubeConfig(env: Record<string, string | undefined> = process
       more.loadFromFile(f);
       kc.mergeConfig(more, true);
     }
-  } else if (env.KUBERNETES_SERVICE_HOST) kc.loadFromCluster();
+  } else if (env.KUBERNETES_SERVICE_HOST) kc.loadFromCluster(env.ROUTEBOARD_SERVICEACCOUNT_PREFIX ?? "");
   else return undefined;
   return kc.getContexts().length > 0 ? kc : undefined;
 }
@@ -40,6 +40,19 @@ export function contextsOf(kc: KubeConfig): ContextInfo[] {
     namespace: c.namespace,
     server: kc.getCluster(c.cluster)?.server,
   }));
+}
+
+/**
+ * The current context's cluster with another user's bearer token: how a logged-in user's
+ * requests go to the API server (token and OIDC login), whatever credentials the kubeconfig or
+ * the pod's service account hold.
+ */
+export function withBearer(kc: KubeConfig, token: string): KubeConfig {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) throw new Error("the kubeconfig names no cluster");
+  const out = new KubeConfig();
+  out.loadFromClusterAndUser(cluster, { name: "routeboard-user", token });
+  return out;
 }
 
 /** A copy of the kubeconfig pointed at another context; the original is left as it was. */
