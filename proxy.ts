@@ -45,6 +45,7 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   const refreshed = g.refreshed ? sessionCookie(g.refreshed, auth) : undefined;
   if (refreshed) {
+    console.log(`routeboard: refreshed the ID token of ${g.refreshed?.user.username}`);
     // The page rendering now sees the new tokens, and so does the browser from now on.
     request.cookies.set(refreshed.name, refreshed.value);
     requestHeaders.set("cookie", request.cookies.toString());

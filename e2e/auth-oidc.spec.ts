@@ -78,3 +78,16 @@ test("two people log in at once; each sees and may change exactly what their RBA
   await viewer.context().close();
   await editor.context().close();
 });
+
+test("an ID token about to expire is refreshed with the refresh token; the user stays logged in", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const page = await logInAs(browser, "viewer", "/routes");
+  const before = (await page.context().cookies()).find((c) => c.name === "routeboard-session")?.value;
+  // The provider's ID tokens last 75 s; Routeboard refreshes within a minute of expiry.
+  await expect.poll(async () => (await page.reload(), app.logs().includes("refreshed the ID token of oidc:viewer@example.test")), { timeout: 40_000, intervals: [3000] }).toBe(true);
+  const after = (await page.context().cookies()).find((c) => c.name === "routeboard-session")?.value;
+  expect(after).not.toBe(before);
+  await expect(page.locator("[data-user]")).toHaveAttribute("data-user", "oidc:viewer@example.test");
+  await expect(page.getByRole("heading", { name: "HTTPRoutes" })).toBeVisible();
+  await page.context().close();
+});

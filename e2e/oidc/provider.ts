@@ -62,6 +62,8 @@ export async function startTestProvider(port: number, appPort: number): Promise<
       return u ? { accountId: id, claims: () => ({ sub: id, email: u.email, groups: [...u.groups] }) } : undefined;
     },
     features: { devInteractions: { enabled: true } },
+    // Short ID tokens, so that the tests see Routeboard refresh one (it does so a minute before expiry).
+    ttl: { IdToken: 75, AccessToken: 75, RefreshToken: 3600, Interaction: 600, Session: 3600, Grant: 3600 },
     cookies: { keys: ["routeboard-test-cookie-key"] },
   });
   provider.proxy = false;

@@ -29,7 +29,8 @@ export async function gate(cfg: AuthConfig, req: { method: string; path: string;
   try {
     const t = await refreshTokens(cfg.oidc, c.refreshToken);
     return { kind: "pass", refreshed: { ...s, credential: { kind: "oidc", ...t } } };
-  } catch {
+  } catch (err) {
+    console.warn(`routeboard: could not refresh the ID token of ${s.user.username}: ${err instanceof Error ? err.message : String(err)}`);
     return { kind: "login", reason: "expired" };
   }
 }

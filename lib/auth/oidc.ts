@@ -16,15 +16,17 @@ export interface PendingLogin {
   exp: number;
 }
 
-const g = globalThis as typeof globalThis & { __routeboardOidc?: Promise<client.Configuration> };
+// Per module instance, not on globalThis: the proxy and the route handlers are bundled apart,
+// each with its own openid-client, whose functions accept only their own Configuration objects.
+let discovered: Promise<client.Configuration> | undefined;
 
 /** The provider's configuration (discovery), fetched once; a failed discovery is retried next time. */
 export function provider(o: OidcConfig): Promise<client.Configuration> {
-  g.__routeboardOidc ??= client.discovery(new URL(o.issuer), o.clientId, o.clientSecret).catch((err: unknown) => {
-    g.__routeboardOidc = undefined;
+  discovered ??= client.discovery(new URL(o.issuer), o.clientId, o.clientSecret).catch((err: unknown) => {
+    discovered = undefined;
     throw err;
   });
-  return g.__routeboardOidc;
+  return discovered;
 }
 
 export async function startLogin(o: OidcConfig, next: string): Promise<{ url: string; pending: PendingLogin }> {
