@@ -65,6 +65,7 @@ await emit(
     ["Gateway", "v1", "Gateway"],
     ["GatewayClass", "v1", "GatewayClass"],
     ["ReferenceGrant", "v1beta1", "ReferenceGrant"],
+    ["ListenerSet", "v1", "ListenerSet"],
   ],
 );
 await emit(

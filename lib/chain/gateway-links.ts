@@ -8,7 +8,7 @@ import { routeLimitViolations } from "../graph/limits";
 import type { KubeObject } from "../k8s/meta";
 import type { ChainBuilder } from "./builder";
 import { conditionsOf, findCondition, healthOfConditions, isFalse, readConditionList } from "./conditions";
-import { attachListeners, describeAllowedNamespaces, describeListener, type AttachVerdict } from "./listeners";
+import { attachListeners, describeAllowedNamespaces, describeKinds, describeListener, type AttachVerdict } from "./listeners";
 import type { ObjectIndex } from "./objects";
 import type { ChainNode, ConditionView, FindingCode } from "./types";
 
@@ -178,6 +178,12 @@ function explain(reason: FindingCode, route: HTTPRoute, gw: ChainNode, verdict: 
     return {
       why: `its hostname matches no listener (listeners: ${ls.map((l) => l.hostname ?? "any host").join(", ") || "none"})`,
       next: `Give the route a hostname a listener accepts, or add a listener for ${(route.spec?.hostnames ?? []).join(", ")} to Gateway ${gw.name}. For Knative, the domain in config-domain must fall under a listener's hostname.`,
+    };
+  }
+  if (reason === "NotAllowedByListeners" && verdict && !verdict.ok && verdict.cause === "kinds") {
+    return {
+      why: `no listener takes HTTPRoutes (${ls.map((l) => `${l.name}: ${describeKinds(l)}`).join("; ") || "no listeners"}); the route kind, not its namespace, is the cause`,
+      next: `Add HTTPRoute to allowedRoutes.kinds of a listener of Gateway ${gw.name}, or attach the route to a listener that takes HTTPRoutes.`,
     };
   }
   if (reason === "NotAllowedByListeners") {

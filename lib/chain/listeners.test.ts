@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hostnamesIntersect, namespaceAllowed, type Listener } from "./listeners";
+import type { HTTPRoute } from "../gateway/types.generated";
+import { attachListeners, hostnamesIntersect, namespaceAllowed, type Listener } from "./listeners";
 import { indexObjects } from "./objects";
 
 describe("hostnamesIntersect (Gateway API listener/route hostname rules)", () => {
@@ -29,4 +30,18 @@ describe("namespaceAllowed", () => {
     ["Selector metadata.name", l({ from: "Selector", selector: { matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "In", values: ["team-b"] }] } }), "team-b", true],
   ];
   for (const [name, listener, routeNs, want] of table) it(name, () => expect(namespaceAllowed(listener, "gw", routeNs, index)).toBe(want));
+});
+
+describe("attachListeners", () => {
+  const index = indexObjects([]);
+  const gw = (listeners: Listener[]) => ({ apiVersion: "gateway.networking.k8s.io/v1", kind: "Gateway", metadata: { name: "gw", namespace: "gw" }, spec: { gatewayClassName: "c", listeners } });
+  const route: HTTPRoute = { apiVersion: "gateway.networking.k8s.io/v1", kind: "HTTPRoute", metadata: { name: "r", namespace: "team-a" }, spec: {} };
+  it("says when the route kind, not the namespace, keeps it out", () => {
+    const v = attachListeners(route, { name: "gw" }, gw([{ name: "grpc", port: 80, protocol: "HTTP", allowedRoutes: { kinds: [{ kind: "GRPCRoute" }], namespaces: { from: "All" } } }]), index);
+    expect(v.ok ? "ok" : `${v.reason}/${v.cause}`).toBe("NotAllowedByListeners/kinds");
+  });
+  it("and when it is the namespace", () => {
+    const v = attachListeners(route, { name: "gw" }, gw([{ name: "http", port: 80, protocol: "HTTP" }]), index);
+    expect(v.ok ? "ok" : `${v.reason}/${v.cause}`).toBe("NotAllowedByListeners/namespaces");
+  });
 });

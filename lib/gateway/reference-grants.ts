@@ -6,14 +6,37 @@ import type { HTTPRoute, ReferenceGrant } from "./types.generated";
 
 const GROUP = "gateway.networking.k8s.io";
 
-/** Whether one of `grants` lets HTTPRoutes in `routeNs` use the Service `svcNs/svcName`. */
-export function grantAllows(grants: readonly ReferenceGrant[], routeNs: string, svcNs: string, svcName: string): boolean {
+/** The referring side of a cross-namespace reference: e.g. HTTPRoutes, Gateways or ListenerSets in one namespace. */
+export interface ReferenceFrom {
+  readonly group: string;
+  readonly kind: string;
+  readonly namespace: string;
+}
+
+/** The referent: e.g. the Service or Secret `namespace/name` (group "" is the core group). */
+export interface ReferenceTo {
+  readonly group: string;
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+}
+
+/**
+ * Whether one of `grants` (in the referent's namespace) allows the reference. A grant's `to`
+ * without a name allows every object of that group and kind in its namespace.
+ */
+export function referenceAllowed(grants: readonly ReferenceGrant[], from: ReferenceFrom, to: ReferenceTo): boolean {
   return grants.some(
     (g) =>
-      g.metadata.namespace === svcNs &&
-      g.spec.from.some((f) => f.group === GROUP && f.kind === "HTTPRoute" && f.namespace === routeNs) &&
-      g.spec.to.some((t) => t.group === "" && t.kind === "Service" && (t.name === undefined || t.name === "" || t.name === svcName)),
+      g.metadata.namespace === to.namespace &&
+      g.spec.from.some((f) => f.group === from.group && f.kind === from.kind && f.namespace === from.namespace) &&
+      g.spec.to.some((t) => t.group === to.group && t.kind === to.kind && (t.name === undefined || t.name === "" || t.name === to.name)),
   );
+}
+
+/** Whether one of `grants` lets HTTPRoutes in `routeNs` use the Service `svcNs/svcName`. */
+export function grantAllows(grants: readonly ReferenceGrant[], routeNs: string, svcNs: string, svcName: string): boolean {
+  return referenceAllowed(grants, { group: GROUP, kind: "HTTPRoute", namespace: routeNs }, { group: "", kind: "Service", namespace: svcNs, name: svcName });
 }
 
 /** A ReferenceGrant letting HTTPRoutes in `fromNamespace` use one Service in its namespace. */
