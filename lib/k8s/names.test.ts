@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { objectNameProblems } from "./names";
+import { isLabelValue, isQualifiedName, objectNameProblems } from "./names";
 
 describe("objectNameProblems", () => {
   it("speaks the API server's words", () => {
@@ -15,5 +15,12 @@ describe("objectNameProblems", () => {
     expect(objectNameProblems("dns1123-label", "1abc", "x")).toEqual([]);
     expect(objectNameProblems("dns1035-label", "1abc", "x")).toHaveLength(1);
     expect(objectNameProblems("dns1035-label", "x".repeat(64), undefined)[0]?.message).toContain("must be no more than 63 characters");
+  });
+
+  it("follows apimachinery v0.36: dots in a label, label keys and values counted in bytes", () => {
+    expect(objectNameProblems("dns1123-label", "a.b", "x")[0]?.message).toBe(`metadata.name: Invalid value: "a.b": must not contain dots`);
+    expect(isQualifiedName("a/")).toEqual(["name part must be non-empty", expect.stringContaining("name part must consist of")]);
+    expect(isQualifiedName("a/b/c")[0]).toMatch(/^a valid label key must consist of/);
+    expect(isLabelValue("é".repeat(32))[0]).toBe("must be no more than 63 bytes");
   });
 });

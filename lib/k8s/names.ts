@@ -1,10 +1,12 @@
-// Kubernetes name checks (k8s.io/apimachinery/pkg/util/validation) with the same messages, since
-// the API server and Knative's webhook quote them verbatim.
+// Kubernetes name checks with the API server's messages (k8s.io/apimachinery v0.36:
+// pkg/util/validation and pkg/api/validate/content), since the API server and Knative's webhook
+// (built on the same apimachinery) quote them verbatim. Lengths are Go's len(): UTF-8 bytes.
 
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const LABEL_KEY_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 const DNS1035_MSG =
   "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
@@ -12,54 +14,83 @@ const DNS1123_LABEL_MSG =
   "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
 const DNS1123_SUBDOMAIN_MSG =
   "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
-const QUALIFIED_NAME_MSG =
-  "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+const LABEL_KEY_RULE =
+  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+const LABEL_VALUE_MSG =
+  "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
 
-function maxLen(n: number): string {
-  return `must be no more than ${n} characters`;
+const encoder = new TextEncoder();
+
+/** Go's len(s): the length in UTF-8 bytes, which every Kubernetes length limit counts. */
+export function utf8Length(s: string): number {
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) ascii = false;
+  return ascii ? s.length : encoder.encode(s).length;
 }
+
+// pkg/util/validation's MaxLenError says "characters"; pkg/api/validate/content's says "bytes".
+const maxChars = (n: number) => `must be no more than ${n} characters`;
+const maxBytes = (n: number) => `must be no more than ${n} bytes`;
 
 /** validation.IsDNS1035Label: empty when valid. */
 export function isDNS1035Label(value: string): string[] {
   const errs: string[] = [];
-  if (value.length > 63) errs.push(maxLen(63));
+  if (utf8Length(value) > 63) errs.push(maxChars(63));
   if (!DNS1035_LABEL.test(value)) errs.push(DNS1035_MSG);
   return errs;
 }
 
-/** validation.IsDNS1123Label: empty when valid. */
+/** validation.IsDNS1123Label: empty when valid; a valid subdomain is told it "must not contain dots". */
 export function isDNS1123Label(value: string): string[] {
   const errs: string[] = [];
-  if (value.length > 63) errs.push(maxLen(63));
-  if (!DNS1123_LABEL.test(value)) errs.push(DNS1123_LABEL_MSG);
+  if (utf8Length(value) > 63) errs.push(maxChars(63));
+  if (!DNS1123_LABEL.test(value)) errs.push(DNS1123_SUBDOMAIN.test(value) ? "must not contain dots" : DNS1123_LABEL_MSG);
   return errs;
 }
 
-/** validation.IsDNS1123Subdomain: empty when valid. */
-export function isDNS1123Subdomain(value: string): string[] {
+/**
+ * validation.IsDNS1123Subdomain: empty when valid. `bytes` overrides the length, for a value
+ * that stands for a byte string JavaScript cannot hold (a generateName cut mid-character).
+ */
+export function isDNS1123Subdomain(value: string, bytes = utf8Length(value)): string[] {
+  return subdomain(value, maxChars, bytes);
+}
+
+function subdomain(value: string, tooLong: (n: number) => string, bytes = utf8Length(value)): string[] {
   const errs: string[] = [];
-  if (value.length > 253) errs.push(maxLen(253));
+  if (bytes > 253) errs.push(tooLong(253));
   if (!DNS1123_SUBDOMAIN.test(value)) errs.push(DNS1123_SUBDOMAIN_MSG);
   return errs;
 }
 
-/** validation.IsQualifiedName (`[prefix/]name`, as label keys): empty when valid. */
+/**
+ * validation.IsQualifiedName, which is content.IsLabelKey (`[prefix/]name`, as label keys,
+ * annotation keys and finalizers): empty when valid. An empty name part gets both the "non-empty"
+ * and the pattern message, as the server gives them.
+ */
 export function isQualifiedName(value: string): string[] {
   const parts = value.split("/");
-  let name: string;
-  const errs: string[] = [];
-  if (parts.length === 1) name = parts[0]!;
-  else if (parts.length === 2) {
-    const prefix = parts[0]!;
-    name = parts[1]!;
-    if (prefix.length === 0) errs.push("prefix part must be non-empty");
-    else for (const m of isDNS1123Subdomain(prefix)) errs.push(`prefix part ${m}`);
-  } else {
-    return [`a qualified name ${QUALIFIED_NAME_MSG.replace("name part must", "must")} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
+  if (parts.length > 2) {
+    return [`a valid label key ${LABEL_KEY_RULE} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
   }
-  if (name.length === 0) errs.push("name part must be non-empty");
-  else if (name.length > 63) errs.push(`name part ${maxLen(63)}`);
-  if (name.length > 0 && !QUALIFIED_NAME.test(name)) errs.push(QUALIFIED_NAME_MSG);
+  const errs: string[] = [];
+  const name = parts.length === 2 ? parts[1]! : parts[0]!;
+  if (parts.length === 2) {
+    const prefix = parts[0]!;
+    if (prefix === "") errs.push("prefix part must be non-empty");
+    else for (const m of subdomain(prefix, maxBytes)) errs.push(`prefix part ${m}`);
+  }
+  if (name === "") errs.push("name part must be non-empty");
+  else if (utf8Length(name) > 63) errs.push(`name part ${maxBytes(63)}`);
+  if (!LABEL_KEY_NAME.test(name)) errs.push(`name part ${LABEL_KEY_RULE}`);
+  return errs;
+}
+
+/** validation.IsValidLabelValue (content.IsLabelValue): empty when valid. */
+export function isLabelValue(value: string): string[] {
+  const errs: string[] = [];
+  if (utf8Length(value) > 63) errs.push(maxBytes(63));
+  if (!LABEL_VALUE.test(value)) errs.push(LABEL_VALUE_MSG);
   return errs;
 }
 

@@ -14,14 +14,18 @@ const copyDefault = (v: JSONValue): unknown => v;
 
 const isNonNullableNull = (v: unknown, s: JSONSchemaProps) => v === null && !s.nullable;
 
-/** Returns a pruned and defaulted copy; the input is never changed. */
-export function pruneAndDefault(value: unknown, s: JSONSchemaProps | undefined): unknown {
+/**
+ * Returns a pruned and defaulted copy; the input is never changed. `keepNulls`: server-side
+ * apply's result is defaulted (structuraldefaulting.Default) but, unlike a decoded request, not
+ * passed through PruneNonNullableNullsWithoutDefaults, so `spec: null` reaches validation.
+ */
+export function pruneAndDefault(value: unknown, s: JSONSchemaProps | undefined, keepNulls = false): unknown {
   if (!s) return value;
   if (Array.isArray(value)) {
     const items = s.items;
     if (!items) return value;
     return value.map((v) =>
-      isNonNullableNull(v, items) && items.default !== undefined ? pruneAndDefault(copyDefault(items.default), items) : pruneAndDefault(v, items),
+      isNonNullableNull(v, items) && items.default !== undefined ? pruneAndDefault(copyDefault(items.default), items, keepNulls) : pruneAndDefault(v, items, keepNulls),
     );
   }
   if (!isPlainObject(value)) return value;
@@ -38,13 +42,14 @@ export function pruneAndDefault(value: unknown, s: JSONSchemaProps | undefined):
       continue;
     }
     if (isNonNullableNull(v, ps)) {
-      if (ps.default !== undefined) out[k] = pruneAndDefault(copyDefault(ps.default), ps);
+      if (ps.default !== undefined) out[k] = pruneAndDefault(copyDefault(ps.default), ps, keepNulls);
+      else if (keepNulls) out[k] = null;
       continue;
     }
-    out[k] = pruneAndDefault(v, ps);
+    out[k] = pruneAndDefault(v, ps, keepNulls);
   }
   for (const [k, d] of schemaFacts(s).defaults) {
-    if (!(k in out) && !(k in value)) out[k] = pruneAndDefault(copyDefault(d), props?.[k]);
+    if (!(k in out) && !(k in value)) out[k] = pruneAndDefault(copyDefault(d), props?.[k], keepNulls);
   }
   return out;
 }

@@ -10,7 +10,12 @@ export type FieldErrorType =
   | "TooMany"
   | "TypeInvalid"
   | "Duplicate"
-  | "Forbidden";
+  | "Forbidden"
+  // Refusals that come before field validation and carry no cause: server-side apply's typed
+  // patch (HTTP 500), the request decoder (HTTP 400) and the storage layer (HTTP 500).
+  | "TypedPatch"
+  | "BadRequest"
+  | "Internal";
 
 export interface FieldError {
   /** "" is the server's `<nil>`: an error about no field in particular. */
@@ -76,6 +81,9 @@ export const duplicate = (path: string, value: unknown): FieldError => ({
   type: "Duplicate",
   message: `Duplicate value: ${goValue(value)}`,
 });
+
+/** A refusal worded exactly as the server words it, with no "Invalid value: ..." preamble. */
+export const refusal = (path: string, type: "TypedPatch" | "BadRequest" | "Internal", message: string): FieldError => ({ path, type, message });
 
 /** Error types after which the server skips CEL rules (apiextensions' hasBlockingErr). */
 export const BLOCKING: ReadonlySet<FieldErrorType> = new Set(["NotSupported", "Required", "TooLong", "TooMany", "TypeInvalid"]);

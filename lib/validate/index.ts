@@ -1,5 +1,5 @@
-export { validateHTTPRoute, validateCustomResource } from "./validate-httproute.ts";
-export type { ValidationError, ValidateOptions } from "./validate-httproute.ts";
+export { checkCustomResource, checkHTTPRoute, validateHTTPRoute, validateCustomResource } from "./validate-httproute.ts";
+export type { ValidationError, ValidationResult, ValidationWarning, ValidateOptions } from "./validate-httproute.ts";
 export type {
   CustomResourceDefinition,
   CustomResourceDefinitionVersion,

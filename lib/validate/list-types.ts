@@ -1,6 +1,6 @@
 // x-kubernetes-list-type set/map uniqueness, as apiextensions-apiserver's
 // structurallisttype.ValidateListSetsAndMaps reports it: sets name each duplicated value once
-// (at its second occurrence), maps name every later element whose keys repeat.
+// (at its second occurrence), and so do maps, by their key fields.
 import type { JSONSchemaProps } from "./crd-types.ts";
 import { isPlainObject } from "./defaults.ts";
 import { duplicate, invalid, type FieldError } from "./field-errors.ts";
@@ -40,22 +40,20 @@ function checkSet(list: unknown[], path: string, out: FieldError[]): void {
   });
 }
 
+// validateListMap: the first element that is neither null nor an object is the only error; a null
+// element or a missing key field is an unspecified key, and unspecified keys repeat like values.
 function checkMap(list: unknown[], s: JSONSchemaProps, path: string, out: FieldError[]): void {
-  const bad = list.flatMap((v, i) =>
-    isPlainObject(v) ? [] : [invalid(indexPath(path, i), v, "must be an object for an array of list-type map")],
-  );
-  if (bad.length) return void out.push(...bad);
+  const bad = list.findIndex((v) => v !== null && !isPlainObject(v));
+  if (bad >= 0) return void out.push(invalid(indexPath(path, bad), list[bad], "must be an object for an array of list-type map"));
   const keys = s["x-kubernetes-list-map-keys"] ?? [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   list.forEach((v, i) => {
-    const obj = v as Record<string, unknown>;
+    const obj = (v ?? {}) as Record<string, unknown>;
     const key: Record<string, unknown> = {};
-    for (const k of keys) {
-      if (k in obj) key[k] = obj[k];
-      else if (keys.length === 1 && s.items?.properties?.[k]?.default !== undefined) key[k] = s.items.properties[k].default;
-    }
-    const id = keys.map((k) => (k in key ? identity(key[k]) : "\u0000unset")).join("\u0001");
-    if (seen.has(id)) out.push(duplicate(indexPath(path, i), key));
-    else seen.add(id);
+    for (const k of keys) if (k in obj) key[k] = obj[k];
+    const id = keys.length === 1 ? (keys[0]! in key ? identity(key[keys[0]!]) : "\u0000unset") : goJson(key);
+    const times = seen.get(id) ?? 0;
+    seen.set(id, times + 1);
+    if (times === 1) out.push(duplicate(indexPath(path, i), key));
   });
 }

@@ -25,11 +25,19 @@ function baseRule(r: Rand, i: number): Obj {
   return rule;
 }
 
+function baseMeta(r: Rand, name: string): Obj {
+  const meta: Obj = { name, namespace: "default" };
+  if (r() < 0.3) meta.labels = { app: name, "app.kubernetes.io/part-of": pick(r, ["shop", "docs"]) };
+  if (r() < 0.2) meta.annotations = { "routeboard.dev/note": pick(r, ["", "canary: 10%", "owner=team-a"]) };
+  if (r() < 0.1) meta.finalizers = ["example.com/cleanup"];
+  return meta;
+}
+
 export function baseRoute(r: Rand, name: string): Obj {
   return {
     apiVersion: "gateway.networking.k8s.io/v1",
     kind: "HTTPRoute",
-    metadata: { name, namespace: "default" },
+    metadata: baseMeta(r, name),
     spec: {
       parentRefs: [{ name: "gw", namespace: "infra" }],
       hostnames: [pick(r, ["app.example.com", "*.example.org", "x"])],

@@ -2,6 +2,8 @@
 // one side of a limit, pattern, enum or CEL rule. Valid and invalid neighbours sit side by side
 // (64 vs 65 matches, weight 1000000 vs 1000001, ...), so the validator must find the exact edge.
 import { FILTER_MUTATIONS } from "./route-mutations-filters.ts";
+import { META_MUTATIONS } from "./route-mutations-meta.ts";
+import { UNKNOWN_MUTATIONS } from "./route-mutations-unknown.ts";
 import { each, firstBackend, firstMatch, rule0, spec, str, times, type Json, type Mutation, type Obj } from "./route-parts.ts";
 
 const PATHS = [
@@ -128,4 +130,6 @@ export const MUTATIONS: readonly Mutation[] = [
   ...timeoutMutations,
   ...otherMutations,
   ...FILTER_MUTATIONS,
+  ...META_MUTATIONS,
+  ...UNKNOWN_MUTATIONS,
 ];
