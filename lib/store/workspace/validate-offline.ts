@@ -34,7 +34,9 @@ export function validateOffline(kind: KindKey, obj: KubeObject, crdDir: string):
   const crdName = SHIPPED[kind];
   const crd = crdName ? shippedCrd(crdDir, crdName) : undefined;
   if (crd) {
-    for (const e of validateCustomResource(obj, crd as unknown as CustomResourceDefinition)) {
+    // A folder of manifests is applied by whatever deploys it (kubectl, Argo CD, Flux), often
+    // with a plain create or client-side apply: judged as a create, with unknown fields pruned.
+    for (const e of validateCustomResource(obj, crd as unknown as CustomResourceDefinition, { request: "create" })) {
       causes.push({ field: e.path, message: e.message, reason: e.reason });
     }
   }
