@@ -12,7 +12,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "e2e/cluster/**/*.test.ts"],
-          exclude: ["**/*.cluster.test.ts", "node_modules/**"],
+          exclude: ["**/*.cluster.test.ts", "**/*.conformance.test.ts", "node_modules/**"],
           environment: "node",
         },
       },
@@ -27,6 +27,17 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // The Gateway API conformance suite's cases (e2e/conformance/README.md), fetched once per machine.
+          name: "conformance",
+          include: ["lib/**/*.conformance.test.ts"],
+          globalSetup: ["e2e/conformance/vitest-setup.ts"],
+          environment: "node",
+          testTimeout: 60_000,
         },
       },
     ],

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: every test of Routeboard, on a fresh machine too. It finds or installs what the
 # tests need (Debian's Chromium), builds the test control plane on first use (Go), then runs
-# the type check, unit tests, integration tests against a real API server, and end-to-end tests.
+# the type check, unit tests, the Gateway API conformance cases (fetched once through the Go
+# module proxy), integration tests against a real API server, and end-to-end tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -29,6 +30,9 @@ tsc --noEmit -p .
 
 step "unit tests"
 vitest run --project unit
+
+step "Gateway API conformance cases (predictStatus, matchRequest against the suite's assertions)"
+vitest run --project conformance
 
 step "integration tests (real kube-apiserver + etcd)"
 vitest run --project integration

@@ -26,8 +26,11 @@ report() {
     "$(count skipped) skipped -> $OUT"
 }
 
+# The module folder cases.json names (tests read the manifests there): gone after `go clean -modcache`.
+conf_dir() { sed -n 's/^  "conformanceDir": "\(.*\)",$/\1/p' "$OUT" | head -n1; }
+
 # Fast path: nothing changed since the last run (works offline, without Go).
-if [ -f "$OUT" ] && [ "$(cat "$OUT.extractor" 2>/dev/null)" = "$hash" ]; then
+if [ -f "$OUT" ] && [ "$(cat "$OUT.extractor" 2>/dev/null)" = "$hash" ] && [ -d "$(conf_dir)/tests" ]; then
   report
   exit 0
 fi

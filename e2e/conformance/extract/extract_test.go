@@ -77,7 +77,7 @@ func TestListenersAndParents(t *testing.T) {
 	}
 	want := `[{"assert":"GatewayAndHTTPRoutesMustBeAccepted","kind":"HTTPRoute","route":{"namespace":"gateway-conformance-infra","name":"sample-route"},` +
 		`"parents":[{"parentRef":{"group":"gateway.networking.k8s.io","kind":"Gateway","namespace":"gateway-conformance-infra","name":"sample-gateway","sectionName":"http"},` +
-		`"controllerName":"${controllerName}","conditions":[{"type":"Accepted","status":"True","reason":"Accepted"}]}],"namespaceRequired":false,"source":"sample.go:30"}]`
+		`"controllerName":"${controllerName}","conditions":[{"type":"Accepted","status":"True","reason":"Accepted"}]}],"namespaceRequired":false,"source":"sample.go:32"}]`
 	if js(r.Parents) != want {
 		t.Errorf("parents:\n got %s\nwant %s", js(r.Parents), want)
 	}
@@ -93,9 +93,9 @@ func TestRequests(t *testing.T) {
 		got = append(got, js([]any{q.Request, q.ExpectedRequest, q.Response.StatusCode, q.Backend, q.Namespace, q.Source}))
 	}
 	want := []string{ // sources are the "{" of each element of the table
-		`[{"path":"/"},null,200,"infra-backend-v1","gateway-conformance-infra","sample.go:49"]`,
-		`[{"host":"rewrite.example","path":"/prefix/one","headers":{"X-Env":"test"}},{"path":"/one"},200,"infra-backend-v2","gateway-conformance-infra","sample.go:53"]`,
-		`[{"path":"/shared","method":"POST"},null,[404,500],"","","sample.go:58"]`,
+		`[{"path":"/"},null,200,"infra-backend-v1","gateway-conformance-infra","sample.go:51"]`,
+		`[{"host":"rewrite.example","path":"/prefix/one","headers":{"X-Env":"test"}},{"path":"/one"},200,"infra-backend-v2","gateway-conformance-infra","sample.go:55"]`,
+		`[{"path":"/shared","method":"POST"},null,[404,500],"","","sample.go:60"]`,
 	}
 	if js(got) != js(want) {
 		t.Errorf("requests:\n got %s\nwant %s", strings.Join(got, "\n    "), strings.Join(want, "\n    "))
@@ -105,10 +105,10 @@ func TestRequests(t *testing.T) {
 func TestSkipped(t *testing.T) {
 	r := sample(t)["SampleRouting"]
 	want := map[string]string{
-		"sample.go:61": "Request.Path: result of fmt.Sprintf()",
-		"sample.go:71": "not handed to a request helper the extractor follows",
-		"sample.go:78": "condition: cond is changed inside a loop or branch at sample.go:76",
-		"sample.go:79": "assertion helper not modelled by the extractor",
+		"sample.go:63": "Request.Path: result of fmt.Sprintf()",
+		"sample.go:73": "not handed to a request helper the extractor follows",
+		"sample.go:80": "condition: cond is changed inside a loop or branch at sample.go:78",
+		"sample.go:81": "assertion helper not modelled by the extractor",
 	}
 	for _, s := range r.Skipped {
 		if want[s.Source] != s.Why {
@@ -127,7 +127,39 @@ func TestReuseAndChanges(t *testing.T) {
 		t.Errorf("SampleAlias should assert what SampleRouting does: %d/%d requests", len(a.Requests), len(r.Requests))
 	}
 	c := tests["SampleChange"].Conditions
-	if len(c) != 1 || c[0].AfterChange != "sample.go:88" || c[0].Object.Name != "after" {
+	if len(c) != 1 || c[0].AfterChange != "sample.go:95" || c[0].Object.Name != "after" {
 		t.Errorf("afterChange: %s", js(c))
+	}
+	// net.SplitHostPort then net.JoinHostPort keep the gateway and take the new port.
+	q := tests["SampleChange"].Requests
+	if len(q) != 2 || q[0].Gateway == nil || q[0].Gateway.Name != "sample-gateway" || q[0].Port != "8443" || q[0].AfterChange != "" || q[0].ClientCertificate != nil {
+		t.Errorf("split address: %s", js(q))
+	}
+	// The client certificate a TLS helper presents is named by the Secret GetTLSSecret read.
+	if len(q) == 2 && (js(q[1].ClientCertificate) != `{"namespace":"gateway-conformance-infra","name":"client"}` || q[1].TLSServerName != "tls.example" || q[1].Expect != "failure") {
+		t.Errorf("client certificate: %s", js(q[1]))
+	}
+}
+
+func TestSetup(t *testing.T) {
+	out, err := extract("testdata/mod", "testdata/mod/conformance", "testdata/mod/conformance/tests")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := out.Setup
+	if out.BaseManifests != "base/sample-manifests.yaml" || s.BaseManifests != out.BaseManifests {
+		t.Errorf("baseManifests: %q", out.BaseManifests)
+	}
+	wantSecrets := `[{"namespace":"gateway-conformance-infra","name":"certificate","helper":"MustCreateSelfSignedCertSecret","source":"utils/suite/suite.go:30"},` +
+		`{"namespace":"gateway-conformance-infra","name":"client","helper":"MustCreateCASignedClientCertSecret","issuer":{"namespace":"web-backend","name":"ca-infra-backend-v1"},"source":"utils/suite/suite.go:34"}]`
+	wantCMs := `[{"namespace":"web-backend","name":"ca-infra-backend-v1","helper":"MustCreateCACertConfigMap","source":"utils/suite/suite.go:32"}]`
+	if js(s.Secrets) != wantSecrets || js(s.ConfigMaps) != wantCMs {
+		t.Errorf("setup objects:\n got %s %s\nwant %s %s", js(s.Secrets), js(s.ConfigMaps), wantSecrets, wantCMs)
+	}
+	if len(s.Skipped) != 1 || s.Skipped[0].Source != "utils/suite/suite.go:35" || s.Skipped[0].Why != "namespace: the suite's controllerName, known at run time" {
+		t.Errorf("setup skipped: %s", js(s.Skipped))
+	}
+	if out.Summary.SetupSecrets != 2 || out.Summary.SetupConfigMaps != 1 || !strings.HasSuffix(out.ConformanceDir, "testdata/mod/conformance") {
+		t.Errorf("summary/dir: %s %s", js(out.Summary), out.ConformanceDir)
 	}
 }

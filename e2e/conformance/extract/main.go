@@ -53,7 +53,13 @@ func extract(apiRoot, confRoot, testsDir string) (*Output, error) {
 	}
 	l.pkgs[p.path] = p
 	e := &ev{l: l}
-	o := &Output{Module: apiModule, BaseManifests: "conformance/base/manifests.yaml", Tests: []*Test{}}
+	dir, err := filepath.Abs(confRoot)
+	if err != nil {
+		return nil, err
+	}
+	o := &Output{Module: apiModule, ConformanceDir: dir, Tests: []*Test{}}
+	o.Setup = e.setup()
+	o.BaseManifests = o.Setup.BaseManifests
 	for _, f := range p.files {
 		for _, d := range f.ast.Decls {
 			g, ok := d.(*ast.GenDecl)
@@ -82,6 +88,7 @@ func extract(apiRoot, confRoot, testsDir string) (*Output, error) {
 		o.Summary.Requests += len(t.Requests)
 		o.Summary.Skipped += len(t.Skipped)
 	}
+	o.Summary.SetupSecrets, o.Summary.SetupConfigMaps = len(o.Setup.Secrets), len(o.Setup.ConfigMaps)
 	return o, nil
 }
 

@@ -9,12 +9,16 @@ import (
 )
 
 type Output struct {
-	Module            string  `json:"module"`
-	Version           string  `json:"version"`
-	ConformanceModule string  `json:"conformanceModule"`
-	BaseManifests     string  `json:"baseManifests"`
-	Tests             []*Test `json:"tests"`
-	Summary           Summary `json:"summary"`
+	Module            string `json:"module"`
+	Version           string `json:"version"`
+	ConformanceModule string `json:"conformanceModule"`
+	// ConformanceDir is the folder holding tests/ and base/ on this machine (the module cache).
+	ConformanceDir string `json:"conformanceDir"`
+	// BaseManifests is relative to ConformanceDir, like each test's manifests.
+	BaseManifests string  `json:"baseManifests"`
+	Setup         *Setup  `json:"setup"`
+	Tests         []*Test `json:"tests"`
+	Summary       Summary `json:"summary"`
 }
 
 type Summary struct {
@@ -25,6 +29,9 @@ type Summary struct {
 	Counts     int `json:"counts"`
 	Requests   int `json:"requests"`
 	Skipped    int `json:"skipped"`
+	// Objects ConformanceTestSuite.Setup creates from Go (setup.go).
+	SetupSecrets    int `json:"setupSecrets"`
+	SetupConfigMaps int `json:"setupConfigMaps"`
 }
 
 type Test struct {

@@ -56,13 +56,15 @@ type Request struct {
 	BackendSetResponseHeaders map[string]string `json:"backendSetResponseHeaders,omitempty"`
 	ServerName                string            `json:"serverName,omitempty"`
 	TLSServerName             string            `json:"tlsServerName,omitempty"` // SNI the TLS helpers dial with
-	TestCaseName              string            `json:"testCaseName,omitempty"`
-	Expect                    string            `json:"expect,omitempty"` // "failure": no 200 once stable
-	Gateway                   *NN               `json:"gateway,omitempty"`
-	Port                      string            `json:"port,omitempty"`
-	AfterChange               string            `json:"afterChange,omitempty"`
-	Via                       string            `json:"via"`
-	Source                    string            `json:"source"`
+	// ClientCertificate is the Secret whose certificate the TLS helpers present (absent: none).
+	ClientCertificate *NN    `json:"clientCertificate,omitempty"`
+	TestCaseName      string `json:"testCaseName,omitempty"`
+	Expect            string `json:"expect,omitempty"` // "failure": no 200 once stable
+	Gateway           *NN    `json:"gateway,omitempty"`
+	Port              string `json:"port,omitempty"`
+	AfterChange       string `json:"afterChange,omitempty"`
+	Via               string `json:"via"`
+	Source            string `json:"source"`
 }
 
 func init() {
@@ -89,6 +91,17 @@ func init() {
 		}
 		return h + ":" + p
 	})
+	// gwAddr, _, err = net.SplitHostPort(gwAddr) drops the port and keeps the gateway.
+	reg("net", "SplitHostPort", func(e *ev, a call) any {
+		if g, ok := a.arg(0).(addr); ok {
+			return tuple{addr{gw: g.gw}, unres{"port of a gateway address, known at run time"}, nil}
+		}
+		return tuple{unres{"net.SplitHostPort of " + describe(a.arg(0))}, unres{"port"}, nil}
+	})
+	reg(kubePkg, "GetTLSSecret", func(e *ev, a call) any {
+		d := secretData{nn: a.nth(pNN, 0)}
+		return tuple{d, d, nil}
+	})
 	reg("k8s.io/utils/ptr", "To", func(e *ev, a call) any { return a.arg(0) })
 }
 
@@ -109,6 +122,12 @@ func requestCase(expect string) func(e *ev, a call) any {
 		rq.Expect, rq.Via, rq.Source, rq.AfterChange = expect, a.name, e.l.pos(pos), e.out.changedAt
 		if a.has("serverName") {
 			if rq.TLSServerName, err = str(a.named("serverName"), "TLS server name"); err != nil {
+				e.skip(pos, "ExpectedResponse", err.Error())
+				return nil
+			}
+		}
+		if a.has("clientCertificate") {
+			if rq.ClientCertificate, err = clientCert(a.named("clientCertificate")); err != nil {
 				e.skip(pos, "ExpectedResponse", err.Error())
 				return nil
 			}
@@ -370,4 +389,16 @@ func strMap(v any, what string) (map[string]string, error) {
 		out[k] = s
 	}
 	return out, nil
+}
+
+// clientCert names the Secret a TLS helper's clientCertificate comes from; nil is none.
+func clientCert(v any) (*NN, error) {
+	switch v := v.(type) {
+	case nil:
+		return nil, nil
+	case secretData:
+		nn, err := toNN(v.nn, "client certificate Secret")
+		return &nn, err
+	}
+	return nil, fail("client certificate", v)
 }

@@ -41,6 +41,10 @@ type addr struct {
 	port any
 }
 
+// secretData is what kubernetes.GetTLSSecret reads: the certificate (or key) of one Secret,
+// known by name only. The TLS helpers take it as the client certificate they present.
+type secretData struct{ nn any }
+
 type opaque string // t *testing.T and other run-time objects
 type suiteVal struct{}
 type typeVal struct{ name string }

@@ -4,3 +4,4 @@ export { matchRequest, matcher } from "./match";
 export { createRouter, matchesRequest, normalizeHost, type RouteEntry, type RouterAnswer, type RuleHit, type SampleRequest } from "./rank";
 export { replacePrefix, type ForwardedRequest, type HeaderChanges, type Redirect } from "./filters";
 export type { MatchedBackend, MatchInput, MatchResult } from "./types";
+export { BACKEND_CERTIFICATE_ASSUMED } from "./backend-tls";

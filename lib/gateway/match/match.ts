@@ -3,15 +3,19 @@
 // rule of the routes Accepted on that listener serves it (rank.ts), what its filters do, and
 // which weighted backends get it, or the status code when none can.
 import type { KubeObject } from "../../k8s/meta";
-import { hostMatches } from "../listeners";
 import { resolveBackend } from "../predict/backends";
 import { warning } from "../predict/conditions";
 import type { ListenerModel } from "../predict/listeners";
 import type { GatewayModel } from "../predict/gateway";
 import { buildModel, type StatusModel } from "../predict/predict";
-import type { BackendPrediction, Certainty, ObjectRef, PredictionWarning, PredictOptions } from "../predict/types";
+import type { Certainty, PredictOptions } from "../predict/types";
 import { runFilters, type ForwardedRequest, type HeaderChanges, type Redirect } from "./filters";
 import { createRouter, normalizeHost, type RouterAnswer } from "./rank";
+import { exceededTimeout } from "./timeouts";
+import { backendOf, describeListenerRef, listenerScore, mostSpecific, result, type Base } from "./common";
+import { clientHandshake } from "./client-cert";
+import { routeTls } from "./tls-route";
+import { throughBackendTLS } from "./backend-tls";
 import type { MatchedBackend, MatchInput, MatchResult } from "./types";
 
 const HTTP_PROTOCOLS = new Set(["HTTP", "HTTPS"]);
@@ -32,37 +36,6 @@ function parseQuery(raw: string): Record<string, string[]> {
     (out[k] ??= []).push(dec(eq < 0 ? "" : part.slice(eq + 1)));
   }
   return out;
-}
-
-/** [kind, characters]: exact hostname 2, wildcard 1, none 0; undefined when the listener does not take the host. */
-function listenerScore(l: ListenerModel, host: string): [number, number] | undefined {
-  const h = l.listener.hostname;
-  if (!h) return [0, 0];
-  if (!hostMatches(h, host)) return undefined;
-  return [h.startsWith("*.") ? 1 : 2, h.length];
-}
-
-function mostSpecific(listeners: readonly ListenerModel[], host: string): ListenerModel | undefined {
-  let best: { l: ListenerModel; s: [number, number] } | undefined;
-  for (const l of listeners) {
-    const s = listenerScore(l, host);
-    if (s && (!best || s[0] > best.s[0] || (s[0] === best.s[0] && s[1] > best.s[1]))) best = { l, s };
-  }
-  return best?.l;
-}
-
-interface Base {
-  gateway?: ObjectRef;
-  listener?: MatchResult["listener"];
-  warnings: PredictionWarning[];
-}
-
-function result(base: Base, status: number, outcome: MatchResult["outcome"], reason: string, certainty: Certainty, more: Partial<MatchResult> = {}): MatchResult {
-  return { status, outcome, reason, certainty, backends: [], errorShare: status === 500 ? 1 : 0, filters: [], mirrors: [], ...base, ...more };
-}
-
-function describeListenerRef(l: ListenerModel): NonNullable<MatchResult["listener"]> {
-  return { name: l.listener.name, source: l.source, port: l.listener.port, protocol: l.listener.protocol, ...(l.listener.hostname !== undefined && { hostname: l.listener.hostname }) };
 }
 
 /** A matcher over a set of objects: the model is built once, each request costs a look-up. */
@@ -124,6 +97,9 @@ function routeOn(model: StatusModel, gw: GatewayModel, routerOf: RouterOf, req: 
   if (req.listener !== undefined && !named) return result(base, 0, "unreachable", `Gateway ${gw.ref.namespace}/${gw.ref.name} has no listener ${req.listener}`, "required");
   const port = req.port ?? (gw.listeners.some((l) => l.listener.port === hostPort) ? hostPort : undefined) ?? named?.listener.port ?? gw.gateway.spec.listeners[0]?.port;
   const onPort = gw.listeners.filter((l) => l.usable && l.listener.port === port && HTTP_PROTOCOLS.has(l.listener.protocol));
+  const tlsOnPort = gw.listeners.filter((l) => l.usable && l.listener.port === port && l.listener.protocol === "TLS");
+  // TLS and HTTPS on one port are told apart by SNI; a port of TLS listeners only routes TLSRoutes.
+  if (onPort.length === 0 && tlsOnPort.length > 0) return routeTls(model, tlsOnPort, req, base);
   if (onPort.length === 0) return result(base, 0, "unreachable", `no accepted HTTP or HTTPS listener of Gateway ${gw.ref.namespace}/${gw.ref.name} listens on port ${port ?? "?"}`, "required");
   const listener = named ?? mostSpecific(onPort, host);
   if (!listener || !listenerScore(listener, host)) {
@@ -133,6 +109,10 @@ function routeOn(model: StatusModel, gw: GatewayModel, routerOf: RouterOf, req: 
   if (req.sni !== undefined && listener.listener.protocol === "HTTPS") {
     const bySni = mostSpecific(onPort.filter((l) => l.listener.protocol === "HTTPS"), normalizeHost(req.sni));
     if (!bySni) return result(base, 0, "unreachable", `no HTTPS listener on port ${port} takes SNI ${req.sni}: the TLS handshake fails`, "required");
+    // The handshake, with its client certificate, comes before any HTTP: the SNI's listener decides.
+    const hs = clientHandshake(gw.gateway, bySni, req.clientCertificate);
+    if (!hs.ok) return result({ ...base, listener: describeListenerRef(bySni) }, 0, "unreachable", hs.reason, "required");
+    base.warnings.push(...hs.warnings);
     if (bySni !== listener) {
       base.listener = describeListenerRef(bySni);
       return result(base, 421, "misdirected", `the connection was made for listener ${bySni.listener.name} (SNI ${req.sni}) but Host ${host} belongs to listener ${listener.listener.name}: 421 Misdirected Request`, "implementation-specific");
@@ -176,7 +156,7 @@ function routeOn(model: StatusModel, gw: GatewayModel, routerOf: RouterOf, req: 
   const total = resolved.reduce((s, b) => s + b.weight, 0);
   const backends: MatchedBackend[] = resolved.map((b) => {
     const filters = refs[b.index]?.filters ?? [];
-    const one = backendOf(b, total === 0 ? 0 : b.weight / total);
+    const one = throughBackendTLS(backendOf(b, total === 0 ? 0 : b.weight / total), model);
     return filters.length > 0 ? { ...one, forwarded: runFilters(filters, ran.forwarded, ctx).forwarded } : one;
   });
   const validShare = backends.filter((b) => b.valid).reduce((s, b) => s + b.share, 0);
@@ -192,6 +172,8 @@ function routeOn(model: StatusModel, gw: GatewayModel, routerOf: RouterOf, req: 
     const why = total === 0 ? "every backendRef has weight 0" : `no backendRef is valid (${backends.map((b) => `${b.name}: ${b.reason ?? "weight 0"}`).join(", ")})`;
     return result(base, 500, "error", `${what}: ${why}: 500`, certainty, { ...extra, backends, errorShare: 1, forwarded: ran.forwarded });
   }
+  const late = req.backendLatency === undefined ? undefined : exceededTimeout(rule?.timeouts, req.backendLatency);
+  if (late) return result(base, 504, "timeout", `${what}: the backend takes ${req.backendLatency ?? ""}, longer than its timeouts.${late}: 504`, certainty, { ...extra, backends, forwarded: ran.forwarded });
   const errorShare = Math.max(0, 1 - validShare);
   const reason = `${what} forwards to ${picked.map((b) => `${b.namespace}/${b.name}${b.port ? `:${b.port}` : ""} ${Math.round(b.share * 1000) / 10} %`).join(", ")}${errorShare > 0 ? `; ${Math.round(errorShare * 1000) / 10} % get 500 (invalid backends)` : ""}`;
   return result(base, 200, "forwarded", reason, backendCertainty, { ...extra, backends, errorShare, forwarded: ran.forwarded });
@@ -203,9 +185,4 @@ function originAllowed(pattern: string, origin: string): boolean {
   if (!pattern.includes("*")) return false;
   const [head = "", tail = ""] = pattern.split("*");
   return origin.startsWith(head) && origin.endsWith(tail) && origin.length > head.length + tail.length;
-}
-
-function backendOf(b: Omit<BackendPrediction, "rule" | "index"> & { readonly rule?: unknown; readonly index?: unknown }, share: number): MatchedBackend {
-  const { rule: _rule, index: _index, ...rest } = b;
-  return { ...rest, share };
 }

@@ -127,7 +127,7 @@ export function usesRegex(match: HTTPRouteMatch): boolean {
 }
 
 /** [non-wildcard characters, characters] of the best hostname of `hostnames` matching `host`. */
-function hostScore(hostnames: readonly string[] | "any", host: string): { score: [number, number]; hostname: string } | undefined {
+export function hostScore(hostnames: readonly string[] | "any", host: string): { score: [number, number]; hostname: string } | undefined {
   if (hostnames === "any") return { score: [0, 0], hostname: "any" };
   let best: { score: [number, number]; hostname: string } | undefined;
   for (const name of hostnames) {

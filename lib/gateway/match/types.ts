@@ -25,6 +25,14 @@ export interface MatchInput {
   readonly scheme?: "http" | "https";
   /** The TLS server name, for HTTPS: a Host of another listener than the SNI's is misdirected (421). */
   readonly sni?: string;
+  /**
+   * The client certificate presented in the TLS handshake of an HTTPS listener: "none", or one
+   * issued by the CA a ConfigMap holds (as frontend validation's caCertificateRefs name CAs; no
+   * issuer: a CA none of them holds). Default: not known, taken as valid.
+   */
+  readonly clientCertificate?: "none" | { readonly issuer?: ObjectRef };
+  /** How long the backend takes to answer (a Gateway API Duration, "1s"): longer than the rule's timeouts is a 504. Default: in time. */
+  readonly backendLatency?: string;
 }
 
 /** A backendRef of the rule that serves (see BackendPrediction), with its share of the traffic. */
@@ -39,11 +47,12 @@ export interface MatchResult {
   /**
    * 200: forwarded (the backend answers); 3xx: redirect; 204: a CORS preflight the Gateway
    * answers itself (some answer 200); 404: no listener hostname or no rule
-   * matches; 421: misdirected; 500: no valid backend. 0: no HTTP answer at all (no Gateway or
+   * matches; 421: misdirected; 500: no valid backend; 504: the backend is slower than the
+   * rule's timeouts (MatchInput.backendLatency). 0: no HTTP answer at all (no Gateway or
    * listener serves the port, or the listener is not programmed).
    */
   readonly status: number;
-  readonly outcome: "forwarded" | "redirect" | "preflight" | "not-found" | "misdirected" | "error" | "unreachable";
+  readonly outcome: "forwarded" | "redirect" | "preflight" | "not-found" | "misdirected" | "error" | "timeout" | "unreachable";
   readonly gateway?: ObjectRef;
   readonly listener?: { readonly name: string; readonly source: ListenerSource; readonly port: number; readonly protocol: string; readonly hostname?: string };
   readonly route?: ObjectRef;

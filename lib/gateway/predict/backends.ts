@@ -17,7 +17,8 @@ export interface ResolvedBackend extends Omit<BackendPrediction, "rule" | "index
   readonly rule?: "backendKind" | "backendGrant" | "backendMissing";
 }
 
-export function resolveBackend(ref: BackendObjectRef & { weight?: number }, routeNs: string, inputs: Inputs): ResolvedBackend {
+/** `fromKind`: the route kind holding the reference, as ReferenceGrants name it. */
+export function resolveBackend(ref: BackendObjectRef & { weight?: number }, routeNs: string, inputs: Inputs, fromKind = "HTTPRoute"): ResolvedBackend {
   const group = ref.group ?? "";
   const kind = ref.kind ?? "Service";
   const namespace = ref.namespace ?? routeNs;
@@ -28,8 +29,8 @@ export function resolveBackend(ref: BackendObjectRef & { weight?: number }, rout
   if (!(group === "" && kind === "Service") && !serviceImport) {
     return { ...base, valid: false, reason: "InvalidKind", message: `backendRef ${what}: kind ${group || "core"}/${kind} is not a supported backend`, rule: "backendKind", warnings };
   }
-  if (namespace !== routeNs && !referenceAllowed(inputs.grants, { group: GATEWAY_GROUP, kind: "HTTPRoute", namespace: routeNs }, { group, kind, namespace, name: ref.name })) {
-    return { ...base, valid: false, reason: "RefNotPermitted", message: `backendRef ${what}: no ReferenceGrant in ${namespace} lets HTTPRoutes in ${routeNs} use it`, rule: "backendGrant", warnings };
+  if (namespace !== routeNs && !referenceAllowed(inputs.grants, { group: GATEWAY_GROUP, kind: fromKind, namespace: routeNs }, { group, kind, namespace, name: ref.name })) {
+    return { ...base, valid: false, reason: "RefNotPermitted", message: `backendRef ${what}: no ReferenceGrant in ${namespace} lets ${fromKind}s in ${routeNs} use it`, rule: "backendGrant", warnings };
   }
   if (serviceImport) {
     warnings.push(warning("ServiceImport", `backendRef ${what}: ServiceImport backends have Extended support`, "serviceImport"));

@@ -6,6 +6,7 @@ export { SUITE_CLASS_PLACEHOLDER } from "./gateway";
 export type {
   AttachedListener,
   BackendPrediction,
+  BackendTLSPolicyPrediction,
   Certainty,
   ConditionStatus,
   GatewayPrediction,
@@ -13,6 +14,7 @@ export type {
   ListenerSetPrediction,
   ListenerSource,
   ObjectRef,
+  OtherRoutePrediction,
   PredictedCondition,
   PredictionWarning,
   PredictOptions,

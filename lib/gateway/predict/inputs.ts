@@ -3,6 +3,7 @@
 import type { KubeObject } from "../../k8s/meta";
 import { GATEWAY_GROUP, type NamespaceLabels } from "../listeners";
 import type { Gateway, GatewayClass, HTTPRoute, ListenerSet, ReferenceGrant } from "../types.generated";
+import type { BackendTLSPolicy } from "./backend-tls";
 import type { PredictOptions } from "./types";
 
 /** The fields of a core Service the rules read (core kinds are not generated from CRDs). */
@@ -19,13 +20,26 @@ export interface ServiceSpec {
   readonly ports?: readonly ServicePort[];
 }
 
-/** A route of another kind (GRPCRoute, TLSRoute, TCPRoute, UDPRoute): counted in attachedRoutes. */
+/** A backendRef of a route of another kind (the fields every route kind shares). */
+export interface OtherBackendRef {
+  readonly group?: string;
+  readonly kind?: string;
+  readonly namespace?: string;
+  readonly name: string;
+  readonly port?: number;
+  readonly weight?: number;
+}
+
+/** A route of another kind (GRPCRoute, TLSRoute, TCPRoute, UDPRoute): counted in attachedRoutes; TLSRoutes route TLS connections. */
 export interface OtherRoute {
   readonly kind: string;
   readonly namespace: string;
   readonly name: string;
+  readonly creationTimestamp?: string;
   readonly hostnames: readonly string[] | undefined;
   readonly parentRefs: readonly { group?: string; kind?: string; namespace?: string; name: string; sectionName?: string; port?: number }[];
+  /** The backendRefs of each rule. */
+  readonly rules: readonly (readonly OtherBackendRef[])[];
 }
 
 /** Whether a referenced Secret or ConfigMap exists and holds what it must. */
@@ -37,6 +51,7 @@ export interface Inputs {
   readonly otherRoutes: readonly OtherRoute[];
   readonly listenerSets: readonly ListenerSet[];
   readonly grants: readonly ReferenceGrant[];
+  readonly backendTLSPolicies: readonly BackendTLSPolicy[];
   readonly gatewayClass: (name: string) => GatewayClass | undefined;
   /** Class names taken as existing and accepted (PredictOptions.acceptedClasses). */
   readonly assumedClass: (name: string) => boolean;
@@ -50,6 +65,8 @@ export interface Inputs {
   readonly has: (group: string, kind: string, namespace: string, name: string) => boolean;
   readonly certificateSecret: (namespace: string, name: string) => RefState;
   readonly caConfigMap: (namespace: string, name: string) => RefState;
+  /** PredictOptions.supportedFeatures; undefined: not known. */
+  readonly features?: ReadonlySet<string>;
 }
 
 export const groupOf = (apiVersion: string | undefined): string => (apiVersion?.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "");
@@ -104,6 +121,7 @@ export function readInputs(objects: readonly KubeObject[], opts: PredictOptions 
   const otherRoutes: OtherRoute[] = [];
   const listenerSets: ListenerSet[] = [];
   const grants: ReferenceGrant[] = [];
+  const backendTLSPolicies: BackendTLSPolicy[] = [];
   const classes = new Map<string, GatewayClass>();
   const services = new Map<string, ServiceSpec>();
   const namespaces = new Map<string, Record<string, string | undefined>>();
@@ -122,14 +140,17 @@ export function readInputs(objects: readonly KubeObject[], opts: PredictOptions 
       else if (o.kind === "ListenerSet") listenerSets.push(o as unknown as ListenerSet);
       else if (o.kind === "ReferenceGrant") grants.push(o as unknown as ReferenceGrant);
       else if (o.kind === "GatewayClass") classes.set(o.metadata.name, o as unknown as GatewayClass);
+      else if (o.kind === "BackendTLSPolicy") backendTLSPolicies.push(o as unknown as BackendTLSPolicy);
       else if (OTHER_ROUTE_KINDS.has(o.kind)) {
-        const spec = (o["spec"] ?? {}) as { hostnames?: string[]; parentRefs?: OtherRoute["parentRefs"] };
+        const spec = (o["spec"] ?? {}) as { hostnames?: string[]; parentRefs?: OtherRoute["parentRefs"]; rules?: { backendRefs?: OtherBackendRef[] }[] };
         otherRoutes.push({
           kind: o.kind,
           namespace: o.metadata.namespace ?? "default",
           name: o.metadata.name,
+          ...(o.metadata.creationTimestamp !== undefined && { creationTimestamp: o.metadata.creationTimestamp }),
           hostnames: o.kind === "GRPCRoute" || o.kind === "TLSRoute" ? (spec.hostnames ?? []) : undefined,
           parentRefs: spec.parentRefs ?? [],
+          rules: (spec.rules ?? []).map((r) => r.backendRefs ?? []),
         });
       }
     } else if (group === "apps" && (o.kind === "Deployment" || o.kind === "StatefulSet" || o.kind === "DaemonSet")) {
@@ -157,6 +178,7 @@ export function readInputs(objects: readonly KubeObject[], opts: PredictOptions 
     otherRoutes,
     listenerSets: listenerSets.sort(byNamespaceName),
     grants,
+    backendTLSPolicies,
     gatewayClass: (name) => classes.get(name),
     assumedClass: (name) => assumed.has(name),
     gateway: (ns, name) => gateways.find((g) => nsOf(g) === ns && nameOf(g) === name),
@@ -171,6 +193,7 @@ export function readInputs(objects: readonly KubeObject[], opts: PredictOptions 
     has: (group, kind, ns, name) => all.has(`${group}/${kind}/${key(ns, name)}`) || all.has(`${group}/${kind}/${key(undefined, name)}`),
     certificateSecret: lookup(secrets, secretNames, secretState),
     caConfigMap: lookup(configMaps, configMapNames, configMapState),
+    ...(opts.supportedFeatures !== undefined && { features: new Set(opts.supportedFeatures) }),
   };
 }
 

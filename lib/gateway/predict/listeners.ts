@@ -148,6 +148,24 @@ function conflicts(cands: readonly Candidate[], valid: (c: Candidate) => boolean
   return out;
 }
 
+const tlsMode = (l: AnyListener) => (l.protocol === "TLS" ? (l.tls?.mode ?? "Terminate") : undefined);
+
+/** Another TLS listener on the port with the other mode. */
+const mixedOnPort = (c: Candidate, cands: readonly Candidate[]) =>
+  cands.some((o) => o !== c && o.listener.port === c.listener.port && tlsMode(o.listener) !== undefined && tlsMode(o.listener) !== tlsMode(c.listener));
+
+/**
+ * A TLS mode the implementation does not support; only when its features are known, since
+ * Terminate and mixing modes on one port are Extended (otherwise a warning says so).
+ */
+function unsupportedTlsMode(c: Candidate, cands: readonly Candidate[], features: ReadonlySet<string> | undefined): { reason: "UnsupportedValue" | "ProtocolConflict"; message: string } | undefined {
+  const mode = tlsMode(c.listener);
+  if (!mode || !features) return undefined;
+  if (mode === "Terminate" && !features.has("TLSRouteModeTerminate")) return { reason: "UnsupportedValue", message: "TLS mode Terminate needs the Extended feature TLSRouteModeTerminate, which the implementation does not support" };
+  if (mixedOnPort(c, cands) && !features.has("TLSRouteModeMixed")) return { reason: "ProtocolConflict", message: `Terminate and Passthrough TLS listeners share port ${c.listener.port}, which needs the Extended feature TLSRouteModeMixed` };
+  return undefined;
+}
+
 export interface ListenerOwner {
   readonly source: ListenerSource;
   readonly listeners: readonly AnyListener[];
@@ -165,6 +183,7 @@ export function predictListeners(gateway: Gateway, owners: readonly ListenerOwne
     const warnings: PredictionWarning[] = [];
     const kinds = listenerKinds(l);
     const [ca, noValidCa] = caOf.get(c) ?? [undefined, false];
+    const tlsUnsupported = unsupportedTlsMode(c, cands, inputs.features);
     const conflict = conflictOf.get(c);
     const where = c.source.kind === "Gateway" ? "" : ` of ListenerSet ${c.source.namespace}/${c.source.name}`;
     const ruleOfConflict = c.rank > 0 ? "listenerSetPrecedence" : "conflicts";
@@ -174,7 +193,9 @@ export function predictListeners(gateway: Gateway, owners: readonly ListenerOwne
         ? condition("Accepted", "False", "NoValidCACertificate", `listener ${l.name}${where}: no caCertificateRef of its client-certificate validation is valid`, "caCertificateRefs")
         : conflict
           ? condition("Accepted", "False", conflict.reason, `listener ${l.name}${where} conflicts with listener ${conflict.with.listener.name}${conflict.with.source.kind === "Gateway" ? "" : ` of ListenerSet ${conflict.with.source.namespace}/${conflict.with.source.name}`} on port ${l.port}`, ruleOfConflict, conflict.certainty)
-          : condition("Accepted", "True", "Accepted", `listener ${l.name}${where} is valid`, "conflicts");
+          : tlsUnsupported
+            ? condition("Accepted", "False", tlsUnsupported.reason, `listener ${l.name}${where}: ${tlsUnsupported.message}`, "tlsModes")
+            : condition("Accepted", "True", "Accepted", `listener ${l.name}${where} is valid`, "conflicts");
     const refs: Verdict | undefined =
       kinds.invalid.length > 0
         ? { status: "False", reason: "InvalidRouteKinds", message: `listener ${l.name}${where}: route kinds ${kinds.invalid.map((k) => `${k.group}/${k.kind}`).join(", ")} are unknown or do not fit protocol ${l.protocol}`, rule: "routeKinds" }
@@ -182,12 +203,16 @@ export function predictListeners(gateway: Gateway, owners: readonly ListenerOwne
     const resolvedRefs = refs
       ? condition("ResolvedRefs", refs.status, refs.reason, refs.message, refs.rule, refs.certainty)
       : condition("ResolvedRefs", "True", "ResolvedRefs", `every reference of listener ${l.name}${where} resolves`, "certificateRefs");
+    // Modes that cannot share the port conflict like protocols do (ProtocolConflict).
+    const mixedConflict = !conflict && tlsUnsupported?.reason === "ProtocolConflict";
     const conflicted = conflict
       ? condition("Conflicted", "True", conflict.reason, accepted.message, ruleOfConflict, conflict.certainty)
-      : condition("Conflicted", "False", "NoConflicts", `listener ${l.name}${where} is distinct`, "conflicts");
+      : mixedConflict
+        ? condition("Conflicted", "True", "ProtocolConflict", accepted.message, "tlsModes")
+        : condition("Conflicted", "False", "NoConflicts", `listener ${l.name}${where} is distinct`, "conflicts");
     const programmed =
       accepted.status !== "True"
-        ? condition("Programmed", "False", conflict ? conflict.reason : "Invalid", `listener ${l.name}${where} is not accepted (${accepted.reason})`, "listenerProgrammed", accepted.certainty)
+        ? condition("Programmed", "False", conflict ? conflict.reason : mixedConflict ? "ProtocolConflict" : "Invalid", `listener ${l.name}${where} is not accepted (${accepted.reason})`, "listenerProgrammed", accepted.certainty)
         : resolvedRefs.status === "False" && resolvedRefs.reason !== "InvalidRouteKinds"
           ? condition("Programmed", "False", "Invalid", `listener ${l.name}${where} has unresolved references (${resolvedRefs.reason})`, "listenerProgrammed")
           : resolvedRefs.status === "Unknown"
@@ -196,9 +221,10 @@ export function predictListeners(gateway: Gateway, owners: readonly ListenerOwne
     if (conflict?.certainty === "implementation-specific") {
       warnings.push(warning("ListenerProtocolsShare", `HTTP and ${conflict.with.listener.protocol === "HTTP" ? l.protocol : conflict.with.listener.protocol} on one port: most implementations cannot serve both and mark them conflicted`, "conflicts"));
     }
-    const mode = l.protocol === "TLS" ? (l.tls?.mode ?? "Terminate") : undefined;
+    // Without the implementation's features, what needs an Extended one is a warning.
+    const mode = inputs.features ? undefined : tlsMode(l);
     if (mode === "Terminate") warnings.push(warning("TLSTerminate", `listener ${l.name}: TLS listeners that terminate are Extended support (TLSRoute mode Terminate); an implementation without it sets Accepted False, UnsupportedValue`, "tlsModes"));
-    if (mode && cands.some((o) => o !== c && o.listener.port === l.port && o.listener.protocol === "TLS" && (o.listener.tls?.mode ?? "Terminate") !== mode)) {
+    if (mode && mixedOnPort(c, cands)) {
       warnings.push(warning("TLSMixedModes", `listener ${l.name}: Terminate and Passthrough TLS listeners share port ${l.port}; an implementation that cannot mix them sets Accepted False, ProtocolConflict on both`, "tlsModes"));
     }
     if (l.protocol.includes("/")) {

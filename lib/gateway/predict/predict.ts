@@ -1,12 +1,14 @@
 // predictStatus: the status a conformant Gateway API implementation must write for the given
 // objects, from their spec alone. buildModel is the richer form matchRequest routes on.
 import type { KubeObject } from "../../k8s/meta";
-import { attach, GATEWAY_GROUP, type AnyListener } from "../listeners";
 import { RULES } from "./conditions";
 import { orphanListenerSet, predictGateway, type GatewayModel, type ListenerSetModel } from "./gateway";
+import { backendTLSPredictions } from "./ancestors";
 import { fullName, nameOf, nsOf, readInputs, type Inputs, type OtherRoute } from "./inputs";
 import type { ListenerModel } from "./listeners";
 import { predictRoute, type Attachment, type RouteModel } from "./route";
+import { predictBackendTLS, type BackendTLSModel } from "./backend-tls";
+import { predictOtherRoute, type OtherRouteModel } from "./other-routes";
 import type { ListenerPrediction, PredictOptions, StatusPrediction } from "./types";
 
 export interface StatusModel {
@@ -14,37 +16,14 @@ export interface StatusModel {
   readonly gateways: readonly GatewayModel[];
   readonly orphanListenerSets: readonly ListenerSetModel[];
   readonly routes: readonly RouteModel[];
+  readonly otherRoutes: readonly OtherRouteModel[];
   /** The HTTPRoutes Accepted on each listener, with the hostnames each serves there. */
   readonly attached: ReadonlyMap<ListenerModel, readonly { readonly route: RouteModel; readonly hostnames: Attachment["hostnames"] }[]>;
   /** Every route (any kind) Accepted on each listener, as "Kind namespace/name". */
   readonly counted: ReadonlyMap<ListenerModel, ReadonlySet<string>>;
-}
-
-/** Listeners a route of another kind (GRPCRoute, TLSRoute …) is Accepted on: they count in attachedRoutes too. */
-function otherAttachments(r: OtherRoute, gateways: ReadonlyMap<string, GatewayModel>, inputs: Inputs): ListenerModel[] {
-  return r.parentRefs.flatMap((ref) => {
-    const group = ref.group ?? GATEWAY_GROUP;
-    const kind = ref.kind ?? "Gateway";
-    const ns = ref.namespace ?? r.namespace;
-    if (group !== GATEWAY_GROUP) return [];
-    let models: readonly ListenerModel[] = [];
-    if (kind === "Gateway") models = gateways.get(`${ns}/${ref.name}`)?.listeners.filter((l) => l.source.kind === "Gateway") ?? [];
-    else if (kind === "ListenerSet") {
-      const s = [...gateways.values()].flatMap((g) => g.listenerSets).find((x) => x.ref.namespace === ns && x.ref.name === ref.name);
-      models = s?.attached ? s.listeners : [];
-    }
-    const v = attach<AnyListener>({
-      kind: { group: GATEWAY_GROUP, kind: r.kind },
-      namespace: r.namespace,
-      hostnames: r.hostnames,
-      ref,
-      listeners: models.map((m) => m.listener),
-      ownerNamespace: ns,
-      labels: inputs.namespaceLabels,
-      usable: (l) => models.find((m) => m.listener === l)?.usable ?? false,
-    });
-    return v.ok ? v.listeners.flatMap((l) => models.filter((m) => m.listener === l)) : [];
-  });
+  /** The routes of other kinds (TLSRoute …) Accepted on each listener. */
+  readonly otherAttached: ReadonlyMap<ListenerModel, readonly OtherRoute[]>;
+  readonly backendTLS: readonly BackendTLSModel[];
 }
 
 export function buildModel(objects: readonly KubeObject[], opts: PredictOptions = {}): StatusModel {
@@ -67,8 +46,16 @@ export function buildModel(objects: readonly KubeObject[], opts: PredictOptions 
       }
     }
   }
-  for (const r of inputs.otherRoutes) for (const l of otherAttachments(r, byName, inputs)) count(l, `${r.kind} ${r.namespace}/${r.name}`);
-  return { inputs, gateways, orphanListenerSets, routes, attached, counted };
+  const otherAttached = new Map<ListenerModel, OtherRoute[]>();
+  const otherRoutes = inputs.otherRoutes.map((r) => predictOtherRoute(r, byName, inputs));
+  for (const { route: r, attachments } of otherRoutes) {
+    for (const l of attachments) {
+      count(l, `${r.kind} ${r.namespace}/${r.name}`);
+      const list = otherAttached.get(l) ?? otherAttached.set(l, []).get(l);
+      if (list && !list.includes(r)) list.push(r);
+    }
+  }
+  return { inputs, gateways, orphanListenerSets, routes, otherRoutes, attached, counted, otherAttached, backendTLS: predictBackendTLS(inputs) };
 }
 
 function listenerPrediction(m: ListenerModel, model: StatusModel): ListenerPrediction {
@@ -117,6 +104,8 @@ export function predictStatus(objects: readonly KubeObject[], opts: PredictOptio
       warnings: g.warnings,
     })),
     listenerSets,
+    backendTLSPolicies: backendTLSPredictions(model),
+    otherRoutes: model.otherRoutes.map((r) => ({ kind: r.route.kind, namespace: r.route.namespace, name: r.route.name, parents: r.parents })),
     routes: model.routes.map((r) => ({
       kind: "HTTPRoute" as const,
       namespace: nsOf(r.route),

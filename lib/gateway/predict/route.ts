@@ -103,7 +103,7 @@ type ParentResolution =
   | { readonly kind: "skip"; readonly why: string; readonly rule: RuleKey; readonly reconciled: boolean }
   | { readonly kind: "ok"; readonly listeners: readonly ListenerModel[]; readonly owner: string; readonly label: string };
 
-function resolveParent(parent: RouteParentPrediction["parent"], gateways: ReadonlyMap<string, GatewayModel>, inputs: Inputs): ParentResolution {
+export function resolveParent(parent: RouteParentPrediction["parent"], gateways: ReadonlyMap<string, GatewayModel>, inputs: Inputs): ParentResolution {
   const label = `${parent.kind} ${parent.namespace}/${parent.name}`;
   if (parent.group !== GATEWAY_GROUP || (parent.kind !== "Gateway" && parent.kind !== "ListenerSet")) {
     return { kind: "skip", why: `${parent.group || "core"}/${parent.kind} ${parent.namespace}/${parent.name} is not a Gateway or ListenerSet`, rule: "parentUnsupported", reconciled: false };

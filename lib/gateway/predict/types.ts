@@ -132,10 +132,25 @@ export interface RoutePrediction extends ObjectRef {
   readonly warnings: readonly PredictionWarning[];
 }
 
+export interface BackendTLSPolicyPrediction extends ObjectRef {
+  /** Accepted and ResolvedRefs: what status.ancestors[] holds for each of `ancestors`. */
+  readonly conditions: readonly PredictedCondition[];
+  /** The Gateways whose accepted routes use a Service the policy targets (status.ancestors[].ancestorRef). */
+  readonly ancestors: readonly ObjectRef[];
+}
+
 export interface StatusPrediction {
   readonly gateways: readonly GatewayPrediction[];
   readonly listenerSets: readonly ListenerSetPrediction[];
   readonly routes: readonly RoutePrediction[];
+  readonly backendTLSPolicies: readonly BackendTLSPolicyPrediction[];
+  /** GRPCRoutes, TLSRoutes, TCPRoutes and UDPRoutes: Accepted and ResolvedRefs per parentRef. */
+  readonly otherRoutes: readonly OtherRoutePrediction[];
+}
+
+export interface OtherRoutePrediction extends ObjectRef {
+  readonly kind: string;
+  readonly parents: readonly RouteParentPrediction[];
 }
 
 export interface PredictOptions {
@@ -151,4 +166,11 @@ export interface PredictOptions {
    * test). The conformance suite's placeholder "{GATEWAY_CLASS_NAME}" always is.
    */
   readonly acceptedClasses?: Iterable<string>;
+  /**
+   * The Extended features the implementation supports, by the conformance suite's names
+   * (pkg/features: "TLSRouteModeTerminate", "TLSRouteModeMixed" …). Given, what hangs on them
+   * becomes a verdict (a terminating TLS listener without TLSRouteModeTerminate is not accepted);
+   * left out, such listeners are predicted accepted with an implementation-specific warning.
+   */
+  readonly supportedFeatures?: Iterable<string>;
 }

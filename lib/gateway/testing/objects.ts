@@ -75,3 +75,24 @@ export function secret(name: string, ns = GW_NS, data: Record<string, string> = 
 export function base(listeners: Listener[] = [http()], gwMore: Partial<Gateway["spec"]> = {}): KubeObject[] {
   return [gatewayClass(), namespace(NS), namespace(GW_NS), gateway("gw", listeners, gwMore), service("app"), service("other")];
 }
+
+export function configMap(name: string, ns = GW_NS, data: Record<string, string> = { "ca.crt": "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n" }): KubeObject {
+  return kube({ apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace: ns }, data });
+}
+
+/** A GRPCRoute, TLSRoute, TCPRoute or UDPRoute attached to "gw" unless parentRefs say otherwise. */
+export function otherRoute(kind: "GRPCRoute" | "TLSRoute" | "TCPRoute" | "UDPRoute", name: string, spec: Record<string, unknown>, ns = NS): KubeObject {
+  return kube({ apiVersion: `${GROUP}/v1`, kind, metadata: { name, namespace: ns, creationTimestamp: "2026-01-01T00:00:00Z" }, spec: { parentRefs: [{ name: "gw", namespace: GW_NS }], ...spec } });
+}
+
+export function backendTLSPolicy(name: string, service: string, caConfigMaps: readonly { kind?: string; group?: string; name: string }[], more: { sectionName?: string; created?: string; ns?: string } = {}): KubeObject {
+  return kube({
+    apiVersion: `${GROUP}/v1`,
+    kind: "BackendTLSPolicy",
+    metadata: { name, namespace: more.ns ?? NS, ...(more.created && { creationTimestamp: more.created }) },
+    spec: {
+      targetRefs: [{ group: "", kind: "Service", name: service, ...(more.sectionName && { sectionName: more.sectionName }) }],
+      validation: { caCertificateRefs: caConfigMaps.map((c) => ({ group: c.group ?? "", kind: c.kind ?? "ConfigMap", name: c.name })), hostname: "backend.example" },
+    },
+  });
+}

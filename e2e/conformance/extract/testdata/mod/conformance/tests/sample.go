@@ -4,6 +4,7 @@ package tests
 
 import (
 	"fmt"
+	"net"
 	"testing"
 
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
@@ -13,6 +14,7 @@ import (
 	h "sigs.k8s.io/gateway-api/conformance/utils/http"
 	"sigs.k8s.io/gateway-api/conformance/utils/kubernetes"
 	confsuite "sigs.k8s.io/gateway-api/conformance/utils/suite"
+	"sigs.k8s.io/gateway-api/conformance/utils/tls"
 	"sigs.k8s.io/gateway-api/pkg/features"
 )
 
@@ -85,6 +87,11 @@ var SampleChange = confsuite.ConformanceTest{
 	Manifests: []string{"tests/sample.yaml"},
 	Test: func(t *testing.T, s *confsuite.ConformanceTestSuite) {
 		gwNN := types.NamespacedName{Name: "sample-gateway", Namespace: confsuite.InfrastructureNamespace}
+		gwAddr, _ := kubernetes.WaitForGatewayAddress(t, s.Client, s.TimeoutConfig, kubernetes.NewGatewayRef(gwNN))
+		gwAddr, _, _ = net.SplitHostPort(gwAddr) // still the gateway, without its port
+		h.MakeRequestAndExpectEventuallyConsistentResponse(t, s.RoundTripper, s.TimeoutConfig, net.JoinHostPort(gwAddr, "8443"), h.ExpectedResponse{Request: h.Request{Path: "/split"}})
+		clientPem, clientKey, _ := kubernetes.GetTLSSecret(s.Client, types.NamespacedName{Name: "client", Namespace: gwNN.Namespace})
+		tls.MakeTLSRequestAndExpectFailureResponse(t, s.RoundTripper, gwAddr, nil, clientPem, clientKey, "tls.example", h.ExpectedResponse{Request: h.Request{Path: "/cert"}})
 		s.Client.Patch(nil, nil) // later assertions carry afterChange
 		kubernetes.HTTPRouteMustHaveResolvedRefsConditionsTrue(t, s.Client, s.TimeoutConfig, types.NamespacedName{Name: "after", Namespace: gwNN.Namespace}, gwNN)
 	},

@@ -27,3 +27,23 @@ func GatewayStatusMustHaveListeners(t *testing.T, c any, timeoutConfig any, gwNN
 }
 
 func GatewayMustHaveSomethingNew(t *testing.T, gwNN types.NamespacedName) {}
+
+func MustCreateSelfSignedCertSecret(t *testing.T, namespace, secretName string, hosts []string) any {
+	return nil
+}
+
+func MustCreateCACertConfigMap(t *testing.T, namespace, configMapName string) (any, any, any) {
+	return nil, nil, nil
+}
+
+func WaitForGatewayAddress(t *testing.T, client any, timeoutConfig any, gwRef GatewayRef) (string, error) {
+	return "", nil
+}
+
+func MustCreateCASignedClientCertSecret(t *testing.T, namespace, secretName string, ca any, caPrivKey any) any {
+	return nil
+}
+
+func GetTLSSecret(client any, secretName types.NamespacedName) ([]byte, []byte, error) {
+	return nil, nil, nil
+}
