@@ -11,6 +11,7 @@ import { forDisplay, kingressOwner } from "@/lib/canvas/manifest";
 import { paletteItems, type PaletteItem } from "@/lib/canvas/palette";
 import { pinProblems } from "@/lib/canvas/pin-errors";
 import { rebase } from "@/lib/canvas/rebase";
+import { testerObjects } from "@/lib/canvas/request-tester";
 import { routingTable } from "@/lib/canvas/routing-table";
 import { missingGrants } from "@/lib/gateway/reference-grants";
 import type { Gateway, HTTPRoute, ReferenceGrant } from "@/lib/gateway/types.generated";
@@ -25,6 +26,7 @@ import { FlowCanvas } from "./FlowCanvas";
 import { Inspector } from "./Inspector";
 import { Palette } from "./Palette";
 import { ProblemsView } from "./ProblemsView";
+import { RequestTester } from "./RequestTester";
 import { RoutingTableView } from "./RoutingTableView";
 import { SidePanel } from "./SidePanel";
 import { SplitOffer } from "./SplitOffer";
@@ -32,11 +34,13 @@ import { ApplyBar } from "./ApplyBar";
 import { EditorToolbar } from "./EditorToolbar";
 import { useApplyFlow } from "./useApplyFlow";
 import { useDraftGraph } from "./useDraftGraph";
+import { useRequestTester } from "./useRequestTester";
 import { usePermission } from "./usePermission";
 import { READ_ONLY_REASON } from "@/lib/query/use-write-access";
 import { useValidation } from "./useValidation";
 
-const LIVE = ["HTTPRoute", "Service", "KnativeService", "Gateway", "ReferenceGrant"] as const;
+// GatewayClasses and Namespaces are for the request tester: which Gateways serve, which namespaces they admit.
+const LIVE = ["HTTPRoute", "Service", "KnativeService", "Gateway", "ReferenceGrant", "GatewayClass", "Namespace"] as const;
 
 /** The canvas editor of one route: palette, canvas, side panel and the apply flow. */
 export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolean }) {
@@ -49,7 +53,7 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
   const permission = usePermission(loaded);
   const readOnly = owner !== undefined || permission.forbidden !== undefined;
   const { snapshots, connection } = useLiveKinds(LIVE);
-  const [routesSnap, servicesSnap, ksvcSnap, gatewaysSnap, grantsSnap] = snapshots;
+  const [routesSnap, servicesSnap, ksvcSnap, gatewaysSnap, grantsSnap, classesSnap, nsSnap] = snapshots;
   const gateways = useMemo(() => (gatewaysSnap?.items ?? []) as unknown as Gateway[], [gatewaysSnap]);
   const items = useMemo(() => paletteItems(servicesSnap?.items ?? [], ksvcSnap?.items ?? []), [servicesSnap, ksvcSnap]);
   const [selected, setSelected] = useState<string>();
@@ -66,9 +70,17 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
     const others = ((routesSnap?.items ?? []) as unknown as HTTPRoute[]).filter(
       (r) => !(r.metadata.namespace === ns && r.metadata.name === route.metadata.name) && (r.spec.hostnames ?? []).some((h) => hosts.has(h)),
     );
-    return routingTable(fromHTTPRoutes([route, ...others]));
-  }, [route, routesSnap, ns]);
-  const flow = useMemo(() => toFlow(graph, { gateways, shadowed: table.shadowed, readOnly }), [graph, gateways, table, readOnly]);
+    // The draft graph itself, not one rebuilt from its route: its rule ids follow rules through
+    // reorders, so the table's verdicts land on the nodes the canvas draws.
+    return routingTable({ entries: [...graph.entries, ...fromHTTPRoutes(others).entries] });
+  }, [graph, route, routesSnap, ns]);
+  // The draft, not the stored route, answers the tested request: an edit shows its effect before it is applied.
+  const testerInput = useMemo(
+    () => testerObjects([routesSnap, servicesSnap, gatewaysSnap, grantsSnap, classesSnap, nsSnap], route),
+    [routesSnap, servicesSnap, gatewaysSnap, grantsSnap, classesSnap, nsSnap, route],
+  );
+  const tester = useRequestTester(testerInput, graph, route.spec.hostnames?.[0]);
+  const flow = useMemo(() => toFlow(graph, { gateways, shadowed: table.shadowed, shadowedBy: table.shadowedBy, readOnly }), [graph, gateways, table, readOnly]);
   const pinned = useMemo(() => {
     const problems = [...validation.errors, ...validation.limits.map((l) => ({ elementId: l.elementId, message: l.message }))];
     return pinProblems(problems, flow.nodes.map((n) => n.id));
@@ -159,16 +171,23 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
               onAdd={(item) => selectedRule && dropItem(selectedRule, item)} onNewRule={() => draft.edit((g) => addNewRule(g, routeId))} />
           )}
           <div className="min-w-0 flex-1 rounded-md border border-slate-200 bg-white" data-canvas>
-            <FlowCanvas nodes={flow.nodes} edges={flow.edges} routeId={routeId} {...(selected && { selected })} onSelect={setSelected} label={`Canvas of HTTPRoute ${ns}/${route.metadata.name}`} />
+            <FlowCanvas nodes={flow.nodes} edges={flow.edges} routeId={routeId} {...(selected && { selected })} onSelect={setSelected} highlighted={tester.tested} label={`Canvas of HTTPRoute ${ns}/${route.metadata.name}`} />
           </div>
           <SidePanel
+            initial={tester.asked ? "routing" : "yaml"}
             tabs={[
               { id: "yaml", label: "YAML", body: <YamlView text={shownDraft} label="YAML the canvas compiles to" /> },
               { id: "diff", label: "Diff", body: <YamlDiff before={shownBase} after={shownDraft} label="Diff against the cluster" empty={base ? "Same as in the cluster." : "Nothing in the cluster yet."} /> },
               { id: "problems", label: `Problems${errorsCount ? ` (${errorsCount})` : ""}`, body: splitting
                 ? <SplitOffer route={route} resourceVersion={baseRV} onDone={(first) => { setSplitting(false); onApplied(first); }} />
                 : <ProblemsView errors={validation.errors} limits={validation.limits} {...(validation.problem && { problem: validation.problem })} readOnly={readOnly} onSplit={() => setSplitting(true)} /> },
-              { id: "routing", label: "Routing", body: <RoutingTableView table={table} ownRules={new Set(graph.entries[0]?.ids.rules.map((r) => r.id))} /> },
+              { id: "routing", label: "Routing", body: (
+                <>
+                  <RequestTester tester={tester} draft={dirty} self={`${ns}/${route.metadata.name}`} />
+                  <h2 className="mb-1 mt-3 border-t border-slate-200 pt-2 text-sm font-semibold">Effective routing</h2>
+                  <RoutingTableView table={table} ownRules={new Set(graph.entries[0]?.ids.rules.map((r) => r.id))} {...(tester.testedRule !== undefined && { tested: tester.testedRule })} />
+                </>
+              ) },
               { id: "selection", label: "Selected", body: <Inspector key={selected} graph={graph} {...(selected && { selected })} readOnly={readOnly} edit={draft.edit} /> },
             ]}
           />

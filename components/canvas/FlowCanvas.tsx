@@ -53,9 +53,16 @@ export interface FlowCanvasProps {
   label: string;
   /** Nodes may be moved around to look, even read-only (moves change nothing in the routes). */
   arrangeable?: boolean;
+  /** Nodes a tested request goes through (the request tester), drawn outlined with their edges. */
+  highlighted?: ReadonlySet<string>;
 }
 
-function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrangeable = false }: FlowCanvasProps) {
+const NO_HIGHLIGHT: ReadonlySet<string> = new Set();
+/** On React Flow's own node wrapper, so full and compact nodes get the same outline. */
+const TESTED_NODE = "rounded-md ring-4 ring-sky-500 ring-offset-2";
+const TESTED_EDGE = { stroke: "#0284c7", strokeWidth: 3 };
+
+function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrangeable = false, highlighted = NO_HIGHLIGHT }: FlowCanvasProps) {
   const { readOnly, edit, problemsOf } = useCanvasActions();
   const layout = useElkLayout(base, edges);
   const flow = useReactFlow();
@@ -71,8 +78,10 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
       const measured = new Map(prev.map((n) => [n.id, n.measured]));
       return base.map((n) => {
         const m = measured.get(n.id);
+        const tested = highlighted.has(n.id);
         return {
           ...n,
+          ...(tested && { className: TESTED_NODE, domAttributes: { "data-tested": "true" } }),
           ...(m?.width !== undefined ? { measured: m } : expected(n)),
           position: layout.positions.get(n.id) ?? n.position,
           selected: n.id === selected,
@@ -81,7 +90,7 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
         } as Node;
       });
     },
-    [base, layout, selected, arrangeable, overview],
+    [base, layout, selected, arrangeable, overview, highlighted],
   );
   const [nodes, setNodes] = useState<Node[]>(() => place([]));
   useEffect(() => setNodes(place), [place]);
@@ -115,8 +124,11 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
   // React Flow would keep an SVG edge per visible edge, which costs more per pan frame than the nodes.
   // A Gateway's edges to its stacked hostnames are a bracket on their left (smooth steps).
   const rfEdges = useMemo(
-    () => (compact ? [] : edges.map((e): Edge => ({ ...e, type: e.sourceHandle === STACK_HANDLE ? "smoothstep" : "weight" }))),
-    [edges, compact],
+    () => (compact ? [] : edges.map((e): Edge => {
+      const type = e.sourceHandle === STACK_HANDLE ? "smoothstep" : "weight";
+      return highlighted.has(e.source) && highlighted.has(e.target) ? { ...e, type, animated: true, style: TESTED_EDGE, zIndex: 1 } : { ...e, type };
+    })),
+    [edges, compact, highlighted],
   );
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {

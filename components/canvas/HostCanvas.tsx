@@ -4,13 +4,16 @@ import { useMemo } from "react";
 import { Notice } from "@/components/ui/Notice";
 import { LiveStatus } from "@/components/ui/LiveStatus";
 import { toFlow } from "@/lib/canvas/flow";
+import { testerObjects } from "@/lib/canvas/request-tester";
 import { routingTable } from "@/lib/canvas/routing-table";
 import type { Gateway, HTTPRoute } from "@/lib/gateway/types.generated";
 import { fromHTTPRoutes } from "@/lib/graph";
 import { useLiveKinds } from "@/lib/query/use-live-kinds";
 import { CanvasActionsContext } from "./canvas-context";
 import { FlowCanvas } from "./FlowCanvas";
+import { RequestTester } from "./RequestTester";
 import { RoutingTableView } from "./RoutingTableView";
+import { useRequestTester } from "./useRequestTester";
 
 /** Route links shown in the heading; the rest fold away so the canvas keeps its place on screen. */
 const SHOWN_LINKS = 6;
@@ -22,11 +25,13 @@ const editLink = (r: HTTPRoute) => (
 );
 
 const READ_ONLY = { readOnly: true, edit: () => undefined, dropItem: () => undefined, problemsOf: () => [] };
+/** What matchRequest reads besides routes and Gateways: a request is routed over every route on the Gateway, not only this hostname's. */
+const LIVE = ["HTTPRoute", "Gateway", "GatewayClass", "ReferenceGrant", "Service", "Namespace"] as const;
 
 /** Every HTTPRoute on one hostname, across namespaces, on one canvas, with who wins what. */
 export function HostCanvas({ hostname }: { hostname: string }) {
-  const { snapshots, connection } = useLiveKinds(["HTTPRoute", "Gateway"]);
-  const [routesSnap, gwSnap] = snapshots;
+  const { snapshots, connection } = useLiveKinds(LIVE);
+  const [routesSnap, gwSnap, classSnap, grantSnap, svcSnap, nsSnap] = snapshots;
   const routes = useMemo(
     () => ((routesSnap?.items ?? []) as unknown as HTTPRoute[])
       .filter((r) => (r.spec.hostnames ?? []).includes(hostname))
@@ -35,7 +40,9 @@ export function HostCanvas({ hostname }: { hostname: string }) {
   );
   const graph = useMemo(() => fromHTTPRoutes(routes), [routes]);
   const table = useMemo(() => routingTable(graph), [graph]);
-  const flow = useMemo(() => toFlow(graph, { gateways: (gwSnap?.items ?? []) as unknown as Gateway[], shadowed: table.shadowed, readOnly: true, showRoute: true }), [graph, gwSnap, table]);
+  const flow = useMemo(() => toFlow(graph, { gateways: (gwSnap?.items ?? []) as unknown as Gateway[], shadowed: table.shadowed, shadowedBy: table.shadowedBy, readOnly: true, showRoute: true }), [graph, gwSnap, table]);
+  const objects = useMemo(() => testerObjects([routesSnap, gwSnap, classSnap, grantSnap, svcSnap, nsSnap]), [routesSnap, gwSnap, classSnap, grantSnap, svcSnap, nsSnap]);
+  const tester = useRequestTester(objects, graph, hostname);
   return (
     <section aria-labelledby="host-title" className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-3">
@@ -58,11 +65,12 @@ export function HostCanvas({ hostname }: { hostname: string }) {
         <CanvasActionsContext.Provider value={READ_ONLY}>
           <div className="flex gap-2" style={{ height: "calc(100vh - 12rem)", minHeight: 420 }}>
             <div className="min-w-0 flex-1 rounded-md border border-slate-200 bg-white" data-canvas>
-              <FlowCanvas nodes={flow.nodes} edges={flow.edges} arrangeable label={`Canvas of every route on ${hostname}`} />
+              <FlowCanvas nodes={flow.nodes} edges={flow.edges} arrangeable highlighted={tester.tested} label={`Canvas of every route on ${hostname}`} />
             </div>
-            <aside className="w-96 shrink-0 overflow-auto rounded-md border border-slate-200 bg-white p-2" aria-label="Effective routing table">
-              <h2 className="mb-1 text-sm font-semibold">Effective routing</h2>
-              <RoutingTableView table={table} />
+            <aside className="w-96 shrink-0 overflow-auto rounded-md border border-slate-200 bg-white p-2" aria-label="Request tester and effective routing">
+              <RequestTester tester={tester} />
+              <h2 className="mb-1 mt-3 border-t border-slate-200 pt-2 text-sm font-semibold">Effective routing</h2>
+              <RoutingTableView table={table} {...(tester.testedRule !== undefined && { tested: tester.testedRule })} />
             </aside>
           </div>
         </CanvasActionsContext.Provider>

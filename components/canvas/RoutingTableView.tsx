@@ -6,7 +6,7 @@ import type { RoutingTable } from "@/lib/canvas/routing-table";
 const FIRST_ROWS = 100;
 
 /** Which backends get each hostname and path, and why, across every route on the hostname. */
-export function RoutingTableView({ table, ownRules }: { table: RoutingTable; ownRules?: ReadonlySet<string> }) {
+export function RoutingTableView({ table, ownRules, tested }: { table: RoutingTable; ownRules?: ReadonlySet<string>; /** The rule a tested request went to. */ tested?: string }) {
   const [all, setAll] = useState(false);
   if (table.rows.length === 0) return <p className="text-xs text-slate-600" role="status">No rules yet: every request gets 404.</p>;
   const rows = all ? table.rows : table.rows.slice(0, FIRST_ROWS);
@@ -26,8 +26,9 @@ export function RoutingTableView({ table, ownRules }: { table: RoutingTable; own
         <tbody>
           {rows.map((r, i) => {
             const lost = r.winnerId !== undefined && r.winnerId !== r.ruleId;
+            const hit = tested !== undefined && r.ruleId === tested;
             return (
-              <tr key={i} className={`border-t border-slate-100 align-top ${lost ? "bg-amber-50" : ""} ${ownRules && !ownRules.has(r.ruleId) ? "text-slate-500" : ""}`} data-row-shadowed={lost ? "true" : "false"}>
+              <tr key={i} className={`border-t border-slate-100 align-top ${lost ? "bg-amber-50" : hit ? "bg-sky-50" : ""} ${ownRules && !ownRules.has(r.ruleId) ? "text-slate-500" : ""}`} data-row-shadowed={lost ? "true" : "false"} {...(hit && { "data-row-tested": "true" })}>
                 <td className="pr-1 font-mono">{r.host}</td>
                 <td className="pr-1 font-mono">{r.match}</td>
                 <td className="pr-1">{r.backends}</td>

@@ -7,7 +7,8 @@ import { listenerFit, type Fit } from "./gateway-fit";
 
 export type GatewayData = { parent: ParentNode; label: string; found: boolean };
 export type HostnameData = { value: string; routeId: string; fits: { gateway: string; fit: Fit }[] };
-export type RuleData = { rule: RuleNode; position: number; count: number; routeLabel: string; shadowed: boolean };
+/** `shadowedBy`: the rules that win this shadowed rule's matches ("team/shop rule 1"). */
+export type RuleData = { rule: RuleNode; position: number; count: number; routeLabel: string; shadowed: boolean; shadowedBy?: readonly string[] };
 /** `via`: the Host the rule rewrites to (a Knative Service reached through a gateway Service). */
 export type BackendData = { backend: BackendNode; via?: string };
 
@@ -23,6 +24,8 @@ export type XY = { x: number; y: number };
 export interface FlowOptions {
   readonly gateways: readonly Gateway[];
   readonly shadowed?: ReadonlySet<string>;
+  /** Which rules shadow each shadowed rule (RoutingTable.shadowedBy), said on its node. */
+  readonly shadowedBy?: ReadonlyMap<string, readonly string[]>;
   readonly readOnly?: boolean;
   /** Show which route each rule belongs to (the hostname view has several). */
   readonly showRoute?: boolean;
@@ -88,6 +91,7 @@ export function sizeOf(n: NodeContent): { width: number; height: number } {
   const { width, height } = NODE_SIZE[n.type];
   if (n.type === "hostname") return { width, height: height + LINE * Math.max(0, n.data.fits.length - 1) };
   if (n.type === "backend" && n.data.via) return { width, height: height + LINE };
+  if (n.type === "rule" && n.data.shadowedBy?.length) return { width, height: height + LINE };
   return { width, height };
 }
 
@@ -141,21 +145,19 @@ export function toFlow(graph: RouteGraph, opts: FlowOptions): { nodes: CanvasNod
         nodes.push({ id: n.id, type: "hostname", position: next("hostname", sizeOf({ type: "hostname", data }).height), data, draggable: false });
         break;
       }
-      case "rule":
-        nodes.push({
-          id: n.id,
-          type: "rule",
-          position: next("rule"),
-          data: {
-            rule: n,
-            position: n.index,
-            count: ruleCount.get(n.routeId) ?? 1,
-            routeLabel: labels?.get(n.routeId) ?? "",
-            shadowed: opts.shadowed?.has(n.id) ?? false,
-          },
-          draggable: editable,
-        });
+      case "rule": {
+        const by = opts.shadowedBy?.get(n.id);
+        const data: RuleData = {
+          rule: n,
+          position: n.index,
+          count: ruleCount.get(n.routeId) ?? 1,
+          routeLabel: labels?.get(n.routeId) ?? "",
+          shadowed: opts.shadowed?.has(n.id) ?? false,
+          ...(by !== undefined && by.length > 0 && { shadowedBy: by }),
+        };
+        nodes.push({ id: n.id, type: "rule", position: next("rule", sizeOf({ type: "rule", data }).height), data, draggable: editable });
         break;
+      }
       case "backend": {
         // A rule that rewrites the Host to a Knative Service's cluster-local name reaches that
         // Service through the gateway it names as backend: say which Service it is.

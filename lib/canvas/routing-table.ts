@@ -23,6 +23,8 @@ export interface RoutingTable {
   readonly rows: RoutingRow[];
   /** Rules that serve none of their own matches on any hostname. */
   readonly shadowed: ReadonlySet<string>;
+  /** For each shadowed rule, the rules that win its matches instead: "team/shop rule 1". */
+  readonly shadowedBy: ReadonlyMap<string, readonly string[]>;
 }
 
 const ANY_HOST = "(any hostname)";
@@ -60,6 +62,9 @@ function sampleRequest(host: string, m: HTTPRouteMatch): SampleRequest | undefin
 
 function backendsOf(route: HTTPRoute, rule: number): string {
   const refs = route.spec?.rules?.[rule]?.backendRefs ?? [];
+  // A redirect answers by itself: it needs no backend.
+  const redirect = route.spec?.rules?.[rule]?.filters?.find((f) => f.type === "RequestRedirect")?.requestRedirect;
+  if (redirect) return `redirect (${redirect.statusCode ?? 302})`;
   if (refs.length === 0) return "no backends (the Gateway answers 500)";
   const total = refs.reduce((s, b) => s + (b.weight ?? 1), 0);
   return refs
@@ -79,6 +84,7 @@ export function routingTable(graph: RouteGraph): RoutingTable {
   const rows: RoutingRow[] = [];
   const wins = new Set<string>();
   const all = new Set<string>();
+  const beaten = new Map<string, Set<string>>();
   for (const host of hosts) {
     graph.entries.forEach((entry) => {
       const hn = entry.route.spec?.hostnames ?? [];
@@ -98,6 +104,7 @@ export function routingTable(graph: RouteGraph): RoutingTable {
           const hit = route(req);
           const winnerId = hit ? ruleIdOf.get(`${routeIdOf.get(hit.route)}#${hit.rule}`) : undefined;
           if (winnerId === ruleId) wins.add(ruleId);
+          else if (hit) (beaten.get(ruleId) ?? beaten.set(ruleId, new Set()).get(ruleId))?.add(`${routeName(hit.route)} rule ${hit.rule + 1}`);
           const why = !hit
             ? "no rule matches (404)"
             : winnerId === ruleId
@@ -116,5 +123,8 @@ export function routingTable(graph: RouteGraph): RoutingTable {
       });
     });
   }
-  return { rows, shadowed: new Set([...all].filter((id) => !wins.has(id))) };
+  const shadowed = new Set([...all].filter((id) => !wins.has(id)));
+  // Only for rules that never win: a rule beaten on one hostname but winning on another is not shadowed.
+  const shadowedBy = new Map([...shadowed].map((id) => [id, [...(beaten.get(id) ?? [])]] as const));
+  return { rows, shadowed, shadowedBy };
 }

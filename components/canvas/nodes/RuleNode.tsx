@@ -23,6 +23,7 @@ export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
   const pathValue = first?.path?.value ?? "/";
   const label = `Rule ${position + 1}${rule.name ? ` (${rule.name})` : ""}`;
   const problems = problemsOf(id);
+  const shadowedBy = data.shadowedBy?.length ? `shadowed by ${data.shadowedBy.join(", ")}` : undefined;
 
   const onDrop = (e: DragEvent) => {
     setOver(false);
@@ -52,7 +53,7 @@ export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
   if (compact) {
     const detail = [label, data.routeLabel, first?.method, rule.filters.length ? `${rule.filters.length} filter${rule.filters.length === 1 ? "" : "s"}` : ""].filter(Boolean).join(" · ");
     return (
-      <CompactNode type="rule" size={size} title={pathValue} problems={problems} warn={data.shadowed} className={over ? "ring-4 ring-sky-300" : ""} detail={<>{detail}{data.shadowed && <span data-shadowed> · shadowed</span>}</>} {...target} />
+      <CompactNode type="rule" size={size} title={pathValue} problems={problems} warn={data.shadowed} className={over ? "ring-4 ring-sky-300" : ""} detail={<>{detail}{data.shadowed && <span data-shadowed> · {shadowedBy ?? "shadowed"}</span>}</>} {...target} />
     );
   }
   return (
@@ -65,7 +66,7 @@ export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
         <p className="font-semibold text-slate-800">{label}</p>
         {data.routeLabel && <span className="truncate text-slate-500">{data.routeLabel}</span>}
         {data.shadowed && (
-          <span className="rounded bg-amber-100 px-1 text-amber-900" title="Another rule wins every request this rule matches" data-shadowed>
+          <span className="rounded bg-amber-100 px-1 text-amber-900" title={shadowedBy ? `${shadowedBy}: it wins every request this rule matches` : "Another rule wins every request this rule matches"} data-shadowed>
             shadowed
           </span>
         )}
@@ -102,6 +103,7 @@ export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
         {rule.filters.map((f, i) => <span key={i} className="rounded bg-violet-100 px-1 text-violet-900" data-filter={f.type}>{f.type}</span>)}
         {rule.timeouts && <span className="rounded bg-slate-100 px-1">timeouts</span>}
       </div>
+      {shadowedBy && <p className="mt-1 truncate text-[11px] text-amber-900" title={shadowedBy} data-shadowed-by>{shadowedBy}</p>}
       <Problems messages={problems} />
       {handles}
     </div>
