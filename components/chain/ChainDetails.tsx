@@ -58,7 +58,7 @@ export function ChainDetails({ chain, node }: { chain: Chain; node: ChainNode })
             </thead>
             <tbody>
               {node.conditions.map((c) => (
-                <tr key={c.type} className="border-t border-slate-100 align-top" data-condition={c.type}>
+                <tr key={c.type} className="border-t border-slate-100 align-top" data-condition={c.type} {...(c.predicted && { "data-predicted": "" })}>
                   <td className="py-1 pr-2 font-medium [overflow-wrap:anywhere]">{c.type}</td>
                   <td className={`py-1 pr-2 font-medium ${statusTone(c.status)}`}>{c.status}</td>
                   <td className="py-1 [overflow-wrap:anywhere]">
@@ -66,6 +66,11 @@ export function ChainDetails({ chain, node }: { chain: Chain; node: ChainNode })
                     {c.message && <span className="text-slate-600"> — {c.message}</span>}
                     {c.observedGeneration !== undefined && <span className="text-slate-400"> (gen {c.observedGeneration})</span>}
                     {c.stale && <span className="ml-1 rounded bg-amber-100 px-1 text-amber-800">stale</span>}
+                    {c.predicted && (
+                      <span className="ml-1 rounded bg-sky-100 px-1 text-sky-800" title="No controller has written this: it is what a conformant Gateway API implementation must write for these objects.">
+                        predicted
+                      </span>
+                    )}
                   </td>
                 </tr>
               ))}

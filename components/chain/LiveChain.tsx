@@ -14,7 +14,7 @@ import { useLiveObjects } from "./useLiveObjects";
 /** The chain of one Knative Service or HTTPRoute, recomputed in the browser on every change. */
 export function LiveChain({ root }: { root: ChainRoot }) {
   const live = useLiveObjects();
-  const options = useChainOptions();
+  const options = useChainOptions(live.index);
   const chain = useMemo(() => (live.index && options ? resolveChain(live.index, root, options) : undefined), [live.index, root, options]);
   const title = `${KIND_LABEL[root.kind]} ${root.namespace}/${root.name}`;
   return (

@@ -19,7 +19,7 @@ export function chainHref(row: OverviewRow): string {
 export function LiveOverview() {
   const live = useLiveObjects();
   const [query, setQuery] = useUrlQuery();
-  const options = useChainOptions();
+  const options = useChainOptions(live.index);
   return (
     <section aria-labelledby="troubleshoot-title" className="space-y-4">
       <PageHeader id="troubleshoot-title" title="Troubleshoot" actions={<LiveStatus connection={live.connection} state={live.state} />}>

@@ -1,6 +1,7 @@
 "use client";
 import { useMemo, useState } from "react";
 import { indexObjects, resolveChain, type ChainRoot } from "@/lib/chain";
+import { predictFor } from "@/lib/chain/predicted";
 import { chainGatewayFrom } from "@/lib/knative/chain-options";
 import { knativeSettingsFromObjects } from "@/lib/knative/settings";
 import { parseManifests, type ParseResult } from "@/lib/yaml";
@@ -26,8 +27,8 @@ export function OfflineTroubleshoot() {
   const options = useMemo(() => {
     const settings = objects && objects.some((o) => o.kind === "ConfigMap" && o.metadata.name === "config-gateway") ? knativeSettingsFromObjects(objects) : undefined;
     const gateway = chainGatewayFrom(settings);
-    return gateway ? { gateway } : {};
-  }, [objects]);
+    return { ...(gateway && { gateway }), ...(index && { prediction: predictFor(index) }) };
+  }, [objects, index]);
   const chain = useMemo(() => (index && root ? resolveChain(index, root, options) : undefined), [index, root, options]);
 
   const load = (t: string, name?: string) => {

@@ -10,6 +10,8 @@ import type { ChainBuilder } from "./builder";
 import { conditionsOf, findCondition, healthOfConditions, isFalse, readConditionList } from "./conditions";
 import { attachListeners, describeAllowedNamespaces, describeKinds, describeListener, type AttachVerdict } from "./listeners";
 import type { ObjectIndex } from "./objects";
+import { listenerFindings, statusDisagreement } from "./listener-status";
+import { predictedParent, predictedViews } from "./predicted";
 import type { ChainNode, ConditionView, FindingCode } from "./types";
 
 const GW_GROUP = "gateway.networking.k8s.io";
@@ -141,6 +143,11 @@ function addParent(
     return;
   }
   const gw = obj as unknown as { spec?: { gatewayClassName?: string; listeners?: { name: string }[] } };
+  const gwPredicted = b.options.prediction?.gateways.find((g) => g.namespace === gwNs && g.name === ref.name);
+  if (gwPredicted && gwNode.conditions.length === 0) {
+    gwNode.conditions = predictedViews(gwPredicted.conditions, " (predicted)");
+    gwNode.health = "pending";
+  }
   // A Gateway shared by several routes of the chain is reached once per route: list its listeners once.
   if (gwNode.facts.length === 0) gwNode.facts.push(...(gw.spec?.listeners ?? []).map((l) => describeListener(l as Parameters<typeof describeListener>[0])));
   const classOk = gatewayClassNode(b, index, gwNode, gw.spec?.gatewayClassName, depth + CLASS);
@@ -157,6 +164,10 @@ function addParent(
       symptom: !classOk,
     });
   }
+  listenerFindings(b, obj, gwNode, verdict, routeNode.name);
+  const predicted = predictedParent(b.options.prediction, routeNs, route.metadata.name ?? "", ref);
+  if (predicted && pending) routeNode.conditions.push(...predictedViews(predicted.conditions, ` (predicted, ${parentLabel(ref, routeNs)})`));
+  else if (predicted) statusDisagreement(b, routeNode, gwNode, predicted, { accepted, resolved }, routeNode.conditions.some((c) => c.stale));
   parentVerdict(b, route, routeNode, gwNode, edge.id, ref, verdict, accepted, pending);
   if (resolved && resolved.status === "False" && !["BackendNotFound", "RefNotPermitted"].includes(resolved.reason ?? "")) {
     b.finding({
@@ -248,6 +259,8 @@ function parentVerdict(
   }
 }
 
+const servicePorts = (svc: KubeObject): number[] => ((svc.spec as { ports?: { port?: number }[] } | undefined)?.ports ?? []).flatMap((p) => (typeof p.port === "number" ? [p.port] : []));
+
 function grantAllows(index: ObjectIndex, routeNs: string, svcNs: string, svcName: string): boolean {
   return allows(index.all("ReferenceGrant") as unknown as ReferenceGrant[], routeNs, svcNs, svcName);
 }
@@ -285,6 +298,15 @@ function addBackends(b: ChainBuilder, index: ObjectIndex, route: HTTPRoute, rout
         edgeId: edge.id,
         title: `${label} sends traffic to Service ${svcNs}/${ref.name}, which does not exist.`,
         next: "Create the Service or fix the backendRef's name and namespace. For Knative, the Revision's Service is created with the Revision: check the Revision.",
+      });
+    } else if (ref.port !== undefined && svc?.spec?.type !== "ExternalName" && !servicePorts(obj).includes(ref.port)) {
+      b.finding({
+        code: "BackendPortMissing",
+        severity: "warning",
+        nodeId: node.id,
+        edgeId: edge.id,
+        title: `${label} sends traffic to port ${ref.port} of Service ${svcNs}/${ref.name}, which has no such port (its ports: ${servicePorts(obj).join(", ") || "none"}). Implementations differ here (the Gateway API leaves it to them): most answer 500 for this backend's share, some mark the route ResolvedRefs False.`,
+        next: `Use one of the Service's ports in the backendRef, or add port ${ref.port} to the Service.`,
       });
     } else if (svc?.spec?.type === "ExternalName") {
       b.finding({

@@ -6,3 +6,4 @@ export { hostnamesIntersect, attachListeners, namespaceAllowed } from "./listene
 export { resolveChain } from "./resolve";
 export { nodeId } from "./builder";
 export { chainOverview, matchesFilter, type OverviewRow } from "./overview";
+export { predictFor } from "./predicted";

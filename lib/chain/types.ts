@@ -1,6 +1,7 @@
 // The shapes lib/chain hands out: a chain is nodes (objects, present or missing), links
 // between them, and findings in plain words pinned on the node or link that fails.
 import type { KubeObject } from "../k8s/meta";
+import type { StatusPrediction } from "../gateway/predict";
 import type { GatewayPluginConfig } from "../knative/gateway-config";
 
 export type NodeKind =
@@ -25,6 +26,8 @@ export interface ConditionView {
   observedGeneration?: number;
   /** observedGeneration is behind the object's generation: the verdict is about an older spec. */
   stale: boolean;
+  /** Not written by a controller: what a conformant implementation must write (lib/gateway/predict). */
+  predicted?: boolean;
 }
 
 export interface ChainNode {
@@ -85,6 +88,9 @@ export type FindingCode =
   | "StaleStatus"
   | "HTTPRouteMissing"
   | "UnexpectedGateway"
+  | "ListenerNotReady"
+  | "BackendPortMissing"
+  | "StatusDisagrees"
   | "NotReady";
 
 export interface Finding {
@@ -128,6 +134,8 @@ export interface Chain {
  */
 export interface ChainOptions {
   gateway?: GatewayPluginConfig;
+  /** The status a conformant implementation must write for these objects (chain/predicted predictFor). */
+  prediction?: StatusPrediction;
 }
 
 /** Objects of every kind the chain reads, as the store or a dump file hands them over. */

@@ -304,6 +304,56 @@ export const SCENARIOS: Scenario[] = [
     expect: { code: "ExternalNameBackend", kind: "Service", name: () => "shop", namespace: inNs, text: /ExternalName Service/ },
   },
   {
+    id: "tls-certificate-missing",
+    title: "an HTTPS listener whose certificateRef names a missing Secret (listener ResolvedRefs False, InvalidCertificateRef)",
+    root: "HTTPRoute",
+    rootName: () => "shop",
+    build: (ctx) => {
+      const https = { name: "https", port: 443, protocol: "HTTPS", hostname: "*.example.com", tls: { mode: "Terminate", certificateRefs: [{ name: "shop-tls" }] }, allowedRoutes: { namespaces: { from: "All" } } };
+      const objs = drop(plainRouteChain(ctx), "Gateway", "public");
+      const gw = gateway(ctx, "public", [https]);
+      gw.status = {
+        conditions: gwConditions(ok("Accepted", "Programmed")),
+        listeners: [{ name: "https", attachedRoutes: 0, supportedKinds: [{ group: "gateway.networking.k8s.io", kind: "HTTPRoute" }], conditions: gwConditions([
+          { type: "Accepted", status: "True", reason: "Accepted" },
+          { type: "ResolvedRefs", status: "False", reason: "InvalidCertificateRef", message: `Secret ${ctx.gwNs}/shop-tls does not exist` },
+          { type: "Programmed", status: "False", reason: "Invalid" },
+        ]) }],
+      };
+      objs.splice(1, 0, gw);
+      return objs;
+    },
+    expect: { code: "ListenerNotReady", kind: "Gateway", name: () => "public", namespace: inGwNs, text: /Listener https of Gateway public is not ready: ResolvedRefs is False \(InvalidCertificateRef: Secret .*shop-tls does not exist\), so it serves nothing of HTTPRoute shop/ },
+  },
+  {
+    id: "backend-port-missing",
+    title: "a backendRef to a port the Service does not expose (implementation-specific warning)",
+    root: "HTTPRoute",
+    rootName: () => "shop",
+    build: (ctx) => {
+      const objs = plainRouteChain(ctx);
+      const spec = pick(objs, "HTTPRoute", "shop").spec as { rules: { backendRefs: { port: number }[] }[] };
+      spec.rules[0]!.backendRefs[0]!.port = 8080;
+      return objs;
+    },
+    expect: { code: "BackendPortMissing", kind: "Service", name: () => "shop", namespace: inNs, text: /port 8080 of Service .*shop, which has no such port \(its ports: 80\)\. Implementations differ here/ },
+  },
+  {
+    id: "grpc-only-listener",
+    title: "a listener that allows only GRPCRoute (NotAllowedByListeners, caused by the kinds)",
+    root: "HTTPRoute",
+    rootName: () => "shop",
+    build: (ctx) => {
+      const grpc = { ...httpListener("*.example.com"), allowedRoutes: { namespaces: { from: "All" }, kinds: [{ kind: "GRPCRoute" }] } };
+      const objs = drop(plainRouteChain(ctx), "Gateway", "public");
+      objs.splice(1, 0, gateway(ctx, "public", [grpc]));
+      const r = pick(objs, "HTTPRoute", "shop");
+      r.status = acceptedParents(r, { accepted: { status: "False", reason: "NotAllowedByListeners", message: "no listener allows this route kind" } });
+      return objs;
+    },
+    expect: { code: "NotAllowedByListeners", kind: "HTTPRoute", name: () => "shop", namespace: inNs, text: /no listener takes HTTPRoutes .*the route kind, not its namespace, is the cause/ },
+  },
+  {
     id: "stale",
     title: "a status written for an older generation",
     root: "HTTPRoute",
