@@ -20,11 +20,12 @@ export function ApplyBar(props: { state: ApplyState; blocked?: string; dirty: bo
   const { state } = props;
   const busy = state.step === "dry-running" || state.step === "applying";
   const status =
-    props.blocked ? props.blocked
+    // Just applied: say so (the canvas then has no changes, which is the point).
+    state.step === "applied" ? `Applied (resourceVersion ${state.resourceVersion}).`
+    : props.blocked ? props.blocked
     : state.step === "dry-running" ? "Asking the API server (dry-run)…"
     : state.step === "applying" ? "Applying…"
     : state.step === "dry-run-ok" ? "Dry-run passed: the API server accepts this route."
-    : state.step === "applied" ? `Applied (resourceVersion ${state.resourceVersion}).`
     : state.step === "refused" ? `${state.by === "dry-run" ? "Dry-run" : "Apply"} refused. ${refusal(state.error, state.object)}${state.object && state.by === "apply" ? " The route was not applied." : ""}`
     : state.step === "conflict" ? "Conflict: see below. Nothing was applied."
     : props.dirty ? "Unsaved changes (kept as a draft in this browser)." : "No changes.";
