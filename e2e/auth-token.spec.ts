@@ -80,6 +80,8 @@ test("an expired session sends the user back to the login, and the draft is stil
     await kubectl(["apply", "--server-side", "--field-manager=routeboard", "-f", "-"], httpRoute("team-a", name, { rules: [{ matches: [{ path: { type: "PathPrefix", value: "/" } }], backendRefs: [{ name: "web", port: 80 }] }] }));
     const page = await (browser as Browser).newPage();
     await logIn(page, short, tokens().editor);
+    // The login page goes on to its next page itself: wait for that before going elsewhere.
+    await expect(page.locator("[data-user]")).toHaveAttribute("data-user", "editor");
     await page.goto(`${short.url}/routes/team-a/${name}`);
     await expect(page.locator("[data-editor]")).toHaveAttribute("data-editor", "editable");
     await page.getByLabel("Path of Rule 1", { exact: true }).fill("/kept-in-the-draft");
