@@ -14,7 +14,7 @@ import { startApp, type App } from "./server.ts";
 const ctx: ChainContext = { ns: "shop", gwNs: "gateways", cls: "example" };
 // The plain-HTTPRoute setups whose verdict follows from the spec alone (not from a controller's
 // status; the Knative ones need Knative's statuses, which a folder of manifests never has).
-const CANDIDATES = ["no-matching-parent", "gateway-missing", "ref-not-permitted", "grpc-only-listener", "backend-port-missing", "external-name", "healthy-route"];
+const CANDIDATES = ["no-matching-parent", "gateway-missing", "ref-not-permitted", "grpc-only-listener", "backend-port-missing", "external-name", "rule-shadowed", "healthy-route"];
 const IDS = CANDIDATES.filter((id) => SCENARIOS.find((x) => x.id === id)?.root === "HTTPRoute");
 
 let app: App;

@@ -12,6 +12,7 @@ import { attachListeners, describeAllowedNamespaces, describeKinds, describeList
 import type { ObjectIndex } from "./objects";
 import { listenerFindings, statusDisagreement } from "./listener-status";
 import { predictedParent, predictedViews } from "./predicted";
+import { shadowFindings } from "./shadowed-rules";
 import type { ChainNode, ConditionView, FindingCode } from "./types";
 
 const GW_GROUP = "gateway.networking.k8s.io";
@@ -76,6 +77,7 @@ export function addHTTPRoute(b: ChainBuilder, index: ObjectIndex, obj: KubeObjec
   const summaries = parentSummaries(route);
   refs.forEach((ref, i) => addParent(b, index, route, node, ref, summaries[i]?.accepted, summaries[i]?.resolvedRefs, summaries[i]?.pending ?? true, depth));
   addBackends(b, index, route, node, depth, summaries.find((s) => s.resolvedRefs?.status === "False")?.resolvedRefs);
+  shadowFindings(b, index, route, node);
   return node;
 }
 

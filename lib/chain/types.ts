@@ -91,6 +91,7 @@ export type FindingCode =
   | "ListenerNotReady"
   | "BackendPortMissing"
   | "StatusDisagrees"
+  | "RuleShadowed"
   | "NotReady";
 
 export interface Finding {

@@ -354,6 +354,29 @@ export const SCENARIOS: Scenario[] = [
     expect: { code: "NotAllowedByListeners", kind: "HTTPRoute", name: () => "shop", namespace: inNs, text: /no listener takes HTTPRoutes .*the route kind, not its namespace, is the cause/ },
   },
   {
+    id: "rule-shadowed",
+    title: "a rule that no request reaches: another route on the same hostname claims the same prefix first",
+    root: "HTTPRoute",
+    rootName: () => "shop",
+    build: (ctx) => {
+      const objs = plainRouteChain(ctx);
+      const shop = pick(objs, "HTTPRoute", "shop");
+      const rules = (shop.spec as { rules: unknown[] }).rules;
+      rules.push({ matches: [{ path: { type: "PathPrefix", value: "/api" } }], backendRefs: [{ name: "shop", port: 80 }] });
+      // Created before shop and first by name: it wins a tie on /api either way.
+      const api: KubeObject = {
+        apiVersion: "gateway.networking.k8s.io/v1",
+        kind: "HTTPRoute",
+        metadata: { name: "api", namespace: ctx.ns, uid: fakeUid("HTTPRoute", "api") },
+        spec: { parentRefs: [{ name: "public", namespace: ctx.gwNs }], hostnames: ["shop.example.com"], rules: [{ matches: [{ path: { type: "PathPrefix", value: "/api" } }], backendRefs: [{ name: "shop", port: 80 }] }] },
+      };
+      api.status = acceptedParents(api);
+      objs.splice(objs.indexOf(shop), 0, api);
+      return objs;
+    },
+    expect: { code: "RuleShadowed", kind: "HTTPRoute", name: () => "shop", namespace: inNs, text: /No request reaches rule 2 \(PathPrefix \/api\) of HTTPRoute shop on Gateway .*public.*: HTTPRoute .*\/api rule 1 \(PathPrefix \/api\) wins every request it matches/ },
+  },
+  {
     id: "stale",
     title: "a status written for an older generation",
     root: "HTTPRoute",
