@@ -16,7 +16,7 @@ function refusal(e: StoreError, object = "this route"): string {
 }
 
 /** Dry-run, then apply; progress and the API server's verdict in words, read out as they come. */
-export function ApplyBar(props: { state: ApplyState; blocked?: string; dirty: boolean; onDryRun: () => void; onApply: () => void }) {
+export function ApplyBar(props: { state: ApplyState; blocked?: string; dirty: boolean; /** "1 new issue, 1 fixed" (components/impact). */ impact?: string; impactWorsens?: boolean; onDryRun: () => void; onApply: () => void }) {
   const { state } = props;
   const busy = state.step === "dry-running" || state.step === "applying";
   const status =
@@ -32,7 +32,10 @@ export function ApplyBar(props: { state: ApplyState; blocked?: string; dirty: bo
   const tone = state.step === "refused" || state.step === "conflict" ? "text-red-800" : state.step === "applied" || state.step === "dry-run-ok" ? "text-emerald-800" : "text-slate-700";
   return (
     <div className="flex items-center gap-2 rounded-md border border-slate-200 bg-white px-2 py-1.5 text-xs">
-      <p role="status" aria-live="polite" className={`flex-1 ${tone}`} data-apply-status={state.step}>{status}</p>
+      <p role="status" aria-live="polite" className={`flex-1 ${tone}`} data-apply-status={state.step}>
+        {status}
+        {props.impact && state.step !== "applied" && <span className={`ml-2 ${props.impactWorsens ? "text-amber-900" : "text-emerald-800"}`} data-apply-impact>Predicted impact: {props.impact} (see Diff).</span>}
+      </p>
       <button type="button" onClick={props.onDryRun} disabled={busy || !!props.blocked} className="rounded border border-sky-700 px-2 py-1 font-medium text-sky-800 disabled:opacity-40">
         Dry-run
       </button>

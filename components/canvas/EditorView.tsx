@@ -4,6 +4,8 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { YamlDiff } from "@/components/yaml/YamlDiff";
 import { YamlView } from "@/components/yaml/YamlView";
 import { Notice } from "@/components/ui/Notice";
+import { ImpactView, impactSummary, impactWorsens } from "@/components/impact/ImpactView";
+import { useImpact } from "@/components/impact/useImpact";
 import { LiveStatus } from "@/components/ui/LiveStatus";
 import { addNewRule, dropOnRule } from "@/lib/canvas/edits";
 import { toFlow } from "@/lib/canvas/flow";
@@ -19,6 +21,7 @@ import { fromHTTPRoutes, graphNodes, type RouteGraph } from "@/lib/graph";
 import { useClusterContext } from "@/lib/query/cluster-context";
 import { useLiveKinds } from "@/lib/query/use-live-kinds";
 import { printManifest } from "@/lib/yaml";
+import type { KubeObject } from "@/lib/k8s/meta";
 import { CanvasActionsContext, type CanvasActions } from "./canvas-context";
 import { ConflictView } from "./ConflictView";
 import { GrantsNotice } from "./GrantsNotice";
@@ -80,6 +83,9 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
     [routesSnap, servicesSnap, gatewaysSnap, grantsSnap, classesSnap, nsSnap, route],
   );
   const tester = useRequestTester(testerInput, graph, route.spec.hostnames?.[0]);
+  const shownBase = useMemo(() => (base ? printManifest(forDisplay(base)) : ""), [base]);
+  const shownDraft = useMemo(() => printManifest(forDisplay(route)), [route]);
+  const dirty = shownBase !== shownDraft;
   const flow = useMemo(() => toFlow(graph, { gateways, shadowed: table.shadowed, shadowedBy: table.shadowedBy, readOnly }), [graph, gateways, table, readOnly]);
   const pinned = useMemo(() => {
     const problems = [...validation.errors, ...validation.limits.map((l) => ({ elementId: l.elementId, message: l.message }))];
@@ -99,6 +105,16 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
   const [createGrants, setCreateGrants] = useState(true);
   const grants = useMemo(() => (createGrants ? neededGrants : []), [createGrants, neededGrants]);
   const applyFlow = useApplyFlow(route, baseRV, onApplied, grants);
+  // Before: the live objects with the route as the editor loaded it (what the diff compares with).
+  const impactInput = useMemo(() => {
+    if (!dirty || testerInput.loading) return undefined;
+    const before = testerObjects([routesSnap, servicesSnap, gatewaysSnap, grantsSnap, classesSnap, nsSnap], base).objects;
+    const beforeObjects = base ? before : before.filter((o) => !(o.kind === "HTTPRoute" && o.metadata.namespace === ns && o.metadata.name === route.metadata.name));
+    // The ReferenceGrants the apply creates with the route are part of the change.
+    const after = [...testerInput.objects, ...grants.map((g) => ({ ...(g as unknown as KubeObject), apiVersion: "gateway.networking.k8s.io/v1beta1", kind: "ReferenceGrant" }))];
+    return { before: beforeObjects, after, edited: [{ namespace: ns, name: route.metadata.name ?? "" }], options: testerInput.options };
+  }, [dirty, testerInput, routesSnap, servicesSnap, gatewaysSnap, grantsSnap, classesSnap, nsSnap, base, ns, route.metadata.name, grants]);
+  const { impact, pending: impactPending } = useImpact(impactInput);
 
   const dropItem = useCallback((ruleId: string, item: PaletteItem) => {
     draft.edit((g: RouteGraph) => {
@@ -127,9 +143,6 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
   }, [draft, readOnly]);
 
   const errorsCount = validation.errors.length + validation.limits.length;
-  const shownBase = base ? printManifest(forDisplay(base)) : "";
-  const shownDraft = printManifest(forDisplay(route));
-  const dirty = shownBase !== shownDraft;
   const blocked = readOnly ? "Read-only." : errorsCount > 0 ? `${errorsCount} problem${errorsCount > 1 ? "s" : ""} to fix before applying (see Problems).` : !dirty && grants.length === 0 ? "No changes to apply." : undefined;
   const selectedRule = graphNodes(graph).find((n) => n.id === selected && n.kind === "rule")?.id;
   const conflict = applyFlow.state.step === "conflict" ? applyFlow.state : undefined;
@@ -177,7 +190,13 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
             initial={tester.asked ? "routing" : "yaml"}
             tabs={[
               { id: "yaml", label: "YAML", body: <YamlView text={shownDraft} label="YAML the canvas compiles to" /> },
-              { id: "diff", label: "Diff", body: <YamlDiff before={shownBase} after={shownDraft} label="Diff against the cluster" empty={base ? "Same as in the cluster." : "Nothing in the cluster yet."} /> },
+              { id: "diff", label: impactWorsens(impact) ? "Diff ⚠" : impactSummary(impact) ? "Diff •" : "Diff", body: (
+                <>
+                  {/* The impact first: a few lines that matter more than where they sit in the YAML. */}
+                  {dirty && <div className="mb-2 border-b border-slate-200 pb-2"><ImpactView {...(impact && { impact })} pending={impactPending || testerInput.loading} what="this edit" /></div>}
+                  <YamlDiff before={shownBase} after={shownDraft} label="Diff against the cluster" empty={base ? "Same as in the cluster." : "Nothing in the cluster yet."} />
+                </>
+              ) },
               { id: "problems", label: `Problems${errorsCount ? ` (${errorsCount})` : ""}`, body: splitting
                 ? <SplitOffer route={route} resourceVersion={baseRV} onDone={(first) => { setSplitting(false); onApplied(first); }} />
                 : <ProblemsView errors={validation.errors} limits={validation.limits} {...(validation.problem && { problem: validation.problem })} readOnly={readOnly} onSplit={() => setSplitting(true)} /> },
@@ -213,7 +232,7 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
           </div>
         )}
         <GrantsNotice grants={neededGrants} create={createGrants} onCreate={setCreateGrants} readOnly={readOnly} />
-        {!readOnly && <ApplyBar state={applyFlow.state} {...(blocked && { blocked })} dirty={dirty} onDryRun={() => void applyFlow.dryRun()} onApply={() => void applyFlow.apply()} />}
+        {!readOnly && <ApplyBar state={applyFlow.state} {...(blocked && { blocked })} dirty={dirty} {...(dirty && impactSummary(impact) && { impact: impactSummary(impact), impactWorsens: impactWorsens(impact) })} onDryRun={() => void applyFlow.dryRun()} onApply={() => void applyFlow.apply()} />}
       </section>
     </CanvasActionsContext.Provider>
   );

@@ -4,14 +4,15 @@ import type { Configuration, KnativeService, Revision, TrafficTarget } from "@/l
 import { produce, type ProduceConfig } from "@/lib/traffic/produce";
 import { trafficApplyBody } from "@/lib/traffic/rollback";
 import { YamlView } from "@/components/yaml/YamlView";
+import { TrafficImpact } from "./TrafficImpact";
 import { YamlDiff } from "./YamlDiff";
 
 /**
  * "What it will produce": the Route Knative writes and the HTTPRoutes net-gateway-api
  * generates (lib/knative), for the draft, as a diff against those of today's Service.
  */
-export function ProducedPreview(props: { base: KnativeService; traffic: TrafficTarget[]; configurations: Configuration[]; revisions: Revision[]; config: ProduceConfig }) {
-  const { base, traffic, configurations, revisions, config } = props;
+export function ProducedPreview(props: { base: KnativeService; traffic: TrafficTarget[]; configurations: Configuration[]; revisions: Revision[]; config: ProduceConfig; /** The draft differs from the Service's traffic. */ changed: boolean }) {
+  const { base, traffic, configurations, revisions, config, changed } = props;
   const objects = useMemo(() => ({ configurations, revisions }), [configurations, revisions]);
   const before = useMemo(() => produce(base, base.spec?.traffic ?? [], objects, config), [base, objects, config]);
   const after = useMemo(() => {
@@ -34,6 +35,11 @@ export function ProducedPreview(props: { base: KnativeService; traffic: TrafficT
         </p>
       )}
       <YamlDiff label="Route and HTTPRoutes diff" before={before.yaml} after={after.yaml} />
+      {changed && !after.otherIngressClass && (
+        <div className="mt-2 rounded-md border border-slate-200 bg-white p-2" data-traffic-impact>
+          <TrafficImpact ksvc={base} before={before.httpRoutes} after={after.httpRoutes} />
+        </div>
+      )}
       <details className="mt-1 text-xs">
         <summary className="cursor-pointer text-slate-600">All of it, not only the changes</summary>
         <YamlView text={after.yaml} label="Route and HTTPRoutes it will produce" />

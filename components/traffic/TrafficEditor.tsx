@@ -216,7 +216,7 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
             <h2 className="mb-1 font-medium">Revisions</h2>
             <RevisionTable rows={rows} now={now} disabled={locked} inDraft={new Set(draft.map((d) => d.revisionName ?? ""))} onAdd={(r) => update(addTarget(draft, r))} />
           </div>
-          <ProducedPreview base={base} traffic={traffic} configurations={configurations} revisions={revisions} config={produceConfig} />
+          <ProducedPreview base={base} traffic={traffic} configurations={configurations} revisions={revisions} config={produceConfig} changed={changed} />
           <KnativeSettingsPanel {...knative} />
         </div>
       </div>
