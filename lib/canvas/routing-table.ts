@@ -46,7 +46,7 @@ const ruleName = (r: RuleRef) => `${routeFullName(r.route)} rule ${r.rule + 1}`;
 export function routingTable(graph: RouteGraph): RoutingTable {
   const idOf = new Map<string, string>();
   graph.entries.forEach((e) => e.ids.rules.forEach((r, i) => idOf.set(ruleKey(e.route, i), r.id)));
-  const { rows, shadowedBy } = findShadowing(graph.entries.map((e) => e.route));
+  const { rows, shadowed } = findShadowing(graph.entries.map((e) => e.route));
   const id = (route: HTTPRoute, rule: number) => idOf.get(ruleKey(route, rule)) ?? "";
   return {
     rows: rows.map((row) => {
@@ -59,7 +59,7 @@ export function routingTable(graph: RouteGraph): RoutingTable {
       const why = winnerId === ruleId ? "this rule wins" : `shadowed by ${ruleName(w)} (${describeMatch(w.route.spec?.rules?.[w.rule]?.matches?.[w.match] ?? {})})`;
       return { ...base, winnerId, winnerRoute: routeFullName(w.route), backends: backendsOf(w.route, w.rule), why };
     }),
-    shadowed: new Set([...shadowedBy.keys()].map((k) => idOf.get(k) ?? "")),
-    shadowedBy: new Map([...shadowedBy].map(([k, by]) => [idOf.get(k) ?? "", by.map(ruleName)] as const)),
+    shadowed: new Set(shadowed.map((s) => id(s.rule.route, s.rule.rule))),
+    shadowedBy: new Map(shadowed.map((s) => [id(s.rule.route, s.rule.rule), s.by.map(ruleName)] as const)),
   };
 }

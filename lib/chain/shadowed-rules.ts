@@ -43,10 +43,8 @@ function groups(index: ObjectIndex, prediction: StatusPrediction | undefined): G
 function compute(index: ObjectIndex, prediction: StatusPrediction | undefined): ByRoute {
   const out = new Map<string, Map<number, { where: string[]; by: Map<string, RuleRef> }>>();
   for (const g of groups(index, prediction)) {
-    for (const [key, by] of findShadowing(g.routes).shadowedBy) {
-      const hash = key.lastIndexOf("#");
-      const route = key.slice(0, hash);
-      const rule = Number(key.slice(hash + 1));
+    for (const { rule: { route: r, rule }, by } of findShadowing(g.routes).shadowed) {
+      const route = routeFullName(r);
       const rules = out.get(route) ?? out.set(route, new Map()).get(route);
       const entry = rules?.get(rule) ?? { where: [], by: new Map<string, RuleRef>() };
       rules?.set(rule, entry);

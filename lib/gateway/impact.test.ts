@@ -76,7 +76,7 @@ describe("impactOf: what a change does to the predicted status", () => {
     expect(out.find((o) => o.metadata.name === "shop")?.metadata.creationTimestamp).toBe("2025-01-01T00:00:00Z");
   });
 
-  it("a conflict the change introduces on another Gateway's listener is about that listener", () => {
+  it("a route moved to another Gateway: the old listener loses it, the new one accepts it", () => {
     // Two Gateways, shop moves from gw to edge: gw loses a route, edge gains one.
     const objs = [...base(), gateway("edge", [http()]), service("app2"), shop()];
     const moved = shop({ parentRefs: [{ name: "edge", namespace: "infra" }] });

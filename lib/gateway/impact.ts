@@ -93,14 +93,7 @@ function ruleIdentity(r: RuleRef): string {
 const ruleText = (r: RuleRef) => `rule ${r.rule + 1} (${describeMatch(r.route.spec?.rules?.[r.rule]?.matches?.[0] ?? {})})`;
 
 function shadowedOn(routes: readonly HTTPRoute[]): Map<string, { rule: RuleRef; by: readonly RuleRef[] }> {
-  const byKey = new Map<string, RuleRef>();
-  routes.forEach((route) => (route.spec?.rules ?? []).forEach((_, rule) => byKey.set(`${routeFullName(route)}#${rule}`, { route, rule })));
-  const out = new Map<string, { rule: RuleRef; by: readonly RuleRef[] }>();
-  for (const [key, by] of findShadowing(routes).shadowedBy) {
-    const rule = byKey.get(key);
-    if (rule) out.set(ruleIdentity(rule), { rule, by });
-  }
-  return out;
+  return new Map(findShadowing(routes).shadowed.map((s) => [ruleIdentity(s.rule), s] as const));
 }
 
 function compareShadowing(where: string, before: readonly HTTPRoute[], after: readonly HTTPRoute[], edited: ReadonlySet<string>, out: ImpactChange[]): void {

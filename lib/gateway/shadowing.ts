@@ -29,10 +29,16 @@ export interface ShadowRow {
   readonly regex: boolean;
 }
 
+export interface ShadowedRule {
+  readonly rule: RuleRef;
+  /** The rules that win its matches instead. */
+  readonly by: readonly RuleRef[];
+}
+
 export interface Shadowing {
   readonly rows: readonly ShadowRow[];
-  /** Key (ruleKey) of each shadowed rule → the rules that win its matches instead. */
-  readonly shadowedBy: ReadonlyMap<string, readonly RuleRef[]>;
+  /** The rules that never win any of their matches, in row order. */
+  readonly shadowed: readonly ShadowedRule[];
 }
 
 export const routeFullName = (r: HTTPRoute): string => `${r.metadata?.namespace ?? ""}/${r.metadata?.name ?? ""}`;
@@ -77,7 +83,7 @@ export function findShadowing(routes: readonly HTTPRoute[]): Shadowing {
   const hosts = [...new Set(routes.flatMap((r) => (r.spec?.hostnames?.length ? r.spec.hostnames : [ANY_HOST])))].sort();
   const rows: ShadowRow[] = [];
   const wins = new Set<string>();
-  const all = new Map<string, true>();
+  const all = new Map<string, RuleRef>();
   const beaten = new Map<string, Map<string, RuleRef>>();
   for (const host of hosts) {
     for (const r of routes) {
@@ -86,7 +92,7 @@ export function findShadowing(routes: readonly HTTPRoute[]): Shadowing {
       if (hn.length === 0 ? host !== ANY_HOST : !hn.includes(host)) continue;
       (r.spec?.rules ?? []).forEach((rule, i) => {
         const key = ruleKey(r, i);
-        all.set(key, true);
+        all.set(key, { route: r, rule: i });
         const matches: readonly HTTPRouteMatch[] = rule.matches?.length ? rule.matches : [{}];
         matches.forEach((m, mi) => {
           const req = sampleRequest(host, m);
@@ -106,6 +112,6 @@ export function findShadowing(routes: readonly HTTPRoute[]): Shadowing {
     }
   }
   // Only rules that never win: a rule beaten on one hostname but winning on another is not shadowed.
-  const shadowedBy = new Map([...all.keys()].filter((k) => !wins.has(k)).map((k) => [k, [...(beaten.get(k)?.values() ?? [])]] as const));
-  return { rows, shadowedBy };
+  const shadowed = [...all].filter(([k]) => !wins.has(k)).map(([k, rule]) => ({ rule, by: [...(beaten.get(k)?.values() ?? [])] }));
+  return { rows, shadowed };
 }
