@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../k8s/meta";
-import { impactOf, withRoutes } from "./impact";
-import { base, gateway, http, NS, route, service, to } from "./testing/objects";
+import { impactOf, impactScope, withRoutes } from "./impact";
+import { predictStatus } from "./predict";
+import { base, gateway, http, listenerSet, NS, route, service, to } from "./testing/objects";
 
 const shop = (spec: Parameters<typeof route>[1] = {}, meta: Parameters<typeof route>[2] = {}) =>
   route("shop", { hostnames: ["shop.example.com"], rules: [{ matches: [{ path: { type: "PathPrefix", value: "/" } }], backendRefs: [to("app")] }], ...spec }, meta);
@@ -83,5 +84,28 @@ describe("impactOf: what a change does to the predicted status", () => {
     const lines = brief(objs, edit(objs, moved));
     expect(lines).toContain("note Gateway infra/gw, listener http · attached routes: 1 → 0");
     expect(lines).toContain(`added HTTPRoute ${NS}/shop · Accepted by infra/edge: - → True (Accepted)`);
+  });
+
+  it("predicts only over the routes that share a Gateway with the edited one, and loses nothing by it", () => {
+    const objs = [...base(), gateway("edge", [http()]), gateway("far", [http()]), listenerSet("extra", [{ name: "x", port: 8080, protocol: "HTTP", hostname: "x.example.com" }])];
+    const on = (gw: string, i: number, more: Parameters<typeof route>[1] = {}) =>
+      route(`${gw}-${i}`, { parentRefs: [{ name: gw, namespace: "infra" }], hostnames: [`h${i % 3}.example.com`], rules: [{ matches: [{ path: { type: "PathPrefix", value: `/p${i % 2}` } }], backendRefs: [to(i % 4 ? "app" : "missing")] }], ...more });
+    for (let i = 0; i < 6; i++) objs.push(on("gw", i), on("edge", i), on("far", i));
+    objs.push(route("via-set", { parentRefs: [{ kind: "ListenerSet", name: "extra", namespace: "infra" }], hostnames: ["x.example.com"], rules: [{ backendRefs: [to("app")] }] }));
+    // shop moves from gw to edge: both Gateways are touched, far is not.
+    const before = [...objs, shop()];
+    const after = edit(before, shop({ parentRefs: [{ name: "edge", namespace: "infra" }] }));
+    const scope = impactScope(before, after, new Set([`${NS}/shop`]));
+    const kept = after.filter(scope).filter((o) => o.kind === "HTTPRoute").map((o) => o.metadata.name);
+    expect(kept.filter((n) => n?.startsWith("far-"))).toEqual([]);
+    expect(kept.sort()).toEqual(["edge-0", "edge-1", "edge-2", "edge-3", "edge-4", "edge-5", "gw-0", "gw-1", "gw-2", "gw-3", "gw-4", "gw-5", "shop", "via-set"]);
+    // Every kept route and every listener of a touched Gateway is predicted exactly as over everything.
+    for (const objects of [before, after]) {
+      const full = predictStatus(objects);
+      const scoped = predictStatus(objects.filter(scope));
+      for (const r of scoped.routes) expect(r).toEqual(full.routes.find((x) => x.name === r.name));
+      for (const g of ["gw", "edge"]) expect(scoped.gateways.find((x) => x.name === g)).toEqual(full.gateways.find((x) => x.name === g));
+      expect(scoped.listenerSets).toEqual(full.listenerSets);
+    }
   });
 });

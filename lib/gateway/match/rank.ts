@@ -139,21 +139,27 @@ export function hostScore(hostnames: readonly string[] | "any", host: string): {
   return best;
 }
 
-interface Ranked {
-  readonly hit: RuleHit;
-  readonly vhost: readonly [number, number];
+/** One match of one rule of one route, with what ranks it among all matches on the listener. */
+interface MatchItem {
+  readonly rule: number;
+  readonly match: number;
   readonly key: readonly number[];
   readonly created: string;
+  /** creationTimestamp in ms (NaN when it does not parse). */
+  readonly createdAt: number;
   readonly fullName: string;
   readonly m: HTTPRouteMatch;
 }
 
-function createdMs(ts: string): number {
-  const t = Date.parse(ts);
-  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+interface Ranked {
+  readonly hit: RuleHit;
+  readonly vhost: readonly [number, number];
+  readonly m: HTTPRouteMatch;
+  /** Place of the match in the listener's match order (compareMatches), whatever the host. */
+  readonly order: number;
 }
 
-function compareMatches(a: Ranked, b: Ranked): number {
+function compareMatches(a: MatchItem, b: MatchItem): number {
   for (let i = 0; i < a.key.length; i++) {
     const d = (b.key[i] ?? 0) - (a.key[i] ?? 0);
     if (d !== 0) return d;
@@ -162,45 +168,84 @@ function compareMatches(a: Ranked, b: Ranked): number {
   if (a.created !== b.created) {
     if (a.created === "") return 1;
     if (b.created === "") return -1;
-    const d = createdMs(a.created) - createdMs(b.created);
-    if (d !== 0) return d;
+    const d = (Number.isNaN(a.createdAt) ? Infinity : a.createdAt) - (Number.isNaN(b.createdAt) ? Infinity : b.createdAt);
+    if (d !== 0 && !Number.isNaN(d)) return d;
   }
   if (a.fullName !== b.fullName) return a.fullName < b.fullName ? -1 : 1;
-  return a.hit.rule - b.hit.rule || a.hit.match - b.hit.match;
+  return a.rule - b.rule || a.match - b.match;
 }
 
 const vhostOrder = (a: Ranked, b: Ranked) => b.vhost[0] - a.vhost[0] || b.vhost[1] - a.vhost[1];
 
-/** Every match of every route serving `host`, best virtual host first, then best match first. */
-function ranked(entries: readonly RouteEntry[], host: string): Ranked[] {
-  const out: Ranked[] = [];
-  for (const e of entries) {
-    const hs = hostScore(e.hostnames, host);
-    if (!hs) continue;
+/** Every match of each entry, and the place of each in the order of all of them, made once. */
+function matchOrder(entries: readonly RouteEntry[]): { items: readonly (readonly MatchItem[])[]; order: ReadonlyMap<MatchItem, number> } {
+  const items = entries.map((e) => {
     const created = e.route.metadata?.creationTimestamp ?? "";
-    const fullName = `${e.route.metadata?.namespace ?? ""}/${e.route.metadata?.name ?? ""}`;
-    (e.route.spec?.rules ?? []).forEach((rule, r) => {
-      if (e.dropped?.has(r)) return;
+    const base = { created, createdAt: Date.parse(created), fullName: `${e.route.metadata?.namespace ?? ""}/${e.route.metadata?.name ?? ""}` };
+    return (e.route.spec?.rules ?? []).flatMap((rule, r) => {
+      if (e.dropped?.has(r)) return [];
       // An absent or empty matches list is a single PathPrefix "/" match.
       const matches: readonly HTTPRouteMatch[] = rule.matches?.length ? rule.matches : [{}];
-      matches.forEach((m, i) =>
-        out.push({ hit: { route: e.route, rule: r, match: i, hostname: hs.hostname }, vhost: hs.score, key: specificity(m), created, fullName, m }),
-      );
+      return matches.map((m, i): MatchItem => ({ ...base, rule: r, match: i, key: specificity(m), m }));
     });
+  });
+  const sorted = items.flat().sort(compareMatches);
+  return { items, order: new Map(sorted.map((x, i) => [x, i])) };
+}
+
+/** Every match of the candidate entries serving `host`, best virtual host first, then best match first. */
+function ranked(entries: readonly RouteEntry[], candidates: readonly number[], host: string, byMatch: ReturnType<typeof matchOrder>): Ranked[] {
+  const out: Ranked[] = [];
+  for (const i of candidates) {
+    const e = entries[i];
+    const hs = e && hostScore(e.hostnames, host);
+    if (!e || !hs) continue;
+    for (const x of byMatch.items[i] ?? []) out.push({ hit: { route: e.route, rule: x.rule, match: x.match, hostname: hs.hostname }, vhost: hs.score, m: x.m, order: byMatch.order.get(x) ?? 0 });
   }
-  return out.sort((a, b) => vhostOrder(a, b) || compareMatches(a, b));
+  return out.sort((a, b) => vhostOrder(a, b) || a.order - b.order);
+}
+
+const HOSTS_KEPT = 4096;
+
+/**
+ * The entries that may serve a host, without looking at the others: those with the host itself
+ * among their hostnames, those with a wildcard over one of its parent domains ("*.example.com"
+ * covers "a.example.com" and "a.b.example.com"), and those with no hostnames. By index into `entries`.
+ */
+function hostIndex(entries: readonly RouteEntry[]): (host: string) => number[] {
+  const exact = new Map<string, number[]>();
+  const wildcard = new Map<string, number[]>();
+  const any: number[] = [];
+  const add = (m: Map<string, number[]>, k: string, i: number) => (m.get(k) ?? m.set(k, []).get(k))?.push(i);
+  entries.forEach((e, i) => {
+    if (e.hostnames === "any") return void any.push(i);
+    for (const name of new Set(e.hostnames.map(lower))) add(name.startsWith("*.") ? wildcard : exact, name.startsWith("*.") ? name.slice(1) : name, i);
+  });
+  return (host) => {
+    const picked = new Set<number>([...any, ...(exact.get(host) ?? [])]);
+    // Each ".suffix" of the host with at least one character before it.
+    for (let dot = host.indexOf(".", 1); dot > 0; dot = host.indexOf(".", dot + 1)) for (const i of wildcard.get(host.slice(dot)) ?? []) picked.add(i);
+    return [...picked];
+  };
 }
 
 /**
  * A router over routes attached to one listener: for each request, the rule that serves it.
- * The ranking is made once per host, so many requests cost a scan each rather than a sort.
+ * The ranking is made once per host, over the routes that can serve it (hostIndex), so many
+ * requests cost a scan each rather than a sort.
  */
 export function createRouter(entries: readonly RouteEntry[]): (req: SampleRequest) => RouterAnswer {
+  const candidates = hostIndex(entries);
+  const byMatch = matchOrder(entries);
   const byHost = new Map<string, Ranked[]>();
   return (req) => {
     const host = normalizeHost(req.host);
     let list = byHost.get(host);
-    if (!list) byHost.set(host, (list = ranked(entries, host)));
+    if (!list) {
+      // Hosts are unbounded (the request tester takes any): forget them all rather than grow.
+      if (byHost.size >= HOSTS_KEPT) byHost.clear();
+      byHost.set(host, (list = ranked(entries, candidates(host), host, byMatch)));
+    }
     const top = list[0]?.vhost;
     const inVhost = list.filter((c) => top !== undefined && c.vhost[0] === top[0] && c.vhost[1] === top[1]);
     const winner = inVhost.find((c) => matchesRequest(c.m, req));
