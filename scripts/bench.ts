@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<void>> = {
   canvas: () => import("./bench/canvas").then((m) => m.benchCanvas()),
   chain: () => import("./bench/chain").then((m) => m.benchChain()),
   "hostile-files": () => import("./bench/hostile-files").then((m) => m.benchHostileFiles()),
+  gateway: () => import("./bench/gateway").then((m) => m.benchGateway()),
 };
 
 const only = process.env.BENCH_ONLY?.split(",").filter(Boolean);
