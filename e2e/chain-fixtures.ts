@@ -4,6 +4,7 @@
 import type { KubeObject } from "../lib/k8s/meta";
 import { indexedKindOf } from "../lib/chain";
 import { chainGatewayConfig, type ChainContext } from "../lib/chain/testing/knative-chain";
+import { chainIstioConfigData } from "../lib/chain/testing/istio-chain";
 import type { GatewayEntry } from "../lib/knative/gateway-config";
 import type { Scenario } from "../lib/chain/testing/scenarios";
 import { kubectl } from "./fixtures";
@@ -18,6 +19,8 @@ const RESOURCE: Record<string, string> = {
   HTTPRoute: "httproutes.gateway.networking.k8s.io",
   Gateway: "gateways.gateway.networking.k8s.io",
   GatewayClass: "gatewayclasses.gateway.networking.k8s.io",
+  VirtualService: "virtualservices.networking.istio.io",
+  IstioGateway: "gateways.networking.istio.io",
   Service: "services",
 };
 
@@ -30,13 +33,15 @@ export function resourceOf(o: KubeObject): string {
 
 /**
  * A context for one test: its namespace, a second namespace for the Gateways, a class of its
- * own, and net-gateway-api's config-gateway (knative-serving) naming those Gateways, as in a
- * cluster whose HTTPRoutes attach to them. The specs run one at a time, so each sets its own.
+ * own, and net-gateway-api's config-gateway and net-istio's config-istio (knative-serving) naming
+ * Gateways there, as in a cluster whose HTTPRoutes and VirtualServices bind them. The specs run
+ * one at a time, so each sets its own.
  */
 export async function chainContext(ns: string): Promise<ChainContext> {
   const ctx = { ns, gwNs: `${ns}-gw`, cls: `${ns}-class` };
   await kubectl(["create", "namespace", ctx.gwNs]);
   await useConfigGateway(chainGatewayConfig(ctx));
+  await kubectl(["apply", "-f", "-"], { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "config-istio", namespace: "knative-serving" }, data: chainIstioConfigData(ctx) });
   return ctx;
 }
 

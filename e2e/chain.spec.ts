@@ -26,7 +26,7 @@ async function expectFirstFailing(page: Page, id: string, code: string, text: Re
   await expect(page.locator(`[data-callout="${code}"]`)).toContainText(text);
 }
 
-const SHOTS = new Set(["hostname", "container-missing", "healthy", "rule-shadowed"]);
+const SHOTS = new Set(["hostname", "container-missing", "healthy", "rule-shadowed", "istio-healthy", "istio-vs-not-owned"]);
 
 for (const s of SCENARIOS.filter((x) => !x.unitOnly)) {
   test(`chain ${s.id}: ${s.title}`, async ({ page, ns }) => {

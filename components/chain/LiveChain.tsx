@@ -27,7 +27,7 @@ export function LiveChain({ root }: { root: ChainRoot }) {
       >
           <p className="text-sm text-slate-600">
             {root.kind === "KnativeService"
-              ? "Service → Configuration → Revisions; Route → KIngress → HTTPRoutes → Gateways → GatewayClass; backends."
+              ? "Service → Configuration → Revisions; Route → KIngress → HTTPRoutes → Gateways → GatewayClass (on net-istio: → VirtualServices → Istio Gateways → their Services); backends."
               : "HTTPRoute → Gateways (listeners) → GatewayClass; backends."}{" "}
             Click an object (or Tab, Enter) for its conditions.
           </p>

@@ -2,7 +2,7 @@
 import { useMemo, useState } from "react";
 import { indexObjects, resolveChain, type ChainRoot } from "@/lib/chain";
 import { predictFor } from "@/lib/chain/predicted";
-import { chainGatewayFrom } from "@/lib/knative/chain-options";
+import { chainGatewayFrom, chainIstioFrom } from "@/lib/knative/chain-options";
 import { knativeSettingsFromObjects } from "@/lib/knative/settings";
 import { parseManifests, type ParseResult } from "@/lib/yaml";
 import { Notice } from "@/components/ui/Notice";
@@ -23,11 +23,13 @@ export function OfflineTroubleshoot() {
   const [query, setQuery] = useState("");
   const objects = useMemo(() => parsed?.objects.map((p) => p.object), [parsed]);
   const index = useMemo(() => (objects ? indexObjects(objects) : undefined), [objects]);
-  // The dump's own config-gateway, when it holds one; otherwise nothing is assumed about it.
+  // The dump's own config-gateway and config-istio, when it holds them; otherwise nothing is assumed about them.
   const options = useMemo(() => {
-    const settings = objects && objects.some((o) => o.kind === "ConfigMap" && o.metadata.name === "config-gateway") ? knativeSettingsFromObjects(objects) : undefined;
-    const gateway = chainGatewayFrom(settings);
-    return { ...(gateway && { gateway }), ...(index && { prediction: predictFor(index) }) };
+    const holds = (name: string) => objects?.some((o) => o.kind === "ConfigMap" && o.metadata.name === name) ?? false;
+    const settings = objects && (holds("config-gateway") || holds("config-istio")) ? knativeSettingsFromObjects(objects) : undefined;
+    const gateway = holds("config-gateway") ? chainGatewayFrom(settings) : undefined;
+    const istio = holds("config-istio") ? chainIstioFrom(settings) : undefined;
+    return { ...(gateway && { gateway }), ...(istio && { istio }), ...(index && { prediction: predictFor(index) }) };
   }, [objects, index]);
   const chain = useMemo(() => (index && root ? resolveChain(index, root, options) : undefined), [index, root, options]);
 

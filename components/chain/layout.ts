@@ -17,7 +17,10 @@ const PLACE: Record<NodeKind, [number, number]> = {
   Route: [1, 1],
   KIngress: [2, 1],
   HTTPRoute: [3, 1],
+  VirtualService: [3, 1],
   Gateway: [4, 1],
+  IstioGateway: [4, 1],
+  GatewayService: [5, 1],
   Service: [4, 2],
   GatewayClass: [5, 1],
 };

@@ -2,7 +2,7 @@
 import { useMemo } from "react";
 import type { ChainOptions, ObjectIndex } from "@/lib/chain";
 import { predictFor } from "@/lib/chain/predicted";
-import { chainGatewayFrom } from "@/lib/knative/chain-options";
+import { chainGatewayFrom, chainIstioFrom } from "@/lib/knative/chain-options";
 import { useKnativeSettings } from "@/lib/query/use-knative-settings";
 
 /**
@@ -16,6 +16,7 @@ export function useChainOptions(index: ObjectIndex | undefined): ChainOptions | 
   return useMemo(() => {
     if (!settings && !error) return undefined;
     const gateway = chainGatewayFrom(settings);
-    return { ...(gateway && { gateway }), ...(prediction && { prediction }) };
+    const istio = chainIstioFrom(settings);
+    return { ...(gateway && { gateway }), ...(istio && { istio }), ...(prediction && { prediction }) };
   }, [settings, error, prediction]);
 }

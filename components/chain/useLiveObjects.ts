@@ -6,7 +6,9 @@ import { useLiveKinds, type Connection } from "@/lib/query/use-live-kinds";
 import type { KindKey, KindSnapshot } from "@/lib/store";
 
 /** Every kind a chain reads. */
-export const CHAIN_KINDS: readonly KindKey[] = ["KnativeService", "Configuration", "Revision", "Route", "KIngress", "HTTPRoute", "Gateway", "GatewayClass", "ReferenceGrant", "Service", "Namespace"];
+export const CHAIN_KINDS: readonly KindKey[] = ["KnativeService", "Configuration", "Revision", "Route", "KIngress", "HTTPRoute", "Gateway", "GatewayClass", "ReferenceGrant", "VirtualService", "IstioGateway", "Service", "Namespace"];
+/** Kinds only some clusters have (Istio's, for net-istio): their absence is not a gap in the chain. */
+const OPTIONAL_KINDS: ReadonlySet<KindKey> = new Set(["VirtualService", "IstioGateway"]);
 
 export interface LiveObjects {
   /** undefined until every kind has answered once. */
@@ -33,7 +35,7 @@ export function useLiveObjects(): LiveObjects {
     return indexObjects(objects);
     // The snapshots array is new on every render; its members change only with the data.
   }, [loaded, ...key]);
-  const problems = snapshots.flatMap((s) => (s && s.state !== "ready" && s.state !== "loading" ? [{ kind: s.kind, state: s.state, message: s.message }] : []));
+  const problems = snapshots.flatMap((s) => (s && s.state !== "ready" && s.state !== "loading" && !(s.state === "not-installed" && OPTIONAL_KINDS.has(s.kind)) ? [{ kind: s.kind, state: s.state, message: s.message }] : []));
   const unreachable = snapshots.some((s) => s?.state === "unreachable");
   const state = !loaded ? "loading" : unreachable ? "unreachable" : snapshots.every((s) => s?.state === "ready" || s?.state === "not-installed" || s?.state === "forbidden") ? "ready" : "loading";
   return { index, connection, error, problems, unreachable, loaded, state };

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { ensureBinaries } from "./binaries.ts";
 import { cacheDir } from "./cache.ts";
-import { gatewayApiCrdFiles, knativeCrdFiles } from "./crds.ts";
+import { gatewayApiCrdFiles, istioCrdFiles, knativeCrdFiles } from "./crds.ts";
 import { testKubeconfig, TEST_USERS, type TestUser } from "./kubeconfig.ts";
 import { freePort } from "./ports.ts";
 import { isAlive, killNow, startLogged, stopPid } from "./processes.ts";
@@ -206,7 +206,7 @@ async function install(state: ClusterState, dir: string): Promise<void> {
   };
   let files: string[];
   try {
-    files = [...gatewayApiCrdFiles(), ...knativeCrdFiles()];
+    files = [...gatewayApiCrdFiles(), ...knativeCrdFiles(), ...istioCrdFiles()];
   } catch (e) {
     writeFileSync(join(dir, "crds.log"), String(e));
     throw new ClusterStepError("fetch CRDs from Go modules", keepLog(dir, "crds"), String(e).split("\n")[0] ?? "");

@@ -12,6 +12,10 @@ export const KNATIVE_SERVING_MODULE = "knative.dev/serving@v0.51.0";
 // operator module carries released serving manifests, KIngress CRD included.
 export const KNATIVE_OPERATOR_MODULE = "knative.dev/operator@v0.42.2";
 const KNATIVE_OPERATOR_SERVING_RELEASE = "1.15.2";
+// Istio's API module carries its CRDs (kubernetes/customresourcedefinitions.gen.yaml); net-istio
+// writes networking.istio.io/v1beta1, which this release still serves.
+export const ISTIO_API_MODULE = "istio.io/api@v1.32.0";
+const ISTIO_CRDS = ["virtualservices.networking.istio.io", "gateways.networking.istio.io", "destinationrules.networking.istio.io"];
 
 function moduleDir(modAtVersion: string): string {
   const out = execFileSync("go", ["mod", "download", "-json", modAtVersion], {
@@ -55,4 +59,18 @@ export function knativeCrdFiles(): string[] {
   }
   files.push(out);
   return files;
+}
+
+/** Istio's VirtualService, Gateway and DestinationRule CRDs (what net-istio's chain reads), one file. */
+export function istioCrdFiles(): string[] {
+  const version = ISTIO_API_MODULE.split("@")[1] ?? "";
+  const out = join(cacheDir(), "crds", `istio-networking-${version}.yaml`);
+  if (!existsSync(out)) {
+    const src = join(moduleDir(ISTIO_API_MODULE), "kubernetes", "customresourcedefinitions.gen.yaml");
+    const docs = parseAllDocuments(readFileSync(src, "utf8")).filter((d) => ISTIO_CRDS.includes(String(d.getIn(["metadata", "name"]))));
+    if (docs.length !== ISTIO_CRDS.length) throw new Error(`${src}: found ${docs.length} of the CRDs ${ISTIO_CRDS.join(", ")}`);
+    mkdirSync(join(cacheDir(), "crds"), { recursive: true });
+    writeFileSync(out, docs.map((d) => d.toString()).join("---\n"));
+  }
+  return [out];
 }

@@ -1,7 +1,8 @@
 // The Knative half of a chain, linked as the controllers link it (ownerReferences, and the
 // serving.knative.dev/* and networking.internal.knative.dev/ingress labels):
-// Service → Configuration → Revisions, and Service → Route → KIngress → HTTPRoutes.
-import { CONFIGURATION_LABEL, GATEWAY_API_INGRESS_CLASS, INGRESS_CLASS_ANNOTATION, INGRESS_LABEL, ROUTE_LABEL, ROUTE_NAMESPACE_LABEL, SERVICE_LABEL } from "../knative/constants";
+// Service → Configuration → Revisions, and Service → Route → KIngress → HTTPRoutes (or, for
+// net-istio's class, → VirtualServices: istio-links).
+import { CONFIGURATION_LABEL, GATEWAY_API_INGRESS_CLASS, INGRESS_CLASS_ANNOTATION, ISTIO_INGRESS_CLASS, INGRESS_LABEL, ROUTE_LABEL, ROUTE_NAMESPACE_LABEL, SERVICE_LABEL } from "../knative/constants";
 import { kingressToHTTPRoutes } from "../knative/kingress-to-httproutes";
 import type { KIngress } from "../knative/types.generated";
 import { routeLimitViolations } from "../graph/limits";
@@ -9,6 +10,7 @@ import type { KubeObject } from "../k8s/meta";
 import { nodeId, type ChainBuilder } from "./builder";
 import { because, conditionsOf, findCondition, healthOfConditions, isFalse, isTrue, statusOf } from "./conditions";
 import { addHTTPRoute } from "./gateway-links";
+import { addIstioKIngress } from "./istio-links";
 import { childrenOf, type ObjectIndex } from "./objects";
 import type { ChainNode, FindingCode } from "./types";
 
@@ -222,6 +224,8 @@ function addKIngress(b: ChainBuilder, index: ObjectIndex, routeNode: ChainNode, 
   staleFinding(b, node, `KIngress ${name}`);
   const cls = obj.metadata.annotations?.[INGRESS_CLASS_ANNOTATION];
   if (cls) node.facts.push(cls);
+  // net-istio's KIngresses continue through Istio's objects, not the Gateway API's.
+  if (cls === ISTIO_INGRESS_CLASS) return addIstioKIngress(b, index, node, obj, routeNode.name);
 
   // What net-gateway-api would make of it (under the cluster's config-gateway, when known): an
   // HTTPRoute over 16 rules is refused by the API server.

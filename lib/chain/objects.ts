@@ -2,7 +2,7 @@
 // follow names, labels and ownerReferences without scanning every object at each step.
 import type { KubeObject } from "../k8s/meta";
 
-export type IndexedKind = "KnativeService" | "Configuration" | "Revision" | "Route" | "KIngress" | "HTTPRoute" | "Gateway" | "GatewayClass" | "ReferenceGrant" | "Service" | "Namespace";
+export type IndexedKind = "KnativeService" | "Configuration" | "Revision" | "Route" | "KIngress" | "HTTPRoute" | "Gateway" | "GatewayClass" | "ReferenceGrant" | "VirtualService" | "IstioGateway" | "Service" | "Namespace";
 
 // Knative's Service and the core Service share a kind name: the API group tells them apart.
 const BY_GROUP_KIND: Record<string, IndexedKind> = {
@@ -15,6 +15,8 @@ const BY_GROUP_KIND: Record<string, IndexedKind> = {
   "gateway.networking.k8s.io/Gateway": "Gateway",
   "gateway.networking.k8s.io/GatewayClass": "GatewayClass",
   "gateway.networking.k8s.io/ReferenceGrant": "ReferenceGrant",
+  "networking.istio.io/VirtualService": "VirtualService",
+  "networking.istio.io/Gateway": "IstioGateway",
   "/Service": "Service",
   "/Namespace": "Namespace",
 };

@@ -3,6 +3,7 @@
 import type { KubeObject } from "../k8s/meta";
 import type { StatusPrediction } from "../gateway/predict";
 import type { GatewayPluginConfig } from "../knative/gateway-config";
+import type { IstioConfig } from "../knative/istio/config-istio";
 
 export type NodeKind =
   | "KnativeService"
@@ -11,6 +12,9 @@ export type NodeKind =
   | "Route"
   | "KIngress"
   | "HTTPRoute"
+  | "VirtualService"
+  | "IstioGateway"
+  | "GatewayService"
   | "Gateway"
   | "GatewayClass"
   | "Service";
@@ -92,6 +96,14 @@ export type FindingCode =
   | "BackendPortMissing"
   | "StatusDisagrees"
   | "RuleShadowed"
+  | "VirtualServiceMissing"
+  | "VirtualServiceNotOwned"
+  | "VirtualServiceOutdated"
+  | "IstioGatewayMissing"
+  | "IstioGatewayHostsUncovered"
+  | "GatewayServiceMissing"
+  | "GatewayServiceSelectorMismatch"
+  | "LoadBalancerNotReady"
   | "NotReady";
 
 export interface Finding {
@@ -135,6 +147,8 @@ export interface Chain {
  */
 export interface ChainOptions {
   gateway?: GatewayPluginConfig;
+  /** net-istio's config-istio (lib/knative chainIstioFrom): without it, the Istio Gateways' Services are not followed. */
+  istio?: Required<IstioConfig>;
   /** The status a conformant implementation must write for these objects (chain/predicted predictFor). */
   prediction?: StatusPrediction;
 }

@@ -40,7 +40,7 @@ export { knativeSettings, knativeSettingsFromObjects, stringData, KNATIVE_NAMESP
 export type { KnativeSettings, ConfigMapRead, SettingsConfigMap } from "./settings";
 export { gatewayConfigFromConfigMap } from "./config-gateway";
 export type { GatewayConfigReading } from "./config-gateway";
-export { chainGatewayFrom } from "./chain-options";
+export { chainGatewayFrom, chainIstioFrom } from "./chain-options";
 export { kingressToVirtualServices } from "./istio/kingress-to-virtualservices";
 export type { KIngressToVirtualServicesConfig, NetIstioObjects } from "./istio/kingress-to-virtualservices";
 export { istioConfigFromConfigMap, defaultIstioConfig, gatewaysForIngress, gatewaysEnabled, CONFIG_ISTIO } from "./istio/config-istio";

@@ -1,13 +1,14 @@
 // Everything Routeboard's Knative previews and the chain's expectations depend on, from the
 // cluster's own ConfigMaps in knative-serving: Serving's (config-network, config-domain,
-// config-features) and net-gateway-api's (config-gateway). Versions: knative-v1.23 (Serving
+// config-features), net-gateway-api's (config-gateway) and net-istio's (config-istio). Versions: knative-v1.23 (Serving
 // v0.50.0, net-gateway-api d72e55aa); see README "Which Knative the previews follow".
 import type { KubeObject } from "../k8s/meta";
 import { gatewayConfigFromConfigMap, type GatewayConfigReading } from "./config-gateway";
+import { istioConfigFromConfigMap, type IstioConfigReading } from "./istio/config-istio";
 import { networkConfigFromConfigMaps, type KnativeConfigMaps, type NetworkConfigFromConfigMaps } from "./config-maps";
 
 export const KNATIVE_NAMESPACE = "knative-serving";
-export const SETTINGS_CONFIG_MAPS = ["config-network", "config-domain", "config-features", "config-gateway"] as const;
+export const SETTINGS_CONFIG_MAPS = ["config-network", "config-domain", "config-features", "config-gateway", "config-istio"] as const;
 export type SettingsConfigMap = (typeof SETTINGS_CONFIG_MAPS)[number];
 
 /** How one ConfigMap was read: its data, none (Knative's defaults), or not readable (defaults assumed). */
@@ -20,6 +21,8 @@ export interface KnativeSettings {
   namespace: string;
   network: NetworkConfigFromConfigMaps;
   gateway: GatewayConfigReading;
+  /** net-istio's config-istio: the Istio Gateways (and their Services) an Istio-class KIngress is programmed on. */
+  istio: IstioConfigReading;
   /** How each ConfigMap was read (its data is not repeated here: only what came of it). */
   read: Record<SettingsConfigMap, { state: ConfigMapRead["state"]; reason?: string }>;
   /** In plain words: ConfigMaps not readable, rejected, or not understood; each time, what is assumed. */
@@ -39,6 +42,7 @@ export function knativeSettings(read: Partial<Record<SettingsConfigMap, ConfigMa
   }
   const network = networkConfigFromConfigMaps(maps);
   const gateway = gatewayConfigFromConfigMap(dataOf("config-gateway"));
+  const istio = istioConfigFromConfigMap(dataOf("config-istio"), { systemNamespace: namespace });
   const notes: string[] = [];
   for (const n of SETTINGS_CONFIG_MAPS) {
     const r = full[n];
@@ -46,12 +50,13 @@ export function knativeSettings(read: Partial<Record<SettingsConfigMap, ConfigMa
   }
   for (const e of network.errors) notes.push(`ConfigMap ${namespace}/${e.configMap} is refused by Knative (${e.message}): its defaults are shown, as a controller starting now would refuse it.`);
   for (const p of gateway.problems) notes.push(`${p}: net-gateway-api refuses this; its built-in gateways are shown.`);
+  if (istio.error) notes.push(`${istio.error}: net-istio refuses this; its built-in gateways are assumed.`);
   for (const u of network.unsupported) notes.push(`Routeboard cannot evaluate ${u}; previews that need it say so.`);
   const states = Object.fromEntries(SETTINGS_CONFIG_MAPS.map((n) => {
     const r = full[n];
     return [n, r.state === "unreadable" ? { state: r.state, reason: r.reason } : { state: r.state }];
   })) as KnativeSettings["read"];
-  return { namespace, network, gateway, read: states, notes };
+  return { namespace, network, gateway, istio, read: states, notes };
 }
 
 /** The settings from objects at hand (a workspace folder, a kubectl dump): ConfigMaps in knative-serving. */

@@ -35,6 +35,8 @@ export const KIND_KEYS = [
   "Revision",
   "Route",
   "KIngress",
+  "VirtualService",
+  "IstioGateway",
   "Service",
   "Namespace",
   "ConfigMap",
@@ -43,6 +45,7 @@ export type KindKey = (typeof KIND_KEYS)[number];
 
 const GW = "gateway.networking.k8s.io";
 const SERVING = "serving.knative.dev";
+const ISTIO = "networking.istio.io";
 
 export const KINDS: Record<KindKey, KindInfo> = {
   GatewayClass: { key: "GatewayClass", kind: "GatewayClass", group: GW, version: "v1", plural: "gatewayclasses", namespaced: false, crd: true, nameRule: "dns1123-subdomain", browsable: true },
@@ -54,6 +57,9 @@ export const KINDS: Record<KindKey, KindInfo> = {
   Revision: { key: "Revision", kind: "Revision", group: SERVING, version: "v1", plural: "revisions", namespaced: true, crd: true, nameRule: "dns1035-label", browsable: true },
   Route: { key: "Route", kind: "Route", group: SERVING, version: "v1", plural: "routes", namespaced: true, crd: true, nameRule: "dns1035-label", browsable: true },
   KIngress: { key: "KIngress", kind: "Ingress", group: "networking.internal.knative.dev", version: "v1alpha1", plural: "ingresses", namespaced: true, crd: true, nameRule: "dns1123-subdomain", browsable: true },
+  // What net-istio writes for an Istio-class KIngress; v1beta1 is what it writes and every Istio since 1.x serves.
+  VirtualService: { key: "VirtualService", kind: "VirtualService", group: ISTIO, version: "v1beta1", plural: "virtualservices", namespaced: true, crd: true, nameRule: "dns1123-subdomain", browsable: true },
+  IstioGateway: { key: "IstioGateway", kind: "Gateway", group: ISTIO, version: "v1beta1", plural: "gateways", namespaced: true, crd: true, nameRule: "dns1123-subdomain", browsable: true },
   Service: { key: "Service", kind: "Service", group: "", version: "v1", plural: "services", namespaced: true, crd: false, nameRule: "dns1123-label", browsable: true },
   Namespace: { key: "Namespace", kind: "Namespace", group: "", version: "v1", plural: "namespaces", namespaced: false, crd: false, nameRule: "dns1123-label", browsable: true },
   ConfigMap: { key: "ConfigMap", kind: "ConfigMap", group: "", version: "v1", plural: "configmaps", namespaced: true, crd: false, nameRule: "dns1123-subdomain", browsable: false },

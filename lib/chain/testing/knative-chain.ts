@@ -26,7 +26,7 @@ export interface ChainContext {
 /** Placeholder uid until the API server assigns one: `uid:<Kind>/<name>`. */
 export const fakeUid = (kind: string, name: string) => `uid:${kind}/${name}`;
 
-function withUid<T extends KubeObject>(o: T): T {
+export function withUid<T extends KubeObject>(o: T): T {
   o.metadata.uid = fakeUid(o.kind, o.metadata.name ?? "");
   o.metadata.generation = 1;
   return o;
@@ -82,6 +82,8 @@ export function acceptedParents(route: KubeObject, overrides: { accepted?: { sta
 export interface KnativeChainOptions {
   /** Paths in the KIngress rules beyond the default one (to exceed 16 HTTPRoute rules). */
   extraPaths?: number;
+  /** Default net-gateway-api's; another class gets the Knative objects only (no HTTPRoutes, Gateways or class). */
+  ingressClass?: string;
 }
 
 /** The config-gateway of the test chains: both Gateways in gwNs, no declared features. */
@@ -131,7 +133,7 @@ export function knativeChain(ctx: ChainContext, opts: KnativeChainOptions = {}):
   });
   const route = withUid({ ...routeFromService(ksvc), status: knativeStatus(ok("AllTrafficAssigned", "IngressReady", "CertificateProvisioned", "Ready"), { url, traffic }) } as KubeObject);
   route.metadata.ownerReferences = [controllerRef(ksvc)];
-  const ki = routeToKIngress(route as never, { domains: { [domain]: {} }, ingressClass: GATEWAY_API_INGRESS_CLASS, configurations: [config], revisions: [revision] }).ingress;
+  const ki = routeToKIngress(route as never, { domains: { [domain]: {} }, ingressClass: opts.ingressClass ?? GATEWAY_API_INGRESS_CLASS, configurations: [config], revisions: [revision] }).ingress;
   if (!ki) throw new Error("test chain: routeToKIngress made no KIngress");
   const firstPath = ki.spec?.rules?.[0]?.http?.paths[0];
   for (const rule of ki.spec?.rules ?? []) {
@@ -145,15 +147,13 @@ export function knativeChain(ctx: ChainContext, opts: KnativeChainOptions = {}):
     o.status = acceptedParents(o);
     return o;
   });
+  const knative = [ksvc, config, revision, route, kingress];
+  if ((opts.ingressClass ?? GATEWAY_API_INGRESS_CLASS) !== GATEWAY_API_INGRESS_CLASS) return [...knative, service(ns, rev)];
   return [
     gatewayClass(ctx),
     gateway(ctx, "knative-gateway", [httpListener(`*.${domain}`)]),
     gateway(ctx, "knative-local-gateway", [httpListener()]),
-    ksvc,
-    config,
-    revision,
-    route,
-    kingress,
+    ...knative,
     ...httproutes,
     service(ns, rev),
   ];

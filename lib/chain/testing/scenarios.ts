@@ -4,6 +4,7 @@
 import type { KubeObject } from "../../k8s/meta";
 import type { FindingCode, NodeKind } from "../types";
 import { gwConditions, knativeStatus, ok } from "./conditions";
+import { ISTIO_SCENARIOS } from "./istio-scenarios";
 import { acceptedParents, drop, fakeUid, gateway, httpListener, knativeChain, pick, plainRouteChain, service, type ChainContext } from "./knative-chain";
 
 export interface Scenario {
@@ -389,4 +390,5 @@ export const SCENARIOS: Scenario[] = [
     expect: { code: "StaleStatus", kind: "HTTPRoute", name: () => "shop", namespace: inNs, text: /written for generation 1, but the route is at generation 2/ },
     unitOnly: true,
   },
+  ...ISTIO_SCENARIOS,
 ];
