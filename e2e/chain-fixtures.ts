@@ -40,13 +40,13 @@ export function resourceOf(o: KubeObject): string {
 export async function chainContext(ns: string): Promise<ChainContext> {
   const ctx = { ns, gwNs: `${ns}-gw`, cls: `${ns}-class` };
   await kubectl(["create", "namespace", ctx.gwNs]);
-  await useConfigGateway(chainGatewayConfig(ctx));
+  await writeConfigGateway(chainGatewayConfig(ctx));
   await kubectl(["apply", "-f", "-"], { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "config-istio", namespace: "knative-serving" }, data: chainIstioConfigData(ctx) });
   return ctx;
 }
 
 /** Writes knative-serving/config-gateway for these gateways (creating the namespace when needed). */
-export async function useConfigGateway(cfg: { externalGateways: GatewayEntry[]; localGateways: GatewayEntry[] }): Promise<void> {
+export async function writeConfigGateway(cfg: { externalGateways: GatewayEntry[]; localGateways: GatewayEntry[] }): Promise<void> {
   const entries = (list: GatewayEntry[]) =>
     list.map((g) => `- class: ${g.class ?? "test"}\n  gateway: ${g.namespace}/${g.name}\n${g.supportedFeatures?.length ? `  supported-features: [${g.supportedFeatures.join(", ")}]\n` : ""}`).join("");
   await kubectl(["apply", "-f", "-"], {

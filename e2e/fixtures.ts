@@ -23,11 +23,10 @@ export const clusterDir = () => process.env.ROUTEBOARD_CLUSTER_DIR ?? "";
  * the test control plane it would only hang in Terminating; the cluster goes at the end.
  */
 export const test = base.extend<{ ns: string }>({
-  // eslint-disable-next-line no-empty-pattern
-  ns: async ({}, use) => {
+  ns: async ({}, provide) => {
     const ns = `e2e-${randomBytes(3).toString("hex")}`;
     await kubectl(["create", "namespace", ns]);
-    await use(ns);
+    await provide(ns);
   },
 });
 

@@ -2,7 +2,7 @@
 // which conditions the change will change — for the edited route and for the other routes on
 // its listeners — as a conformant implementation must write them (predicted, from the spec).
 import type { Page } from "@playwright/test";
-import { useConfigGateway } from "./chain-fixtures";
+import { writeConfigGateway } from "./chain-fixtures";
 import { applyAsRouteboard, dryRunAndApply, getRoute, openRoute, services, shot } from "./canvas-helpers";
 import { netGatewayApiConfig } from "./knative-config-fixtures";
 import { createKnativeService } from "./knative-traffic-fixtures";
@@ -76,7 +76,7 @@ test("on the traffic page, a tag whose host no listener takes is a new issue; mo
   // The external Gateway takes only the Service's own host; the local one takes any.
   await gatewayAndClass(ns, [{ name: "public", hostname: `hello.${ns}.apps.example.com` }, { name: "internal" }]);
   try {
-    await useConfigGateway({ externalGateways: [{ namespace: ns, name: "public", class: `${ns}-class` }], localGateways: [{ namespace: ns, name: "internal", class: `${ns}-class` }] });
+    await writeConfigGateway({ externalGateways: [{ namespace: ns, name: "public", class: `${ns}-class` }], localGateways: [{ namespace: ns, name: "internal", class: `${ns}-class` }] });
     await page.goto(`/services/${ns}/hello`);
     await page.locator('tr[data-revision="hello-00003"]').getByRole("button", { name: "Add hello-00003 to the traffic" }).click();
     const canary = page.getByRole("slider", { name: "hello-00003 percent" });

@@ -2,7 +2,7 @@
 // (knative-serving ConfigMaps), says where each value comes from, and says so when the user may
 // not read it. The ConfigMaps are the cluster's: the test puts them back as it found them.
 import type { Page } from "@playwright/test";
-import { useConfigGateway } from "./chain-fixtures";
+import { writeConfigGateway } from "./chain-fixtures";
 import { asUser } from "./canvas-helpers";
 import { netGatewayApiConfig } from "./knative-config-fixtures";
 import { createKnativeService } from "./knative-traffic-fixtures";
@@ -29,7 +29,7 @@ test("a custom gateway with and without HTTPRouteRequestTimeout changes the prev
   await createKnativeService(ns, { traffic: [{ revisionName: "hello-00002", latestRevision: false, percent: 100 }] });
   await publicDomain();
   try {
-    await useConfigGateway(gateways(["HTTPRouteRequestTimeout"]));
+    await writeConfigGateway(gateways(["HTTPRouteRequestTimeout"]));
     await openPreview(page, ns);
     await expect(produced(page)).toContainText(`name: hello.${ns}.apps.example.com`);
     await expect(produced(page)).toContainText("namespace: envoy-gateway");
@@ -44,7 +44,7 @@ test("a custom gateway with and without HTTPRouteRequestTimeout changes the prev
     await page.screenshot({ path: test.info().outputPath("traffic-knative-config.png"), fullPage: true });
 
     // The same gateway without the feature: no request timeouts in any rule.
-    await useConfigGateway(gateways([]));
+    await writeConfigGateway(gateways([]));
     await openPreview(page, ns);
     await expect(produced(page)).toContainText("name: public");
     await expect(produced(page)).not.toContainText("timeouts");

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: every test of Routeboard, on a fresh machine too. It finds or installs what the
 # tests need (Debian's Chromium), builds the test control plane on first use (Go), then runs
-# the type check, unit tests, the Gateway API conformance cases (fetched once through the Go
+# the type check, lint, unit tests, the Gateway API conformance cases (fetched once through the Go
 # module proxy), integration tests against a real API server, and end-to-end tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +27,9 @@ command -v openssl >/dev/null || fail "openssl is needed: the tests' OpenID prov
 
 step "type check"
 tsc --noEmit -p .
+
+step "lint (ESLint: typescript-eslint strict, rules of hooks, Next's rules)"
+eslint --max-warnings 0 .
 
 step "unit tests"
 vitest run --project unit

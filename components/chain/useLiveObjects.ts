@@ -27,14 +27,13 @@ export interface LiveObjects {
 export function useLiveObjects(): LiveObjects {
   const { snapshots, connection, error } = useLiveKinds(CHAIN_KINDS);
   const loaded = snapshots.every((s) => s !== undefined);
-  const key = snapshots;
+  // useLiveKinds keeps the snapshots array's identity until one of them changes.
   const index = useMemo(() => {
     if (!loaded) return undefined;
     const objects: KubeObject[] = [];
-    for (const s of key) for (const o of s?.items ?? []) objects.push(o);
+    for (const s of snapshots) for (const o of s?.items ?? []) objects.push(o);
     return indexObjects(objects);
-    // The snapshots array is new on every render; its members change only with the data.
-  }, [loaded, ...key]);
+  }, [loaded, snapshots]);
   const problems = snapshots.flatMap((s) => (s && s.state !== "ready" && s.state !== "loading" && !(s.state === "not-installed" && OPTIONAL_KINDS.has(s.kind)) ? [{ kind: s.kind, state: s.state, message: s.message }] : []));
   const unreachable = snapshots.some((s) => s?.state === "unreachable");
   const state = !loaded ? "loading" : unreachable ? "unreachable" : snapshots.every((s) => s?.state === "ready" || s?.state === "not-installed" || s?.state === "forbidden") ? "ready" : "loading";

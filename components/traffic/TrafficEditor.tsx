@@ -40,7 +40,7 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
   const { snapshots, connection, error } = useLiveKinds(["KnativeService", "Revision", "Configuration"]);
   const [ksvcSnap, revSnap, cfgSnap] = snapshots;
   const live = ksvcSnap?.items.find((o) => o.metadata.namespace === namespace && o.metadata.name === name) as KnativeService | undefined;
-  const revisions = (revSnap?.items ?? []) as unknown as Revision[];
+  const revisions = useMemo(() => (revSnap?.items ?? []) as unknown as Revision[], [revSnap]);
   const configurations = (cfgSnap?.items ?? []) as unknown as Configuration[];
   const [edit, setEdit] = useState<Edit>();
   const [theirs, setTheirs] = useState<KnativeService>();

@@ -7,8 +7,8 @@ const SERVER_META = ["managedFields", "uid", "creationTimestamp", "generation", 
 /** The route without status and server-written metadata, for YAML previews and diffs. */
 export function forDisplay(route: HTTPRoute): HTTPRoute {
   const { status: _status, ...rest } = route;
-  const metadata = { ...route.metadata } as Record<string, unknown>;
-  for (const k of SERVER_META) delete metadata[k];
+  const server: ReadonlySet<string> = new Set(SERVER_META);
+  const metadata = Object.fromEntries(Object.entries(route.metadata).filter(([k]) => !server.has(k)));
   return { ...rest, metadata: metadata as HTTPRoute["metadata"] };
 }
 

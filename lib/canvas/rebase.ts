@@ -14,7 +14,8 @@ function same(a: unknown, b: unknown): boolean {
 }
 
 export function rebase(base: HTTPRoute, ours: HTTPRoute, theirs: HTTPRoute): RebaseResult {
-  const spec: Record<string, unknown> = { ...theirs.spec };
+  const merged: Record<string, unknown> = { ...theirs.spec };
+  const removed = new Set<string>();
   const bothChanged: string[] = [];
   const b = (base.spec ?? {}) as Record<string, unknown>;
   const o = (ours.spec ?? {}) as Record<string, unknown>;
@@ -22,8 +23,9 @@ export function rebase(base: HTTPRoute, ours: HTTPRoute, theirs: HTTPRoute): Reb
   for (const key of new Set([...Object.keys(b), ...Object.keys(o)])) {
     if (same(o[key], b[key])) continue;
     if (!same(t[key], b[key]) && !same(t[key], o[key])) bothChanged.push(key);
-    if (o[key] === undefined) delete spec[key];
-    else spec[key] = o[key];
+    if (o[key] === undefined) removed.add(key);
+    else merged[key] = o[key];
   }
+  const spec = Object.fromEntries(Object.entries(merged).filter(([k]) => !removed.has(k)));
   return { route: { ...theirs, spec: spec as HTTPRoute["spec"] }, bothChanged: bothChanged.sort() };
 }

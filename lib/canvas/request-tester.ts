@@ -114,10 +114,9 @@ export function parseRequest(req: TypedRequest, opts: ParseOptions = {}): Parsed
   }
   const parsed = parseHeaders(req.headers);
   if (!parsed.ok) return { ok: false, field: "headers", error: parsed.error };
-  const { headers } = parsed;
-  const hostHeaderName = Object.keys(headers).find((k) => k.toLowerCase() === "host");
-  const hostHeader = hostHeaderName === undefined ? undefined : headers[hostHeaderName];
-  if (hostHeaderName !== undefined) delete headers[hostHeaderName];
+  const hostHeaderName = Object.keys(parsed.headers).find((k) => k.toLowerCase() === "host");
+  const hostHeader = hostHeaderName === undefined ? undefined : parsed.headers[hostHeaderName];
+  const headers = Object.fromEntries(Object.entries(parsed.headers).filter(([k]) => k !== hostHeaderName));
   const authorityShown = `${target.host}${target.port !== undefined ? `:${target.port}` : ""}`;
   const implied = scheme !== undefined && opts.listenerPorts?.has(DEFAULT_PORT[scheme]) ? DEFAULT_PORT[scheme] : undefined;
   const port = target.port ?? implied;

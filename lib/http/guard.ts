@@ -37,7 +37,10 @@ export function guardConfig(env: Record<string, string | undefined>): GuardConfi
   for (const n of names) {
     hosts.add(`${n}:${port}`.toLowerCase());
     origins.add(`http://${n}:${port}`.toLowerCase());
-    if (port === "80") (hosts.add(n), origins.add(`http://${n}`));
+    if (port === "80") {
+      hosts.add(n);
+      origins.add(`http://${n}`);
+    }
   }
   for (const raw of (env.ROUTEBOARD_PUBLIC_URL ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
     let url: URL;

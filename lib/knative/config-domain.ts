@@ -34,7 +34,7 @@ export function parseConfigDomain(data: Readonly<Record<string, string>> = {}): 
 function parseDomainValue(domain: string, raw: string): Record<string, string> {
   // failsafe keeps every scalar a string, so Go's own resolution can be applied below.
   const doc = parseDocument(raw, { schema: "failsafe", uniqueKeys: false });
-  if (doc.errors.length > 0) throw new DomainConfigError(`${domain}: error converting YAML to JSON: ${doc.errors[0]!.message}`);
+  if (doc.errors.length > 0) throw new DomainConfigError(`${domain}: error converting YAML to JSON: ${doc.errors[0]?.message ?? ""}`);
   const root = deref(doc, doc.contents);
   if (root === null || isNull(root)) return {};
   if (!isMap(root)) throw new DomainConfigError(`${domain}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(root)} into Go value of type config.domainInternalConfig`);
@@ -120,7 +120,7 @@ export function goResolve(node: Scalar): string | null {
 function goParseInt(s: string): bigint | null {
   const m = /^([-+]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
   if (!m) return null;
-  const body = m[2]!;
+  const body = m[2] ?? "";
   const digits = /^0[0-7]+$/.test(body) ? `0o${body.slice(1)}` : body;
   const v = BigInt(digits) * (m[1] === "-" ? -1n : 1n);
   return v >= -(2n ** 63n) && v < 2n ** 64n ? v : null;
@@ -140,6 +140,6 @@ export function formatFloat32(f: number): string {
   const exp = Number(expStr);
   // ftoa.go %g: with the shortest precision the switch to %e is at exponent < -4 or >= 6.
   if (exp < -4 || exp >= 6) return `${mant}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
-  const nd = mant!.replace(/[-.]/g, "").length;
+  const nd = (mant ?? "").replace(/[-.]/g, "").length;
   return Number(digits).toFixed(Math.max(0, nd - exp - 1));
 }

@@ -56,7 +56,9 @@ export function gatewayConfigFromConfigMap(data: Readonly<Record<string, string>
       const entries = parseEntries(key, text);
       if (entries.length === 0) return { entry: fallback };
       if (entries.length > 1) throw new Error(`only a single ${key === "external-gateways" ? "external" : "local"} gateway is supported`);
-      return { entry: entries[0]!, from: `${CONFIG_GATEWAY} ${key}` };
+      const [entry] = entries;
+      if (!entry) return { entry: fallback };
+      return { entry, from: `${CONFIG_GATEWAY} ${key}` };
     } catch (err) {
       problems.push(`${CONFIG_GATEWAY} ${key}: ${err instanceof Error ? err.message : String(err)}`);
       return { entry: fallback };

@@ -70,8 +70,9 @@ export function networkConfigFromConfigMaps(maps: KnativeConfigMaps, opts: { clu
 /** features.go asFlag("tag-header-based-routing"): Enabled, Allowed or Disabled in any case; else ignored. */
 function tagHeaderBasedRouting(data: Readonly<Record<string, string>>): { value?: boolean; key?: string } {
   const key = "tag-header-based-routing";
-  if (!Object.hasOwn(data, key)) return {};
-  const v = data[key]!.toLowerCase();
+  const raw = Object.hasOwn(data, key) ? data[key] : undefined;
+  if (raw === undefined) return {};
+  const v = raw.toLowerCase();
   if (v !== "enabled" && v !== "allowed" && v !== "disabled") return {};
   return { value: v === "enabled", key };
 }

@@ -63,15 +63,18 @@ export function parseConfigNetwork(data: Data = {}): ConfigNetworkResult {
 
 /** cm.AsString: the value, with surrounding white space trimmed, of each key present. */
 function asString(data: Data, keys: readonly string[], apply: (v: string, key: string) => void): void {
-  for (const k of keys) if (Object.hasOwn(data, k)) apply(data[k]!.trim(), k);
+  for (const k of keys) {
+    const v = Object.hasOwn(data, k) ? data[k] : undefined;
+    if (v !== undefined) apply(v.trim(), k);
+  }
 }
 
 /** cm.AsInt: strconv.ParseInt(s, 10, 0), the last key present winning. */
 function asInt(data: Data, keys: readonly string[]): number | undefined {
   let out: number | undefined;
   for (const k of keys) {
-    if (!Object.hasOwn(data, k)) continue;
-    const raw = data[k]!;
+    const raw = Object.hasOwn(data, k) ? data[k] : undefined;
+    if (raw === undefined) continue;
     if (!/^[+-]?[0-9]+$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw new ConfigError(`failed to parse ${JSON.stringify(k)}: strconv.ParseInt: parsing ${JSON.stringify(raw)}: invalid syntax`);
     out = Number(raw);
   }
@@ -85,8 +88,8 @@ const GO_FALSE = new Set(["0", "f", "F", "FALSE", "false", "False"]);
 function asBool(data: Data, keys: readonly string[]): boolean | undefined {
   let out: boolean | undefined;
   for (const k of keys) {
-    if (!Object.hasOwn(data, k)) continue;
-    const raw = data[k]!;
+    const raw = Object.hasOwn(data, k) ? data[k] : undefined;
+    if (raw === undefined) continue;
     if (!GO_TRUE.has(raw) && !GO_FALSE.has(raw)) throw new ConfigError(`failed to parse ${JSON.stringify(k)}: strconv.ParseBool: parsing ${JSON.stringify(raw)}: invalid syntax`);
     out = GO_TRUE.has(raw);
   }
@@ -97,7 +100,7 @@ function asBool(data: Data, keys: readonly string[]): boolean | undefined {
 function checkLabelSelector(raw: string | undefined): void {
   if (raw === undefined || raw.length === 0) return;
   const doc = parseDocument(raw, { version: "1.1" });
-  if (doc.errors.length > 0) throw new ConfigError(`error converting YAML to JSON: ${doc.errors[0]!.message}`);
+  if (doc.errors.length > 0) throw new ConfigError(`error converting YAML to JSON: ${doc.errors[0]?.message ?? ""}`);
   const v: unknown = doc.toJS();
   if (v !== null && (typeof v !== "object" || Array.isArray(v))) throw new ConfigError("error unmarshaling JSON: cannot unmarshal into Go value of type v1.LabelSelector");
 }
@@ -154,15 +157,17 @@ export function goURLProblem(url: string): string | null {
 // external-domain-tls, else the deprecated auto-tls / autoTLS: "enabled" in any case.
 function externalDomainTLS(data: Data, set: (f: "externalDomainTLS", v: boolean, k: string) => void): void {
   for (const k of ["autoTLS", "auto-tls", "external-domain-tls"]) {
-    if (Object.hasOwn(data, k)) set("externalDomainTLS", data[k]!.toLowerCase() === "enabled", k);
+    const v = Object.hasOwn(data, k) ? data[k] : undefined;
+    if (v !== undefined) set("externalDomainTLS", v.toLowerCase() === "enabled", k);
   }
 }
 
 // http-protocol (or the legacy httpProtocol): enabled, redirected or disabled, in any case.
 function httpProtocol(data: Data, set: (f: "httpProtocol", v: HTTPProtocol, k: string) => void): void {
   const key = Object.hasOwn(data, "http-protocol") ? "http-protocol" : Object.hasOwn(data, "httpProtocol") ? "httpProtocol" : undefined;
-  if (key === undefined) return;
-  const v = data[key]!.toLowerCase();
+  const raw = key === undefined ? undefined : data[key];
+  if (key === undefined || raw === undefined) return;
+  const v = raw.toLowerCase();
   const value: HTTPProtocol | undefined = v === "" || v === "enabled" ? "Enabled" : v === "disabled" ? "Disabled" : v === "redirected" ? "Redirected" : undefined;
   // Knative quotes the new key's value even when the legacy key was the bad one.
   if (value === undefined) throw new ConfigError(`httpProtocol ${data["http-protocol"] ?? ""} in config-network ConfigMap is not supported`);

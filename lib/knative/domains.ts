@@ -106,6 +106,12 @@ export interface Domains {
   expanded: string[];
 }
 
+/** The labels with the cluster-local visibility label set, or without it. */
+function withVisibility(labels: Readonly<Record<string, string>> | undefined, clusterLocal: boolean): Record<string, string> {
+  const others = Object.fromEntries(Object.entries(labels ?? {}).filter(([k]) => k !== VISIBILITY_LABEL));
+  return clusterLocal ? { ...others, [VISIBILITY_LABEL]: VISIBILITY_CLUSTER_LOCAL } : others;
+}
+
 /**
  * domains.GetDomainsForVisibility: the target's name under the route's domain, with the
  * visibility label set (ClusterLocal) or removed (ExternalIP) first; cluster-local names are
@@ -118,10 +124,8 @@ export function getDomainsForVisibility(
   cfg: ResolvedNetworkConfig,
 ): Domains {
   const hostname = hostnameFromTemplate(route.metadata.name ?? "", targetName, cfg);
-  const labels = { ...(route.metadata.labels ?? {}) };
   const clusterLocal = visibility === "ClusterLocal";
-  if (clusterLocal) labels[VISIBILITY_LABEL] = VISIBILITY_CLUSTER_LOCAL;
-  else delete labels[VISIBILITY_LABEL];
+  const labels = withVisibility(route.metadata.labels, clusterLocal);
   const primary = domainNameFromTemplate({ ...route.metadata, labels }, hostname, cfg);
   return { primary, expanded: clusterLocal ? expandedHosts([primary], cfg.clusterDomain) : [primary] };
 }
@@ -149,9 +153,7 @@ export function getAllDomainsAndTags(
   const out = new Map<string, string>();
   for (const name of names) {
     const hostname = hostnameFromTemplate(route.metadata.name ?? "", name, cfg);
-    const labels = { ...(route.metadata.labels ?? {}) };
-    if (visibility[name] === "ClusterLocal") labels[VISIBILITY_LABEL] = VISIBILITY_CLUSTER_LOCAL;
-    else delete labels[VISIBILITY_LABEL];
+    const labels = withVisibility(route.metadata.labels, visibility[name] === "ClusterLocal");
     out.set(domainNameFromTemplate({ ...route.metadata, labels }, hostname, cfg), name);
   }
   return out;

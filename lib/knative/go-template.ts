@@ -18,9 +18,9 @@ export function renderGoTemplate(template: string, values: TemplateValues): stri
   if (template.replace(ACTION, "").includes("{{")) throw new TemplateError(`template ${JSON.stringify(template)}: unclosed action`);
   return template.replace(ACTION, (_all, expr: string) => {
     const field = FIELD.exec(expr);
-    if (field) return lookup(values, field[1]!, field[2], template);
+    if (field) return lookup(values, field[1] ?? "", field[2], template);
     const index = INDEX.exec(expr);
-    if (index) return lookup(values, index[1]!, JSON.parse(`"${index[2]!}"`) as string, template, true);
+    if (index) return lookup(values, index[1] ?? "", JSON.parse(`"${index[2] ?? ""}"`) as string, template, true);
     // A brace inside an action is a parse error in Go ("unexpected "}" in operand").
     if (/[{}]/.test(expr)) throw new TemplateError(`template ${JSON.stringify(template)}: unexpected brace in {{${expr}}}`);
     throw new UnsupportedTemplateError(`template ${JSON.stringify(template)}: Routeboard cannot evaluate {{${expr}}}`);

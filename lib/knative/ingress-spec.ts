@@ -132,8 +132,10 @@ function addTagHeaderRouting(
   rollout: Rollout,
   cfg: ResolvedNetworkConfig,
 ): void {
-  const paths = rule.http!.paths;
-  const first = paths[0]!;
+  const paths = rule.http?.paths ?? [];
+  const first = paths[0];
+  // MakeIngress always builds a rule with its one base path before this runs.
+  if (!first) return;
   first.appendHeaders = { ...(first.appendHeaders ?? {}) };
   if (name !== "") {
     first.appendHeaders[TAG_HEADER] = name;
@@ -163,8 +165,8 @@ function acmePathsByHost(challenges: readonly HTTP01Challenge[]): Map<string, KI
 // without a rule is dropped, as in Go.
 function mergeAcmePaths(rule: KIngressRule, byHost: ReadonlyMap<string, KIngressPath[]>): void {
   if (rule.visibility !== "ExternalIP" || rule.hosts?.length !== 1) return;
-  const acme = byHost.get(rule.hosts[0]!);
-  if (acme) rule.http!.paths.unshift(...acme.map(copyPath));
+  const acme = byHost.get(rule.hosts[0] ?? "");
+  if (acme) rule.http?.paths.unshift(...acme.map(copyPath));
 }
 
 /** apis.URL's Host and Path of `scheme://host/path?query#fragment`. */

@@ -1,6 +1,6 @@
 import { referenceGrantFor } from "../gateway/reference-grants";
 import type { ReferenceGrant } from "../gateway/types.generated";
-import { GATEWAY_API_GROUP, HTTP1_PORT } from "./constants";
+import { HTTP1_PORT } from "./constants";
 import { DEFAULT_CLUSTER_DOMAIN } from "./network-config";
 import type { HTTPBackendRef, HTTPRouteFilter, HTTPRouteRule } from "./types";
 

@@ -69,7 +69,11 @@ export function sortRollout(list: ConfigurationRollout[]): ConfigurationRollout[
 export function rolloutsByTag(ro: Rollout, tag: string): ConfigurationRollout[] {
   const list = ro.configurations;
   const out: ConfigurationRollout[] = [];
-  for (let i = search(list.length, (j) => list[j]!.tag >= tag); i < list.length && list[i]!.tag === tag; i++) out.push(list[i]!);
+  for (let i = search(list.length, (j) => (list[j]?.tag ?? "") >= tag); i < list.length; i++) {
+    const ro = list[i];
+    if (ro?.tag !== tag) break;
+    out.push(ro);
+  }
   return out;
 }
 
@@ -79,7 +83,7 @@ export function rolloutsByTag(ro: Rollout, tag: string): ConfigurationRollout[] 
  * and neither does this.
  */
 export function rolloutConfig(name: string, ros: readonly ConfigurationRollout[]): ConfigurationRollout | undefined {
-  return ros[search(ros.length, (i) => ros[i]!.configurationName >= name)];
+  return ros[search(ros.length, (i) => (ros[i]?.configurationName ?? "") >= name)];
 }
 
 /** Go's sort.Search: the smallest i in [0, n) for which f is true, or n. */

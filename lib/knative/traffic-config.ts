@@ -160,6 +160,7 @@ function consolidate(targets: readonly RevisionTarget[]): RevisionTarget[] {
     byName.set(t.revisionName, cur ? { ...cur, percent: cur.percent + t.percent } : { ...t });
   }
   const out = [...byName.values()];
-  if (out.length === 1) out[0] = { ...out[0]!, percent: 100 };
+  const [only] = out;
+  if (out.length === 1 && only) out[0] = { ...only, percent: 100 };
   return out;
 }

@@ -29,6 +29,7 @@ export function useLiveKinds(kinds: readonly KindKey[]): { snapshots: (KindSnaps
       staleTime: Infinity,
       refetchOnWindowFocus: false,
     })),
+    combine,
   });
   const kindList = kinds.join(",");
 
@@ -62,10 +63,14 @@ export function useLiveKinds(kinds: readonly KindKey[]): { snapshots: (KindSnaps
 
   // A first fetch that failed (the server was restarting) says nothing once the stream is open
   // and has brought the data: the page is live, and an old error must not stay on screen.
-  const failed = results.find((r) => r.error && !(connection === "open" && r.data));
-  return {
-    snapshots: results.map((r) => r.data),
-    connection,
-    error: failed?.error ?? undefined,
-  };
+  const failed = results.errors.find((e, i) => e && !(connection === "open" && results.snapshots[i]));
+  return { snapshots: results.snapshots, connection, error: failed ?? undefined };
+}
+
+/**
+ * The queries' data and errors; TanStack Query runs it again only when a query changed, so the
+ * snapshots array keeps its identity between renders and can be a memo's dependency.
+ */
+function combine(rs: readonly { data?: KindSnapshot; error: Error | null }[]): { snapshots: (KindSnapshot | undefined)[]; errors: (Error | null)[] } {
+  return { snapshots: rs.map((r) => r.data), errors: rs.map((r) => r.error) };
 }

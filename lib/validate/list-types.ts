@@ -51,7 +51,8 @@ function checkMap(list: unknown[], s: JSONSchemaProps, path: string, out: FieldE
     const obj = (v ?? {}) as Record<string, unknown>;
     const key: Record<string, unknown> = {};
     for (const k of keys) if (k in obj) key[k] = obj[k];
-    const id = keys.length === 1 ? (keys[0]! in key ? identity(key[keys[0]!]) : "\u0000unset") : goJson(key);
+    const [only = ""] = keys;
+    const id = keys.length === 1 ? (only in key ? identity(key[only]) : "\u0000unset") : goJson(key);
     const times = seen.get(id) ?? 0;
     seen.set(id, times + 1);
     if (times === 1) out.push(duplicate(indexPath(path, i), key));

@@ -38,10 +38,10 @@ function versionOf(apiVersion: string): string {
   if (apiVersion === "" || apiVersion === "/") return "";
   const parts = apiVersion.split("/");
   if (parts.length === 1) return apiVersion;
-  return parts.length === 2 ? parts[1]! : "";
+  return parts.length === 2 ? (parts[1] ?? "") : "";
 }
 
-const groupOf = (apiVersion: string) => (apiVersion.split("/").length === 2 ? apiVersion.split("/")[0]! : "");
+const groupOf = (apiVersion: string) => (apiVersion.split("/").length === 2 ? (apiVersion.split("/")[0] ?? "") : "");
 
 export function validateOwnerReferences(value: unknown, out: FieldError[]): void {
   const refs = Array.isArray(value) ? value.map(decode) : [];

@@ -11,12 +11,13 @@ export interface GeneratedRoute {
 }
 
 function baseRule(r: Rand, i: number): Obj {
+  const match: Obj = { path: { type: pick(r, ["PathPrefix", "Exact"]), value: `/svc${i}/${pick(r, ["api", "v1", "docs", "a.b", "~u"])}` } };
   const rule: Obj = {
-    matches: [{ path: { type: pick(r, ["PathPrefix", "Exact"]), value: `/svc${i}/${pick(r, ["api", "v1", "docs", "a.b", "~u"])}` } }],
+    matches: [match],
     backendRefs: [{ name: `svc-${i}`, port: pick(r, [80, 8080, 443]), weight: int(r, 0, 100) }],
   };
   if (r() < 0.3) {
-    (rule.matches as Obj[])[0]!.headers = [{ name: "x-env", value: pick(r, ["canary", "prod"]) }];
+    match.headers = [{ name: "x-env", value: pick(r, ["canary", "prod"]) }];
   }
   if (r() < 0.3) {
     rule.filters = [{ type: "RequestHeaderModifier", requestHeaderModifier: { set: [{ name: "x-a", value: "1" }] } }];

@@ -75,7 +75,8 @@ function field(o: Obj, name: string, nullKeeps = false): unknown {
   const lower = asciiLower(name);
   const keys = Object.keys(o).filter((k) => asciiLower(k) === lower).sort(compareUTF8);
   const set = nullKeeps ? keys.filter((k) => o[k] !== null) : keys;
-  return set.length > 0 ? o[set[set.length - 1]!] : undefined;
+  const last = set.at(-1);
+  return last === undefined ? undefined : o[last];
 }
 
 function asciiLower(s: string): string {

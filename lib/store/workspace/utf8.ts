@@ -14,7 +14,11 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
     const at = firstInvalidByte(bytes);
     let line = 1;
     let lineStart = 0;
-    for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) (line++, (lineStart = i + 1));
+    for (let i = 0; i < at; i++) {
+      if (bytes[i] !== 0x0a) continue;
+      line++;
+      lineStart = i + 1;
+    }
     const column = new TextDecoder().decode(bytes.subarray(lineStart, at)).length + 1;
     const byte = (bytes[at] ?? 0).toString(16).toUpperCase().padStart(2, "0");
     return {
@@ -30,7 +34,7 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
 export function firstInvalidByte(b: Uint8Array): number {
   let i = 0;
   while (i < b.length) {
-    const c = b[i]!;
+    const c = b[i] ?? 0;
     if (c < 0x80) {
       i++;
       continue;

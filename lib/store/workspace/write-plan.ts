@@ -20,8 +20,8 @@ const SERVER_META = ["resourceVersion", "uid", "creationTimestamp", "generation"
  */
 export function mergeForFile(inFile: KubeObject | undefined, applied: KubeObject): KubeObject {
   const { status: _status, ...rest } = applied;
-  const metadata: ObjectMeta = { ...applied.metadata };
-  for (const k of SERVER_META) delete metadata[k];
+  const server: ReadonlySet<string> = new Set(SERVER_META);
+  const metadata: ObjectMeta = Object.fromEntries(Object.entries(applied.metadata).filter(([k]) => !server.has(k)));
   if (inFile && inFile.metadata.namespace === undefined && metadata.namespace === "default") delete metadata.namespace;
   const patch: KubeObject = { ...rest, metadata };
   return inFile ? (mergeApplied(inFile, patch) as KubeObject) : patch;
