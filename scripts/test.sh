@@ -31,6 +31,9 @@ tsc --noEmit -p .
 step "lint (ESLint: typescript-eslint strict, rules of hooks, Next's rules)"
 eslint --max-warnings 0 .
 
+step "unused files and dependencies (knip)"
+knip --no-progress --include files,dependencies,unlisted,binaries,unresolved
+
 step "unit tests"
 vitest run --project unit
 
