@@ -24,5 +24,5 @@ export async function netGatewayApiConfig(): Promise<void> {
       { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "config-network", namespace: "knative-serving" }, data: { "ingress-class": "gateway-api.ingress.networking.knative.dev" } },
     ],
   });
-  await kubectl(["delete", "configmap", "-n", "knative-serving", "config-domain", "config-gateway", "config-features", "--ignore-not-found"]);
+  await kubectl(["delete", "configmap", "-n", "knative-serving", "config-domain", "config-gateway", "config-features", "config-istio", "--ignore-not-found"]);
 }

@@ -8,6 +8,7 @@ const NAV = [
   { href: "/routes", label: "HTTPRoutes" },
   { href: "/services", label: "Knative Services" },
   { href: "/troubleshoot", label: "Troubleshoot" },
+  { href: "/migrate", label: "Migrate" },
 ];
 
 export async function Header({ contexts, current, problem }: { contexts: ContextOption[]; current?: string; problem?: string }) {

@@ -28,7 +28,6 @@ describe("planMigration", () => {
     expect(s.checklist.map((c) => `${c.ok ? "ok" : "NO"} ${c.what}`)).toEqual([
       "ok GatewayClass eg is Accepted",
       "ok Gateway gw/knative-gateway is Programmed",
-      "ok GatewayClass eg is Accepted",
       "ok Gateway gw/knative-local-gateway is Programmed",
       "ok HTTPRoute hello.team-a.svc.cluster.local would be accepted",
       "ok HTTPRoute hello.team-a.example.com would be accepted",

@@ -135,7 +135,7 @@ export function planMigration(objects: readonly KubeObject[], settings: Migratio
     const ki = kingress as unknown as KIngress | undefined;
     const hosts = (ki?.spec?.rules ?? []).flatMap((r) => r.hosts ?? []);
     const visibilities = new Set((ki?.spec?.rules ?? []).map((r) => r.visibility ?? "ExternalIP"));
-    const checklist: CheckItem[] = !ki
+    const items: CheckItem[] = !ki
       ? [{ ok: false, what: "The Service has a KIngress", detail: "Knative has not made one yet (the Route is not ready): its routes cannot be predicted." }]
       : [
           ...(visibilities.has("ExternalIP") ? gatewayChecks(index, gatewayFor(settings.gateway, false), "external") : []),
@@ -143,6 +143,8 @@ export function planMigration(objects: readonly KubeObject[], settings: Migratio
           ...tlsChecks(index, ki, gatewayFor(settings.gateway, false)),
           ...routeChecks(prediction, ns, routes),
         ];
+    // Both Gateways of one class: the class is checked once.
+    const checklist = items.filter((c, i) => items.findIndex((x) => x.what === c.what) === i);
     return {
       namespace: ns,
       name,
