@@ -3,11 +3,12 @@
 // Service ready to move and one whose domain no Gateway listener takes, and a hand-written
 // VirtualService on the first one's host. The test cluster's default class is net-gateway-api's,
 // so these Services keep Istio's by their own annotation, as in a cluster half way through.
-import { INGRESS_CLASS_ANNOTATION, ISTIO_INGRESS_CLASS } from "../lib/knative/constants";
+import { GATEWAY_API_INGRESS_CLASS, INGRESS_CLASS_ANNOTATION, ISTIO_INGRESS_CLASS } from "../lib/knative/constants";
+import { kingressToHTTPRoutes } from "../lib/knative/kingress-to-httproutes";
 import type { KubeObject } from "../lib/k8s/meta";
 import { istioChain } from "../lib/chain/testing/istio-chain";
-import { gateway, gatewayClass, httpListener, type ChainContext } from "../lib/chain/testing/knative-chain";
-import { chainContext, createObjects } from "./chain-fixtures";
+import { acceptedParents, chainGatewayConfig, gateway, gatewayClass, httpListener, type ChainContext } from "../lib/chain/testing/knative-chain";
+import { chainContext, createObjects, patchStatus } from "./chain-fixtures";
 import { expect, kubectl, test } from "./fixtures";
 
 test.use({ trace: "off" });
@@ -74,4 +75,61 @@ test("/migrate says which Services are on Istio, which are ready to move, what b
   await hello.locator("summary").focus();
   await page.keyboard.press("Enter");
   await expect(hello.getByRole("region", { name: "Now" })).toBeHidden();
+});
+
+/** What Knative and net-gateway-api do after a move: the KIngress takes the new class, net-istio's VirtualServices go, the HTTPRoutes come with their status. */
+async function controllersCatchUp(ctx: ChainContext): Promise<void> {
+  const ns = ctx.ns;
+  await kubectl(["annotate", "--overwrite", "ingresses.networking.internal.knative.dev", "hello", "-n", ns, `${INGRESS_CLASS_ANNOTATION}=${GATEWAY_API_INGRESS_CLASS}`]);
+  await kubectl(["delete", "virtualservices.networking.istio.io", "hello-ingress", "hello-mesh", "-n", ns]);
+  const kingress = JSON.parse(await kubectl(["get", "ingresses.networking.internal.knative.dev", "hello", "-n", ns, "-o", "json"])) as KubeObject;
+  // Owned by the real KIngress (its uid is in the objects net-gateway-api makes).
+  const routes = kingressToHTTPRoutes(kingress as never, chainGatewayConfig(ctx)) as unknown as KubeObject[];
+  await kubectl(["create", "-f", "-"], { apiVersion: "v1", kind: "List", items: routes });
+  for (const r of routes) await patchStatus(r, acceptedParents(r));
+}
+
+test("a Service moved through the planner: dry-run then apply of its annotation, the chain switches to HTTPRoutes, and the way back restores it", async ({ page, ns }) => {
+  const ctx = await chainContext(ns);
+  const objects = once([...istioChain(ctx), gatewayClass(ctx), gateway(ctx, "knative-gateway", [httpListener("*.example.com")]), gateway(ctx, "knative-local-gateway", [httpListener()])]);
+  await createObjects(objects);
+  const annotation = async () => ((JSON.parse(await kubectl(["get", "services.serving.knative.dev", "hello", "-n", ns, "-o", "json"])) as KubeObject).metadata.annotations ?? {})[INGRESS_CLASS_ANNOTATION];
+
+  await page.goto(`/migrate?q=${ns}/`);
+  const hello = page.locator(`[data-plan="${ns}/hello"]`);
+  await hello.locator("summary").click();
+  await hello.getByRole("button", { name: "Move to the Gateway API" }).click();
+  // kubectl created the Service with the annotation: taking it over is the user's call, and says whose it was.
+  await expect(hello.getByRole("alert")).toContainText("kubectl");
+  expect(await annotation()).toBe(ISTIO_INGRESS_CLASS);
+  await hello.getByRole("button", { name: "Take over the annotation and move" }).click();
+  await expect(hello.getByText(/^Moved to the Gateway API \(resourceVersion \d+\)/)).toBeVisible();
+  expect(await annotation()).toBe(GATEWAY_API_INGRESS_CLASS);
+  await expect(hello).toHaveAttribute("data-layer", "gateway-api");
+
+  // The chain, live: VirtualServices while net-istio's objects are there, HTTPRoutes once the controllers catch up.
+  const chain = await page.context().newPage();
+  await chain.goto(`/troubleshoot/ksvc/${ns}/hello`);
+  await expect(chain.locator(`[data-node-id="VirtualService/${ns}/hello-ingress"]`)).toBeVisible();
+  await controllersCatchUp(ctx);
+  await expect(chain.locator(`[data-node-id="HTTPRoute/${ns}/hello.${ns}.example.com"]`)).toBeVisible();
+  await expect(chain.locator(`[data-node-id^="VirtualService/"]`)).toHaveCount(0);
+  await expect(chain.locator("[data-chain-health]")).toHaveAttribute("data-chain-health", "ok");
+  await chain.screenshot({ path: "test-results/migrate-chain-switched.png" });
+
+  // The way back, one click away.
+  await hello.getByRole("button", { name: "Move back to Istio" }).click();
+  await expect(hello.getByText(/^Moved to Istio \(resourceVersion \d+\)/)).toBeVisible();
+  expect(await annotation()).toBe(ISTIO_INGRESS_CLASS);
+});
+
+test("a viewer sees the planner read-only, and why", async ({ page, ns }) => {
+  const ctx = await chainContext(ns);
+  await createObjects(once([...istioChain(ctx), gatewayClass(ctx), gateway(ctx, "knative-gateway", [httpListener("*.example.com")]), gateway(ctx, "knative-local-gateway", [httpListener()])]));
+  await page.context().addCookies([{ name: "routeboard-context", value: "viewer", url: process.env.ROUTEBOARD_URL ?? "" }]);
+  await page.goto(`/migrate?q=${ns}/`);
+  const hello = page.locator(`[data-plan="${ns}/hello"]`);
+  await hello.locator("summary").click();
+  await expect(hello.locator("[data-read-only]")).toContainText(`patch services.serving.knative.dev in namespace ${ns} is forbidden`);
+  await expect(hello.getByRole("button", { name: /Move/ })).toHaveCount(0);
 });

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import type { ServicePlan } from "@/lib/migration";
+import { MoveControl } from "./MoveControl";
 
 const LAYER: Record<ServicePlan["layer"], string> = { istio: "Istio (net-istio)", "gateway-api": "Gateway API", other: "other" };
 
@@ -81,6 +82,7 @@ export function ServicePlanRow({ plan }: { plan: ServicePlan }) {
               ))}
             </section>
           )}
+          {plan.layer !== "other" && <MoveControl plan={plan} />}
           <Link href={`/troubleshoot/ksvc/${encodeURIComponent(plan.namespace)}/${encodeURIComponent(plan.name)}`} className="text-sm text-sky-700 hover:underline">
             Its chain →
           </Link>

@@ -12,8 +12,24 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => app?.stop());
 
-test("there is no generic write: only the four narrow actions exist", () => {
-  expect(Object.keys(actionIds()).sort()).toEqual(["submitGrants", "submitRoute", "submitTraffic", "switchContext"]);
+test("there is no generic write: only the five narrow actions exist", () => {
+  expect(Object.keys(actionIds()).sort()).toEqual(["submitGrants", "submitIngressClass", "submitRoute", "submitTraffic", "switchContext"]);
+});
+
+test("submitIngressClass writes one annotation of a Knative Service to one of two classes: not another class, not its spec, not another annotation", async ({ ns }) => {
+  const id = actionIds().submitIngressClass ?? "";
+  await createKnativeService(ns, { traffic: [{ revisionName: "hello-00002", latestRevision: false, percent: 100 }] });
+  const get = async () => JSON.parse(await kubectl(["get", "ksvc", "hello", "-n", ns, "-o", "json"])) as { metadata: { resourceVersion: string; annotations?: Record<string, string> }; spec: unknown };
+  const before = await get();
+  const sub = { namespace: ns, name: "hello", resourceVersion: before.metadata.resourceVersion };
+  const evil = actionResult(await callAction(app.url, id, [{ ...sub, ingressClass: "evil.ingress.example" }, { dryRun: false }]));
+  expect(evil).toMatchObject({ ok: false, error: { type: "Invalid" } });
+  const widened = actionResult(await callAction(app.url, id, [{ ...sub, ingressClass: "gateway-api.ingress.networking.knative.dev", spec: { template: { spec: { containers: [{ image: "evil" }] } } }, annotations: { planted: "yes" } }, { dryRun: false, force: true }]));
+  expect(widened.ok).toBe(true);
+  const after = await get();
+  expect(after.spec).toEqual(before.spec);
+  expect(after.metadata.annotations?.planted).toBeUndefined();
+  expect(after.metadata.annotations?.["networking.knative.dev/ingress.class"]).toBe("gateway-api.ingress.networking.knative.dev");
 });
 
 test("submitRoute writes HTTPRoutes only: a GatewayClass or a kube-system Service with externalIPs does not get through", async () => {

@@ -27,6 +27,8 @@ export interface CheckItem {
 export interface ServicePlan {
   readonly namespace: string;
   readonly name: string;
+  /** The Service's resourceVersion: a move is made against this version. */
+  readonly resourceVersion: string;
   readonly layer: Layer;
   /** The ingress class the Service is on (its Route's KIngress follows it). */
   readonly ingressClass: string;
@@ -148,6 +150,7 @@ export function planMigration(objects: readonly KubeObject[], settings: Migratio
     return {
       namespace: ns,
       name,
+      resourceVersion: ksvc.metadata.resourceVersion ?? "",
       layer: layerOf(ingressClass),
       ingressClass,
       classSource: own ? "annotation" : "cluster default",

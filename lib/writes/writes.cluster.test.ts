@@ -10,6 +10,8 @@ import { ClusterStore } from "../store/cluster/cluster-store";
 import { forContext, loadKubeConfig } from "../store/cluster/kubeconfig";
 import { writeGrants, writeRoute } from "./route-write";
 import { writeTraffic } from "./traffic-write";
+import { writeIngressClass } from "./ingress-class-write";
+import { GATEWAY_API_INGRESS_CLASS, INGRESS_CLASS_ANNOTATION, ISTIO_INGRESS_CLASS } from "../knative/constants";
 
 const run = promisify(execFile);
 const kubeconfig = inject("kubeconfig");
@@ -141,5 +143,41 @@ describe("writeTraffic", () => {
   it("refuses targets with fields a traffic target does not have in spec", async () => {
     const r = await writeTraffic(store, "test", { namespace: ns, name: "svc", resourceVersion: "1", traffic: [{ percent: 100, latestRevision: true, url: "http://evil" }] }, { dryRun: true });
     expect(r.ok ? "ok" : r.error).toMatchObject({ type: "Invalid", message: expect.stringContaining("may hold only") });
+  });
+});
+
+describe("writeIngressClass", () => {
+  const ksvc = { apiVersion: "serving.knative.dev/v1", kind: "Service", metadata: { name: "movable", namespace: ns }, spec: { template: { spec: { containers: [{ image: "ghcr.io/example/hello:v1" }] } } } };
+  const getKsvc = async (): Promise<KubeObject> => JSON.parse(await kubectl(["get", "services.serving.knative.dev", "movable", "-n", ns, "-o", "json", "--show-managed-fields"])) as KubeObject;
+
+  it("moves a Service by its ingress-class annotation alone, dry-run first, and back again", async () => {
+    await kubectl(["create", "-f", "-"], ksvc);
+    const before = await getKsvc();
+    const to = (cls: string, o: KubeObject) => ({ namespace: ns, name: "movable", resourceVersion: o.metadata.resourceVersion, ingressClass: cls });
+    const dry = await writeIngressClass(store, "test", to(GATEWAY_API_INGRESS_CLASS, before), { dryRun: true });
+    expect(dry.ok ? "ok" : dry.error.message).toBe("ok");
+    expect((await getKsvc()).metadata.annotations?.[INGRESS_CLASS_ANNOTATION]).toBeUndefined();
+    const moved = await writeIngressClass(store, "test", to(GATEWAY_API_INGRESS_CLASS, before), { dryRun: false });
+    expect(moved.ok ? "ok" : moved.error.message).toBe("ok");
+    const after = await getKsvc();
+    expect(after.metadata.annotations?.[INGRESS_CLASS_ANNOTATION]).toBe(GATEWAY_API_INGRESS_CLASS);
+    // Routeboard owns the annotation and nothing else; the spec is untouched.
+    expect(owners(after, "routeboard")).toBe(JSON.stringify({ "f:metadata": { "f:annotations": { [`f:${INGRESS_CLASS_ANNOTATION}`]: {} } } }));
+    expect(after.spec).toEqual(before.spec);
+    // A move made against an older version is refused, not applied over the newer one.
+    const stale = await writeIngressClass(store, "test", to(ISTIO_INGRESS_CLASS, before), { dryRun: false });
+    expect(stale.ok ? "ok" : stale.error).toMatchObject({ type: "Conflict", stale: true });
+    const back = await writeIngressClass(store, "test", to(ISTIO_INGRESS_CLASS, after), { dryRun: false });
+    expect(back.ok ? "ok" : back.error.message).toBe("ok");
+    expect((await getKsvc()).metadata.annotations?.[INGRESS_CLASS_ANNOTATION]).toBe(ISTIO_INGRESS_CLASS);
+  });
+
+  it("refuses any other class, and any other field a crafted call adds", async () => {
+    const o = await getKsvc();
+    const r = await writeIngressClass(store, "test", { namespace: ns, name: "movable", resourceVersion: o.metadata.resourceVersion, ingressClass: "evil.ingress.example" }, { dryRun: false });
+    expect(r.ok ? "ok" : r.error.message).toMatch(/ingressClass must be .* Nothing was changed/);
+    const extra = await writeIngressClass(store, "test", { namespace: ns, name: "movable", resourceVersion: o.metadata.resourceVersion, ingressClass: GATEWAY_API_INGRESS_CLASS, spec: { template: { spec: { containers: [{ image: "evil" }] } } } }, { dryRun: false });
+    expect(extra.ok ? "ok" : extra.error.message).toBe("ok");
+    expect(JSON.stringify((await getKsvc()).spec)).not.toContain("evil");
   });
 });
