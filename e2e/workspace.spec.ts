@@ -51,6 +51,8 @@ for (const [title, path, text] of [
   ["the troubleshooting index", "/troubleshoot", "payments"],
   ["the broken chain of billing/payments", "/troubleshoot/ksvc/billing/payments", "NotAllowedByListeners"],
   ["the chain of the canary", "/troubleshoot/ksvc/shop/checkout", "checkout"],
+  ["the migration planner", "/migrate", "blocked: HTTPRoute hello.legacy.example.com would be accepted"],
+  ["the chain of a Service on net-istio", "/troubleshoot/ksvc/legacy/hello", "hello-ingress"],
 ] as const) {
   test(`${path}: ${title} on the examples`, async ({ page }) => {
     const errors = await openPage(page, path);

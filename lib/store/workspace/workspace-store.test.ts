@@ -47,7 +47,7 @@ describe("WorkspaceStore on examples/", () => {
     const names = (await s.load("HTTPRoute")).items.map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
     expect(names).toEqual(expect.arrayContaining(["shop/shop", "api/api", "shop/checkout.shop.example.com", "billing/payments.billing.example.com"]));
     expect((await s.load("Revision")).items.filter((r) => r.metadata.namespace === "shop")).toHaveLength(3);
-    for (const k of ["KnativeService", "Configuration", "Route", "KIngress", "Gateway", "GatewayClass", "ReferenceGrant", "Service", "Namespace"] as const) {
+    for (const k of ["KnativeService", "Configuration", "Route", "KIngress", "VirtualService", "IstioGateway", "Gateway", "GatewayClass", "ReferenceGrant", "Service", "Namespace"] as const) {
       expect(s.snapshot(k).state).toBe("ready");
       expect(s.snapshot(k).items.length).toBeGreaterThan(0);
     }
