@@ -3,4 +3,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { installShutdown } = await import("@/lib/live/shutdown");
   installShutdown();
+  const { warmUp } = await import("@/lib/store/registry");
+  // Not awaited: the server answers while the store is chosen and the files are read.
+  void warmUp().catch((err: unknown) => console.warn(`routeboard: could not prepare the store at start: ${String(err)}`));
 }

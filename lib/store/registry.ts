@@ -109,7 +109,18 @@ export function baseKubeConfig(): KubeConfig | undefined {
   return registry().kc;
 }
 
-/** The session for a request: a workspace or the cluster, as decided once at the first request. */
+/**
+ * At server start: decide the store, and for a workspace start reading its files, so the first
+ * page finds them read instead of waiting for the parse workers to start.
+ */
+export async function warmUp(): Promise<void> {
+  const reg = registry();
+  reg.choice ??= chooseStore(reg.kc);
+  const choice = await reg.choice;
+  if (choice.mode !== "cluster") reg.workspace ??= new WorkspaceStore(choice.root);
+}
+
+/** The session for a request: a workspace or the cluster, as decided once (at start, or at the first request). */
 export async function resolveSession(chosen: string | undefined): Promise<Session> {
   const reg = registry();
   reg.choice ??= chooseStore(reg.kc);
