@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, realpathSync, statSync, unlinkSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, statSync, unlinkSync, type Stats } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import type { KubeObject } from "../../k8s/meta";
 import { formatBytes } from "../../yaml/size";
@@ -127,14 +127,19 @@ export class WorkspaceStore implements Store {
     }
     const jobs: { done: Promise<void>; startedAt: number }[] = [];
     this.listed = new Set(paths.map((abs) => this.rel(abs)));
+    const stats: { abs: string; st: Stats }[] = [];
     for (const abs of paths) {
-      const rel = this.rel(abs);
-      let st: ReturnType<typeof statSync>;
       try {
-        st = statSync(abs);
+        stats.push({ abs, st: statSync(abs) });
       } catch {
-        continue; // removed between listing and stat: the next scan settles it
+        // removed between listing and stat: the next scan settles it
       }
+    }
+    // Smallest first: one worker reads the small files in turn, so a page waiting on them gets
+    // the most files in its wait, whatever their names.
+    stats.sort((a, b) => a.st.size - b.st.size);
+    for (const { abs, st } of stats) {
+      const rel = this.rel(abs);
       const sig = signature(st);
       if (this.files.get(rel)?.sig === sig) continue;
       const r = this.reading.get(rel);
@@ -179,7 +184,9 @@ export class WorkspaceStore implements Store {
   private reindex(): void {
     const byKey = new Map<string, WorkspaceEntry>();
     const duplicates: FileProblem[] = [];
-    for (const f of this.files.values()) {
+    // By path, not by the order the reads finished in: the copy in the first file wins, always.
+    const files = [...this.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, f]) => f);
+    for (const f of files) {
       for (const e of f.indexed.entries) {
         const key = entryKey(e.kind, e.object.metadata.namespace, e.object.metadata.name ?? "");
         const first = byKey.get(key);
