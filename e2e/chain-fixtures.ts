@@ -119,3 +119,12 @@ export async function createObjects(objects: KubeObject[]): Promise<KubeObject[]
 export async function createScenario(s: Scenario, ctx: ChainContext): Promise<KubeObject[]> {
   return createObjects(s.build(ctx));
 }
+
+/** Chains that share Gateways, a class or Istio's objects: one object per kind and name. */
+export function merged(...lists: KubeObject[][]): KubeObject[] {
+  const seen = new Set<string>();
+  return lists.flat().filter((o) => {
+    const k = `${o.apiVersion}/${o.kind}/${o.metadata.namespace}/${o.metadata.name}`;
+    return !seen.has(k) && (seen.add(k), true);
+  });
+}

@@ -8,18 +8,15 @@ import { kingressToHTTPRoutes } from "../lib/knative/kingress-to-httproutes";
 import type { KubeObject } from "../lib/k8s/meta";
 import { istioChain } from "../lib/chain/testing/istio-chain";
 import { acceptedParents, chainGatewayConfig, gateway, gatewayClass, httpListener, type ChainContext } from "../lib/chain/testing/knative-chain";
-import { chainContext, createObjects, patchStatus } from "./chain-fixtures";
+import { chainContext, createObjects, merged, patchStatus } from "./chain-fixtures";
 import { expect, kubectl, test } from "./fixtures";
 
 test.use({ trace: "off" });
 
+/** One object per kind and name, the Knative Services pinned to Istio's class. */
 function once(objects: KubeObject[]): KubeObject[] {
-  const seen = new Set<string>();
   for (const o of objects) if (o.kind === "Service" && o.apiVersion.startsWith("serving.knative.dev/")) o.metadata.annotations = { [INGRESS_CLASS_ANNOTATION]: ISTIO_INGRESS_CLASS };
-  return objects.filter((o) => {
-    const k = `${o.apiVersion}/${o.kind}/${o.metadata.namespace}/${o.metadata.name}`;
-    return !seen.has(k) && (seen.add(k), true);
-  });
+  return merged(objects);
 }
 
 function handWritten(ctx: ChainContext): KubeObject {

@@ -3,21 +3,13 @@ import type { KubeObject } from "../lib/k8s/meta";
 import { nodeId } from "../lib/chain";
 import { knativeChain, plainRouteChain, type ChainContext } from "../lib/chain/testing/knative-chain";
 import { SCENARIOS } from "../lib/chain/testing/scenarios";
-import { chainContext, createObjects } from "./chain-fixtures";
+import { chainContext, createObjects, merged } from "./chain-fixtures";
 import { expect, test } from "./fixtures";
 
 // Other runs on this machine share test-results/ and clear it when they start, which can take a
 // trace file from under a passing test; screenshots are written explicitly instead.
 test.use({ trace: "off" });
 
-/** Two chains sharing Gateways and a class: one object per kind and name. */
-function merged(...lists: KubeObject[][]): KubeObject[] {
-  const seen = new Set<string>();
-  return lists.flat().filter((o) => {
-    const k = `${o.apiVersion}/${o.kind}/${o.metadata.namespace}/${o.metadata.name}`;
-    return !seen.has(k) && (seen.add(k), true);
-  });
-}
 
 function brokenShop(ctx: ChainContext): KubeObject[] {
   // The shop route names a Gateway that does not exist.

@@ -1,3 +1,5 @@
+import { hostMatches } from "../gateway/listeners";
+
 // How Istio names things the chain follows: gateways as "namespace/name", Services as DNS names,
 // and which VirtualService hosts a Gateway's servers take (networking.istio.io Server.hosts).
 
@@ -25,10 +27,7 @@ export function serviceOfHost(host: string): { namespace: string; name: string }
 /** A server host's DNS part takes the host: "*" takes all, "*.example.com" any name under example.com. */
 function dnsTakes(pattern: string, host: string): boolean {
   const p = pattern.toLowerCase();
-  const h = host.toLowerCase();
-  if (p === "*") return true;
-  if (p.startsWith("*.")) return h.endsWith(p.slice(1)) || h === p;
-  return p === h;
+  return p === "*" || hostMatches(p, host.toLowerCase());
 }
 
 /**

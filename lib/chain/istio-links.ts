@@ -5,7 +5,8 @@
 // comes from lib/knative/istio, which reproduces its output exactly.
 import { INGRESS_LABEL } from "../knative/constants";
 import { kingressToVirtualServices } from "../knative/istio/kingress-to-virtualservices";
-import type { IstioConfig } from "../knative/istio/config-istio";
+import type { IstioConfig, IstioGatewayConfig } from "../knative/istio/config-istio";
+import { gatewayServiceRefs } from "../knative/istio/secrets";
 import type { VirtualService } from "../knative/istio/types";
 import type { KIngress } from "../knative/types.generated";
 import type { KubeObject } from "../k8s/meta";
@@ -198,12 +199,18 @@ function addIstioGateways(b: ChainBuilder, index: ObjectIndex, vs: ChainNode, ob
         next: `Add the hosts to a server of the Gateway (or "*"), or use a Knative domain the Gateway already serves.`,
       });
     }
-    if (configured) addGatewayService(b, index, gw, gwSpec.selector, configured.service);
+    if (configured) addGatewayService(b, index, gw, gwSpec.selector, configured);
   }
 }
 
-function addGatewayService(b: ChainBuilder, index: ObjectIndex, gw: ChainNode, selector: Readonly<Record<string, string>> | undefined, host: string): void {
-  const ref = serviceOfHost(host);
+function addGatewayService(b: ChainBuilder, index: ObjectIndex, gw: ChainNode, selector: Readonly<Record<string, string>> | undefined, configured: IstioGatewayConfig): void {
+  // As net-istio reads config-istio's `service` (name.namespace.…); a form it refuses has no node.
+  let ref: { name: string; namespace: string } | undefined;
+  try {
+    ref = gatewayServiceRefs([configured])[0];
+  } catch {
+    return;
+  }
   if (!ref) return;
   const obj = index.get("Service", ref.namespace, ref.name);
   const node = b.node("GatewayService", ref.namespace, ref.name, DEPTH.GatewayService, obj);

@@ -1,6 +1,7 @@
 // What a hand-written VirtualService on a Knative Service's hosts does that the HTTPRoutes
 // net-gateway-api builds will not: retries, timeouts, fault injection, mirroring, CORS, header and
 // query matches, rewrites. In plain words, one line per behaviour, naming the VirtualService.
+import { hostMatches } from "../gateway/listeners";
 import { INGRESS_LABEL } from "../knative/constants";
 import type { KubeObject } from "../k8s/meta";
 
@@ -50,7 +51,7 @@ function lostBehaviour(routes: readonly HandHTTPRoute[]): string[] {
   return [...out];
 }
 
-const hostMatch = (a: string, b: string) => a === b || (a.startsWith("*.") && b.endsWith(a.slice(1))) || (b.startsWith("*.") && a.endsWith(b.slice(1)));
+const hostMatch = (a: string, b: string) => hostMatches(a, b) || hostMatches(b, a);
 
 /**
  * The VirtualServices not written by net-istio for this KIngress that serve one of `hosts`, with
