@@ -153,6 +153,10 @@ describe("drafts, manifests, rebase, problems, palette", () => {
     expect(decodeDraft(encodeDraft(exampleComRoute, "12", new Date(0)))?.baseResourceVersion).toBe("12");
     expect(decodeDraft("{oops")).toBeUndefined();
     expect(decodeDraft(JSON.stringify({ version: 2 }))).toBeUndefined();
+    // A suggested draft keeps where it came from; a malformed origin is dropped, not trusted.
+    const origin = { from: "VirtualService legacy/extras", notes: ["Route 1 retries 3 times"] };
+    expect(decodeDraft(encodeDraft(exampleComRoute, "", new Date(0), origin))?.origin).toEqual(origin);
+    expect(decodeDraft(JSON.stringify({ ...JSON.parse(encodeDraft(exampleComRoute, "")), origin: { from: 1 } }))?.origin).toBeUndefined();
   });
   it("sends the loaded resourceVersion and no server-owned fields; knows KIngress-owned routes", () => {
     const sent = forApply(knativeRoute, "7");

@@ -10,14 +10,22 @@ export interface Draft {
   /** resourceVersion of the cluster object the draft was made from ("" for a new route). */
   readonly baseResourceVersion: string;
   readonly savedAt: string;
+  /** Where a draft Routeboard suggested came from, and what it could not carry over. */
+  readonly origin?: DraftOrigin;
+}
+
+export interface DraftOrigin {
+  /** "VirtualService legacy/hello-extras". */
+  readonly from: string;
+  readonly notes: readonly string[];
 }
 
 export function draftKey(context: string | undefined, namespace: string, name: string): string {
   return `routeboard:draft:v1:${context ?? "(default)"}:${namespace}/${name}`;
 }
 
-export function encodeDraft(route: HTTPRoute, baseResourceVersion: string, now: Date = new Date()): string {
-  const d: Draft = { version: 1, route, baseResourceVersion, savedAt: now.toISOString() };
+export function encodeDraft(route: HTTPRoute, baseResourceVersion: string, now: Date = new Date(), origin?: DraftOrigin): string {
+  const d: Draft = { version: 1, route, baseResourceVersion, savedAt: now.toISOString(), ...(origin && { origin }) };
   return JSON.stringify(d);
 }
 
@@ -28,7 +36,9 @@ export function decodeDraft(text: string | null): Draft | undefined {
     const d = JSON.parse(text) as Partial<Draft>;
     if (d.version !== 1 || typeof d.route !== "object" || d.route === null) return undefined;
     if (typeof d.route.metadata?.name !== "string" || typeof d.baseResourceVersion !== "string") return undefined;
-    return { version: 1, route: d.route, baseResourceVersion: d.baseResourceVersion, savedAt: String(d.savedAt ?? "") };
+    const o = d.origin;
+    const origin = o && typeof o.from === "string" && Array.isArray(o.notes) ? { from: o.from, notes: o.notes.filter((n): n is string => typeof n === "string") } : undefined;
+    return { version: 1, route: d.route, baseResourceVersion: d.baseResourceVersion, savedAt: String(d.savedAt ?? ""), ...(origin && { origin }) };
   } catch {
     return undefined;
   }

@@ -1,26 +1,10 @@
 // What a hand-written VirtualService on a Knative Service's hosts does that the HTTPRoutes
 // net-gateway-api builds will not: retries, timeouts, fault injection, mirroring, CORS, header and
 // query matches, rewrites. In plain words, one line per behaviour, naming the VirtualService.
-import { hostMatches } from "../gateway/listeners";
-import { INGRESS_LABEL } from "../knative/constants";
-import type { KubeObject } from "../k8s/meta";
+import type { HandWritten } from "./hand-written";
+import type { Suggestion, VirtualServiceResource } from "./suggest";
 
-/** The fields of a VirtualService's HTTP route that hand-written ones use and net-istio's never set. */
-interface HandHTTPRoute {
-  readonly match?: readonly { readonly headers?: object; readonly queryParams?: object; readonly method?: object; readonly uri?: { readonly regex?: string } }[];
-  readonly retries?: { readonly attempts?: number; readonly perTryTimeout?: string; readonly retryOn?: string };
-  readonly timeout?: string;
-  readonly fault?: { readonly delay?: object; readonly abort?: object };
-  readonly mirror?: { readonly host?: string };
-  readonly mirrors?: readonly { readonly destination?: { readonly host?: string } }[];
-  readonly corsPolicy?: object;
-  readonly rewrite?: { readonly uri?: string; readonly authority?: string };
-}
-
-interface VirtualServiceLike {
-  readonly metadata: KubeObject["metadata"];
-  readonly spec?: { readonly hosts?: readonly string[]; readonly http?: readonly HandHTTPRoute[] };
-}
+type IstioHTTP = NonNullable<NonNullable<VirtualServiceResource["spec"]>["http"]>[number];
 
 export interface BehaviourDiff {
   /** "team-a/legacy-hello". */
@@ -29,9 +13,11 @@ export interface BehaviourDiff {
   readonly hosts: readonly string[];
   /** What it does that the HTTPRoutes will not, one behaviour per line. */
   readonly lost: readonly string[];
+  /** The HTTPRoute that would carry most of it over, to open on the canvas as a draft. */
+  readonly suggestion: Suggestion;
 }
 
-function lostBehaviour(routes: readonly HandHTTPRoute[]): string[] {
+function lostBehaviour(routes: readonly IstioHTTP[]): string[] {
   const out = new Set<string>();
   for (const r of routes) {
     if ((r.retries?.attempts ?? 0) > 0) out.add(`retries a failed request ${r.retries?.attempts} times${r.retries?.perTryTimeout ? ` (${r.retries.perTryTimeout} each)` : ""}${r.retries?.retryOn ? ` on ${r.retries.retryOn}` : ""}; HTTPRoutes do not retry`);
@@ -51,20 +37,15 @@ function lostBehaviour(routes: readonly HandHTTPRoute[]): string[] {
   return [...out];
 }
 
-const hostMatch = (a: string, b: string) => hostMatches(a, b) || hostMatches(b, a);
-
-/**
- * The VirtualServices not written by net-istio for this KIngress that serve one of `hosts`, with
- * what each does that the HTTPRoutes will not (only those that do something).
- */
-export function handWrittenBehaviour(virtualServices: readonly KubeObject[], kingressName: string, hosts: readonly string[]): BehaviourDiff[] {
-  const out: BehaviourDiff[] = [];
-  for (const o of virtualServices as readonly VirtualServiceLike[]) {
-    if (o.metadata.labels?.[INGRESS_LABEL] === kingressName) continue;
-    const shared = (o.spec?.hosts ?? []).filter((h) => hosts.some((k) => hostMatch(h, k)));
-    if (shared.length === 0) continue;
-    const lost = lostBehaviour(o.spec?.http ?? []);
-    out.push({ virtualService: `${o.metadata.namespace ?? "default"}/${o.metadata.name ?? ""}`, hosts: shared, lost: lost.length > 0 ? lost : ["routes these hosts by rules of its own, which Istio merges with net-istio's; after the move only the HTTPRoutes route them"] });
-  }
-  return out;
+/** What each hand-written VirtualService does that net-gateway-api's HTTPRoutes will not. */
+export function handWrittenBehaviour(handWritten: readonly HandWritten[]): BehaviourDiff[] {
+  return handWritten.map((h) => {
+    const lost = lostBehaviour(h.virtualService.spec?.http ?? []);
+    return {
+      virtualService: h.key,
+      hosts: h.hosts,
+      lost: lost.length > 0 ? lost : ["routes these hosts by rules of its own, which Istio merges with net-istio's; after the move only the HTTPRoutes route them"],
+      suggestion: h.suggestion,
+    };
+  });
 }

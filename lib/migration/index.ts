@@ -2,3 +2,5 @@
 // API, one Service at a time. Pure: no React, Next, Kubernetes client or filesystem.
 export { planMigration, type CheckItem, type Layer, type MigrationPlan, type MigrationSettings, type ServicePlan } from "./plan";
 export { handWrittenBehaviour, type BehaviourDiff } from "./behaviour";
+export { handWrittenLookup, type HandWritten, type HandWrittenSettings } from "./hand-written";
+export { suggestHTTPRoute, type Suggestion, type SuggestOptions, type VirtualServiceResource } from "./suggest";

@@ -75,7 +75,7 @@ describe("planMigration", () => {
     };
     const unrelated: KubeObject = { ...legacy, metadata: { name: "other", namespace: "team-a" }, spec: { hosts: ["shop.example.com"], http: [{ timeout: "1s" }] } };
     const { s } = planOf([...istioChain(ctx), ...gatewayApi(), legacy, unrelated]);
-    expect(s.behaviour).toEqual([
+    expect(s.behaviour).toMatchObject([
       {
         virtualService: "team-a/hello-extras",
         hosts: ["hello.team-a.example.com"],
@@ -88,6 +88,17 @@ describe("planMigration", () => {
         ],
       },
     ]);
+    // What an HTTPRoute can take over is in the suggested draft; what it cannot, in its notes.
+    const suggested = s.behaviour[0]?.suggestion;
+    expect(suggested?.route.spec.rules).toEqual([
+      {
+        matches: [{ headers: [{ name: "x-beta", type: "Exact", value: "1" }] }],
+        filters: [{ type: "RequestMirror", requestMirror: { backendRef: { name: "shadow", port: 80 } } }],
+        backendRefs: [{ name: "hello-00001", port: 80 }],
+        timeouts: { request: "10s" },
+      },
+    ]);
+    expect(suggested?.notes).toEqual(expect.arrayContaining(["Route 1 retries 3 times: HTTPRoutes do not retry (retry is only in the Gateway API's experimental channel).", "Route 1 aborts requests on purpose: the Gateway API has no fault injection."]));
     // net-istio's own VirtualServices are not "hand-written".
     expect(s.behaviour.map((b) => b.virtualService)).not.toContain("team-a/hello-ingress");
   });

@@ -13,6 +13,7 @@ import { kingressToHTTPRoutes } from "../knative/kingress-to-httproutes";
 import type { KIngress } from "../knative/types.generated";
 import type { KubeObject } from "../k8s/meta";
 import { handWrittenBehaviour, type BehaviourDiff } from "./behaviour";
+import { handWrittenLookup } from "./hand-written";
 
 export type Layer = "istio" | "gateway-api" | "other";
 
@@ -63,6 +64,8 @@ export interface MigrationSettings {
   readonly clusterClass: string;
   /** net-gateway-api's config-gateway. */
   readonly gateway: GatewayPluginConfig;
+  /** config-network's cluster domain (cluster.local when absent). */
+  readonly clusterDomain?: string;
 }
 
 const layerOf = (cls: string): Layer => (cls === ISTIO_INGRESS_CLASS ? "istio" : cls === GATEWAY_API_INGRESS_CLASS ? "gateway-api" : "other");
@@ -123,7 +126,7 @@ export function planMigration(objects: readonly KubeObject[], settings: Migratio
   const taken = new Set(newRoutes.map((r) => `${r.metadata.namespace}/${r.metadata.name}`));
   const gatewayObjects = (["GatewayClass", "Gateway", "HTTPRoute", "ReferenceGrant", "Service", "Namespace"] as const).flatMap((k) => index.all(k)).filter((o) => !(o.kind === "HTTPRoute" && taken.has(`${o.metadata.namespace}/${refName(o)}`)));
   const prediction = predictStatus([...gatewayObjects, ...(newRoutes as unknown as KubeObject[])]);
-  const allVS = index.all("VirtualService");
+  const handWritten = handWrittenLookup(index, { gateway: settings.gateway, ...(settings.clusterDomain && { clusterDomain: settings.clusterDomain }) });
 
   const services = index.all("KnativeService").map((ksvc): ServicePlan => {
     const ns = ksvc.metadata.namespace ?? "default";
@@ -159,7 +162,7 @@ export function planMigration(objects: readonly KubeObject[], settings: Migratio
       virtualServices: index.withLabels("VirtualService", ns, { [INGRESS_LABEL]: name }).map(refName).sort(),
       httpRoutes: index.withLabels("HTTPRoute", ns, { [INGRESS_LABEL]: name }).map(refName).sort(),
       predictedRoutes: routes.map((r) => ({ name: r.metadata.name ?? "", hostnames: r.spec.hostnames ?? [], gateway: (r.spec.parentRefs ?? []).map((p) => `${p.namespace ?? ns}/${p.name}`).join(", ") })),
-      behaviour: kingress ? handWrittenBehaviour(allVS, name, hosts) : [],
+      behaviour: kingress ? handWrittenBehaviour(handWritten(hosts)) : [],
       checklist,
       ready: checklist.every((c) => c.ok),
     };
