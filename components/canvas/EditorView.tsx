@@ -33,6 +33,7 @@ import { RequestTester } from "./RequestTester";
 import { RoutingTableView } from "./RoutingTableView";
 import { SidePanel } from "./SidePanel";
 import { SplitOffer } from "./SplitOffer";
+import { SuggestedFrom } from "./SuggestedFrom";
 import { ApplyBar } from "./ApplyBar";
 import { EditorToolbar } from "./EditorToolbar";
 import { useApplyFlow } from "./useApplyFlow";
@@ -176,6 +177,7 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
             <button type="button" className="underline" onClick={draft.discard}>Discard them</button>
           </p>
         )}
+        {draft.origin && !base && <SuggestedFrom origin={draft.origin} />}
         {warnings.length > 0 && <Notice tone="warn" title="About the backend you added">{warnings.map((w) => <p key={w}>{w}</p>)}</Notice>}
         {!readOnly && <EditorToolbar draft={draft} routeId={routeId} />}
         <div className="flex min-h-[320px] flex-1 gap-2">

@@ -26,6 +26,7 @@ import { OVERVIEW_BELOW, toneOf } from "@/lib/canvas/overview";
 import type { RouteGraph } from "@/lib/graph";
 import { PALETTE_MIME, useCanvasActions } from "./canvas-context";
 import { BackendNode } from "./nodes/BackendNode";
+import { VirtualServiceNode } from "./nodes/VirtualServiceNode";
 import { GatewayNode } from "./nodes/GatewayNode";
 import { HostnameNode } from "./nodes/HostnameNode";
 import { RuleNode } from "./nodes/RuleNode";
@@ -34,7 +35,7 @@ import { CanvasDrawing, type OverviewItem } from "./CanvasDrawing";
 import { useElkLayout } from "./useElkLayout";
 import { WeightEdge } from "./WeightEdge";
 
-const NODE_TYPES = { gateway: GatewayNode, hostname: HostnameNode, rule: RuleNode, backend: BackendNode };
+const NODE_TYPES = { gateway: GatewayNode, hostname: HostnameNode, rule: RuleNode, backend: BackendNode, virtualService: VirtualServiceNode };
 const EDGE_TYPES = { weight: WeightEdge };
 const expected = (n: CanvasNode) => {
   const f = frameOf(n);

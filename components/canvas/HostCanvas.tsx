@@ -6,6 +6,10 @@ import { LiveStatus } from "@/components/ui/LiveStatus";
 import { toFlow } from "@/lib/canvas/flow";
 import { testerObjects } from "@/lib/canvas/request-tester";
 import { routingTable } from "@/lib/canvas/routing-table";
+import { virtualServiceNodes } from "@/lib/canvas/virtual-services";
+import { indexObjects } from "@/lib/chain";
+import { handWrittenLookup } from "@/lib/migration";
+import { useKnativeSettings } from "@/lib/query/use-knative-settings";
 import type { Gateway, HTTPRoute } from "@/lib/gateway/types.generated";
 import { fromHTTPRoutes } from "@/lib/graph";
 import { useLiveKinds } from "@/lib/query/use-live-kinds";
@@ -26,12 +30,13 @@ const editLink = (r: HTTPRoute) => (
 
 const READ_ONLY = { readOnly: true, edit: () => undefined, dropItem: () => undefined, problemsOf: () => [] };
 /** What matchRequest reads besides routes and Gateways: a request is routed over every route on the Gateway, not only this hostname's. */
-const LIVE = ["HTTPRoute", "Gateway", "GatewayClass", "ReferenceGrant", "Service", "Namespace"] as const;
+const LIVE = ["HTTPRoute", "Gateway", "GatewayClass", "ReferenceGrant", "Service", "Namespace", "VirtualService", "KnativeService"] as const;
 
 /** Every HTTPRoute on one hostname, across namespaces, on one canvas, with who wins what. */
 export function HostCanvas({ hostname }: { hostname: string }) {
   const { snapshots, connection } = useLiveKinds(LIVE);
-  const [routesSnap, gwSnap, classSnap, grantSnap, svcSnap, nsSnap] = snapshots;
+  const [routesSnap, gwSnap, classSnap, grantSnap, svcSnap, nsSnap, vsSnap, ksvcSnap] = snapshots;
+  const { settings } = useKnativeSettings();
   const routes = useMemo(
     () => ((routesSnap?.items ?? []) as unknown as HTTPRoute[])
       .filter((r) => (r.spec.hostnames ?? []).includes(hostname))
@@ -40,7 +45,17 @@ export function HostCanvas({ hostname }: { hostname: string }) {
   );
   const graph = useMemo(() => fromHTTPRoutes(routes), [routes]);
   const table = useMemo(() => routingTable(graph), [graph]);
-  const flow = useMemo(() => toFlow(graph, { gateways: (gwSnap?.items ?? []) as unknown as Gateway[], shadowed: table.shadowed, shadowedBy: table.shadowedBy, readOnly: true, showRoute: true }), [graph, gwSnap, table]);
+  // Hand-written Istio VirtualServices on this host, beside the HTTPRoutes, each with its suggested HTTPRoute.
+  const handWritten = useMemo(() => {
+    const index = indexObjects([routesSnap, svcSnap, vsSnap, ksvcSnap].flatMap((s) => s?.items ?? []));
+    const clusterDomain = settings?.network.config.clusterDomain;
+    return handWrittenLookup(index, { gateway: settings?.gateway.config ?? {}, ...(clusterDomain && { clusterDomain }) })([hostname]);
+  }, [routesSnap, svcSnap, vsSnap, ksvcSnap, settings, hostname]);
+  const flow = useMemo(() => {
+    const f = toFlow(graph, { gateways: (gwSnap?.items ?? []) as unknown as Gateway[], shadowed: table.shadowed, shadowedBy: table.shadowedBy, readOnly: true, showRoute: true });
+    const vs = virtualServiceNodes(handWritten, f.nodes.find((n) => n.type === "hostname" && n.data.value === hostname)?.id);
+    return { nodes: [...f.nodes, ...vs.nodes], edges: [...f.edges, ...vs.edges] };
+  }, [graph, gwSnap, table, handWritten, hostname]);
   const objects = useMemo(() => testerObjects([routesSnap, gwSnap, classSnap, grantSnap, svcSnap, nsSnap]), [routesSnap, gwSnap, classSnap, grantSnap, svcSnap, nsSnap]);
   const tester = useRequestTester(objects, graph, hostname);
   return (
@@ -48,7 +63,7 @@ export function HostCanvas({ hostname }: { hostname: string }) {
       <div className="flex flex-wrap items-center gap-3">
         <h1 id="host-title" className="text-xl font-semibold">Hostname <span className="font-mono">{hostname}</span></h1>
         <LiveStatus connection={connection} state={routesSnap?.state} />
-        <span className="text-xs text-slate-600">{routes.length} route{routes.length === 1 ? "" : "s"}:</span>
+        <span className="text-xs text-slate-600">{routes.length} route{routes.length === 1 ? "" : "s"}{handWritten.length > 0 && `, ${handWritten.length} hand-written Istio VirtualService${handWritten.length === 1 ? "" : "s"}`}{routes.length > 0 && ":"}</span>
         {routes.slice(0, SHOWN_LINKS).map(editLink)}
         {routes.length > SHOWN_LINKS && (
           <details className="text-xs">
@@ -59,7 +74,7 @@ export function HostCanvas({ hostname }: { hostname: string }) {
           </details>
         )}
       </div>
-      {!routesSnap ? <Notice title="Loading HTTPRoutes…" /> : routes.length === 0 ? (
+      {!routesSnap ? <Notice title="Loading HTTPRoutes…" /> : routes.length === 0 && handWritten.length === 0 ? (
         <Notice title={`No HTTPRoute serves ${hostname}`}>Routes appear here as soon as one lists this hostname.</Notice>
       ) : (
         <CanvasActionsContext.Provider value={READ_ONLY}>

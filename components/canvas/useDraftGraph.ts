@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { decodeDraft, draftKey, encodeDraft } from "@/lib/canvas/draft";
+import { decodeDraft, draftKey, encodeDraft, type DraftOrigin } from "@/lib/canvas/draft";
 import { record, redo, startHistory, undo, type History } from "@/lib/canvas/history";
 import type { HTTPRoute } from "@/lib/gateway/types.generated";
 import { fromHTTPRoutes, toHTTPRoutes, type RouteGraph } from "@/lib/graph";
@@ -17,6 +17,8 @@ export interface DraftGraph {
   reset: (route: HTTPRoute) => void;
   /** When the draft was restored from the browser, its time. */
   restoredAt?: string;
+  /** Where a suggested draft came from (a hand-written VirtualService), kept until it is applied or discarded. */
+  origin?: DraftOrigin;
   discard: () => void;
 }
 
@@ -26,11 +28,12 @@ export interface DraftGraph {
  */
 export function useDraftGraph(context: string | undefined, start: HTTPRoute, baseResourceVersion: string, canKeepDrafts: boolean): DraftGraph {
   const key = draftKey(context, start.metadata.namespace ?? "", start.metadata.name ?? "");
-  const initial = useRef<{ route: HTTPRoute; restoredAt?: string } | null>(null);
+  const initial = useRef<{ route: HTTPRoute; restoredAt?: string; origin?: DraftOrigin } | null>(null);
   if (initial.current === null) {
     const saved = typeof window === "undefined" ? undefined : decodeDraft(window.localStorage.getItem(key));
-    initial.current = saved ? { route: saved.route, restoredAt: saved.savedAt } : { route: start };
+    initial.current = saved ? { route: saved.route, restoredAt: saved.savedAt, ...(saved.origin && { origin: saved.origin }) } : { route: start };
   }
+  const [origin, setOrigin] = useState(initial.current.origin);
   const [history, setHistory] = useState<History<RouteGraph>>(() => startHistory(fromHTTPRoutes([initial.current?.route ?? start])));
   const [restoredAt, setRestoredAt] = useState(initial.current.restoredAt);
   const clean = useRef(JSON.stringify(start.spec));
@@ -41,8 +44,8 @@ export function useDraftGraph(context: string | undefined, start: HTTPRoute, bas
     if (!canKeepDrafts) return;
     // A new route ("" version) keeps its draft until applied: nothing in the cluster holds it yet.
     if (baseResourceVersion !== "" && JSON.stringify(route.spec) === clean.current) window.localStorage.removeItem(key);
-    else window.localStorage.setItem(key, encodeDraft(route, baseResourceVersion));
-  }, [route, key, baseResourceVersion, canKeepDrafts]);
+    else window.localStorage.setItem(key, encodeDraft(route, baseResourceVersion, new Date(), baseResourceVersion === "" ? origin : undefined));
+  }, [route, key, baseResourceVersion, canKeepDrafts, origin]);
 
   const edit = useCallback((change: (g: RouteGraph) => RouteGraph) => {
     setHistory((h) => {
@@ -65,9 +68,11 @@ export function useDraftGraph(context: string | undefined, start: HTTPRoute, bas
     canRedo: history.future.length > 0,
     reset,
     ...(restoredAt !== undefined && { restoredAt }),
+    ...(origin !== undefined && baseResourceVersion === "" && { origin }),
     discard: () => {
       window.localStorage.removeItem(key);
       setRestoredAt(undefined);
+      setOrigin(undefined);
       setHistory(startHistory(fromHTTPRoutes([start])));
     },
   };

@@ -52,7 +52,7 @@ export function MigrationPlanner() {
   const plan = useMemo(() => {
     if (!live.index || (!settings && !error)) return undefined;
     const index = live.index;
-    return planMigration(KINDS.flatMap((k) => index.all(k)), { clusterClass: settings?.network.config.ingressClass ?? DEFAULT_INGRESS_CLASS, gateway: settings?.gateway.config ?? {} });
+    return planMigration(KINDS.flatMap((k) => index.all(k)), { clusterClass: settings?.network.config.ingressClass ?? DEFAULT_INGRESS_CLASS, gateway: settings?.gateway.config ?? {}, ...(settings?.network.config.clusterDomain && { clusterDomain: settings.network.config.clusterDomain }) });
   }, [live.index, settings, error]);
   const q = query.trim().toLowerCase();
   const shown = plan?.services.filter((s) => !q || `${s.namespace}/${s.name}`.includes(q) || s.layer.includes(q)) ?? [];

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { OpenDraftButton } from "@/components/canvas/OpenDraftButton";
 import type { ServicePlan } from "@/lib/migration";
 import { MoveControl } from "./MoveControl";
 
@@ -78,6 +79,10 @@ export function ServicePlanRow({ plan }: { plan: ServicePlan }) {
                       <li key={l}>{l}</li>
                     ))}
                   </ul>
+                  <p className="mt-1 text-xs text-slate-600">
+                    An HTTPRoute of your own can take over part of it{b.suggestion.notes.length > 0 ? ` (${b.suggestion.notes.length} thing${b.suggestion.notes.length === 1 ? "" : "s"} still not)` : ""}:{" "}
+                    <OpenDraftButton suggestion={b.suggestion} from={`VirtualService ${b.virtualService}`} />
+                  </p>
                 </div>
               ))}
             </section>

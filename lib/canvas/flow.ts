@@ -3,6 +3,7 @@
 // here without a browser.
 import type { Gateway } from "../gateway/types.generated";
 import { graphEdges, graphNodes, type BackendNode, type GraphNode, type ParentNode, type RouteGraph, type RuleNode } from "../graph";
+import type { Suggestion } from "../migration";
 import { listenerFit, type Fit } from "./gateway-fit";
 
 export type GatewayData = { parent: ParentNode; label: string; found: boolean };
@@ -11,12 +12,15 @@ export type HostnameData = { value: string; routeId: string; fits: { gateway: st
 export type RuleData = { rule: RuleNode; position: number; count: number; routeLabel: string; shadowed: boolean; shadowedBy?: readonly string[] };
 /** `via`: the Host the rule rewrites to (a Knative Service reached through a gateway Service). */
 export type BackendData = { backend: BackendNode; via?: string };
+/** A hand-written Istio VirtualService on the hostname: read-only, with the HTTPRoute suggested in its place. */
+export type VirtualServiceData = { key: string; hosts: readonly string[]; routes: readonly string[]; suggestion: Suggestion };
 
 export type CanvasNode =
   | { id: string; type: "gateway"; position: XY; data: GatewayData; draggable: boolean }
   | { id: string; type: "hostname"; position: XY; data: HostnameData; draggable: boolean }
   | { id: string; type: "rule"; position: XY; data: RuleData; draggable: boolean }
-  | { id: string; type: "backend"; position: XY; data: BackendData; draggable: boolean };
+  | { id: string; type: "backend"; position: XY; data: BackendData; draggable: boolean }
+  | { id: string; type: "virtualService"; position: XY; data: VirtualServiceData; draggable: boolean };
 
 export type CanvasEdge = { id: string; source: string; target: string; sourceHandle: string; targetHandle: string; label?: string };
 export type XY = { x: number; y: number };
@@ -36,6 +40,7 @@ export const NODE_SIZE = {
   hostname: { width: 190, height: 72 },
   rule: { width: 260, height: 84 },
   backend: { width: 190, height: 80 },
+  virtualService: { width: 260, height: 124 },
 } as const;
 export const LAYER_GAP = 40;
 const GAP = 24;
@@ -45,6 +50,7 @@ export const COLUMN_X = {
   hostname: 0,
   rule: NODE_SIZE.hostname.width + LAYER_GAP,
   backend: NODE_SIZE.hostname.width + NODE_SIZE.rule.width + 2 * LAYER_GAP,
+  virtualService: NODE_SIZE.hostname.width + LAYER_GAP,
 } as const;
 
 /**
@@ -68,6 +74,7 @@ export const HANDLES: Record<CanvasNode["type"], readonly { id: string; type: Ha
   hostname: [{ id: STACK_HANDLE, type: "target", position: "left" }, { id: "right", type: "source", position: "right" }],
   rule: [{ id: "left", type: "target", position: "left" }, { id: "right", type: "source", position: "right" }],
   backend: [{ id: "left", type: "target", position: "left" }],
+  virtualService: [{ id: "left", type: "target", position: "left" }],
 };
 
 /**
@@ -79,9 +86,12 @@ export type NodeContent =
   | { type: "gateway"; data: GatewayData }
   | { type: "hostname"; data: HostnameData }
   | { type: "rule"; data: RuleData }
-  | { type: "backend"; data: BackendData };
+  | { type: "backend"; data: BackendData }
+  | { type: "virtualService"; data: VirtualServiceData };
 
 const LINE = 16;
+/** Routes listed on a VirtualService's node; the rest are counted. */
+export const VS_ROUTES_SHOWN = 4;
 
 /**
  * A node's box: fixed width, and the height its content takes (lines of text-xs), which the
@@ -92,6 +102,7 @@ export function sizeOf(n: NodeContent): { width: number; height: number } {
   if (n.type === "hostname") return { width, height: height + LINE * Math.max(0, n.data.fits.length - 1) };
   if (n.type === "backend" && n.data.via) return { width, height: height + LINE };
   if (n.type === "rule" && n.data.shadowedBy?.length) return { width, height: height + LINE };
+  if (n.type === "virtualService") return { width, height: height + LINE * Math.min(n.data.routes.length, VS_ROUTES_SHOWN) };
   return { width, height };
 }
 
@@ -124,7 +135,7 @@ export function toFlow(graph: RouteGraph, opts: FlowOptions): { nodes: CanvasNod
   const labels = opts.showRoute ? routeLabels(graph) : undefined;
   const y = { hostname: 0, rule: 0, backend: 0 };
   const next = (type: CanvasNode["type"], height: number = NODE_SIZE[type].height): XY => {
-    const col = type === "gateway" ? "hostname" : type;
+    const col = type === "gateway" ? "hostname" : type === "virtualService" ? "rule" : type;
     const at = { x: COLUMN_X[type], y: y[col] };
     y[col] += height + GAP;
     return at;

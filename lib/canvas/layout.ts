@@ -31,7 +31,7 @@ export interface ElkPlan {
   readonly stacks: ReadonlyMap<string, Stack>;
 }
 
-const LAYER: Record<CanvasNode["type"], string> = { gateway: "0", hostname: "0", rule: "1", backend: "2" };
+const LAYER: Record<CanvasNode["type"], string> = { gateway: "0", hostname: "0", rule: "1", backend: "2", virtualService: "1" };
 export const STACK_GAP = 16;
 
 export const ELK_OPTIONS: Record<string, string> = {

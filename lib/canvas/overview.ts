@@ -13,6 +13,7 @@ export const TONE_COLORS: Record<Tone, { fill: string; stroke: string }> = {
   hostname: { fill: "#e0f2fe", stroke: "#38bdf8" },
   rule: { fill: "#ffffff", stroke: "#94a3b8" },
   backend: { fill: "#d1fae5", stroke: "#34d399" },
+  virtualService: { fill: "#ede9fe", stroke: "#a78bfa" },
   warn: { fill: "#fef3c7", stroke: "#f59e0b" },
   problem: { fill: "#fee2e2", stroke: "#ef4444" },
 };

@@ -7,6 +7,7 @@ const TONE = {
   hostname: "border-sky-400 bg-sky-100 text-sky-950",
   rule: "border-slate-400 bg-white text-slate-900",
   backend: "border-emerald-400 bg-emerald-100 text-emerald-950",
+  virtualService: "border-violet-400 bg-violet-100 text-violet-950",
 } as const;
 
 export interface CompactNodeProps extends HTMLAttributes<HTMLDivElement> {
