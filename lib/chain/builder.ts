@@ -2,6 +2,7 @@
 // findings and picks the first failing link.
 import type { KubeObject } from "../k8s/meta";
 import { conditionsOf, healthRank, observedGenerationOf, worst } from "./conditions";
+import { isPredicted } from "./predicted-objects";
 import type { Chain, ChainEdge, ChainNode, ChainOptions, ChainRoot, Finding, Health, NodeKind } from "./types";
 
 export function nodeId(kind: NodeKind, namespace: string | undefined, name: string): string {
@@ -40,6 +41,7 @@ export function chainBuilder(options: ChainOptions = {}): ChainBuilder {
         conditions: conditionsOf(obj),
         generation: obj?.metadata.generation,
         observedGeneration: observedGenerationOf(obj),
+        ...(isPredicted(obj) && { predicted: true }),
       };
       nodes.set(id, n);
       return n;
@@ -82,7 +84,7 @@ export function chainBuilder(options: ChainOptions = {}): ChainBuilder {
       const firstFailing = sorted[0];
       const nodeList = [...nodes.values()].sort((a, b) => a.depth - b.depth || a.id.localeCompare(b.id));
       const health = nodeList.reduce<Health>((h, n) => (healthRank(n.health) > healthRank(h) ? n.health : h), found ? "ok" : "error");
-      return { root, found, nodes: nodeList, edges: [...edges.values()], findings: sorted, firstFailing, health };
+      return { root, found, nodes: nodeList, edges: [...edges.values()], findings: sorted, firstFailing, health, predicted: nodeList.some((n) => n.predicted) };
     },
   };
 }

@@ -248,7 +248,8 @@ function parentVerdict(
     b.finding({ code: verdict.reason, severity: "error", nodeId: routeNode.id, edgeId, title: `${label} cannot attach to Gateway ${gwNode.name}: ${why}.`, next });
     return;
   }
-  if (pending) {
+  // A predicted HTTPRoute awaits its first status by design; its predicted conditions stand in.
+  if (pending && !routeNode.predicted) {
     b.finding({
       code: "NoRouteStatus",
       severity: "warning",

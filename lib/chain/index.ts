@@ -7,3 +7,5 @@ export { resolveChain } from "./resolve";
 export { nodeId } from "./builder";
 export { chainOverview, matchesFilter, type OverviewRow } from "./overview";
 export { predictFor } from "./predicted";
+export { predictControllerObjects, type ControllerSettings, type PredictedControllers } from "./synthesize";
+export { isPredicted, PREDICTED_ANNOTATION, type PredictedService } from "./predicted-objects";

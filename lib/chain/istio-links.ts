@@ -5,6 +5,7 @@
 // comes from lib/knative/istio, which reproduces its output exactly.
 import { INGRESS_LABEL } from "../knative/constants";
 import { kingressToVirtualServices } from "../knative/istio/kingress-to-virtualservices";
+import type { GatewayServiceInput } from "../knative/istio/cluster";
 import type { IstioConfig, IstioGatewayConfig } from "../knative/istio/config-istio";
 import { gatewayServiceRefs } from "../knative/istio/secrets";
 import type { VirtualService } from "../knative/istio/types";
@@ -35,11 +36,15 @@ function ownedBy(vs: KubeObject, kingress: KubeObject): boolean {
   return refs.some((r) => r.kind === "Ingress" && r.name === kingress.metadata.name) || (refs.length === 0 && vs.metadata.labels?.[INGRESS_LABEL] === kingress.metadata.name);
 }
 
+/** The Services net-istio reads to find its gateways' pods (their selectors). */
+export function gatewayServicesOf(index: ObjectIndex): GatewayServiceInput[] {
+  return index.all("Service").map((s) => ({ namespace: s.metadata.namespace ?? "default", name: s.metadata.name ?? "", selector: (s as { spec?: { selector?: Record<string, string> } }).spec?.selector ?? {} }));
+}
+
 /** What net-istio writes for the KIngress under config-istio; undefined where it cannot be told (TLS needs Secrets Routeboard does not read). */
 function expectedVirtualServices(kingress: KubeObject, index: ObjectIndex, istio: Required<IstioConfig>): VirtualService[] | undefined {
-  const services = index.all("Service").map((s) => ({ namespace: s.metadata.namespace ?? "default", name: s.metadata.name ?? "", selector: (s as { spec?: { selector?: Record<string, string> } }).spec?.selector ?? {} }));
   try {
-    return kingressToVirtualServices(kingress as unknown as KIngress, { ...istio, cluster: { services } }).virtualServices;
+    return kingressToVirtualServices(kingress as unknown as KIngress, { ...istio, cluster: { services: gatewayServicesOf(index) } }).virtualServices;
   } catch {
     return undefined;
   }
@@ -48,6 +53,7 @@ function expectedVirtualServices(kingress: KubeObject, index: ObjectIndex, istio
 /** The KIngress's own status, in net-istio's words (knative.dev/networking IngressStatus). */
 function statusFindings(b: ChainBuilder, node: ChainNode, routeName: string): void {
   const name = node.name;
+  if (node.predicted) return;
   if (node.conditions.length === 0) {
     b.finding({
       code: "IngressNotConfigured",

@@ -197,25 +197,30 @@ function addRoute(b: ChainBuilder, index: ObjectIndex, root: ChainNode, route: K
 
   const kingresses = childrenOf(index, "KIngress", route, { [ROUTE_LABEL]: name, [ROUTE_NAMESPACE_LABEL]: ns });
   const ingressReady = findCondition(node.conditions, "IngressReady");
+  const predicted = node.predicted ? b.options.predicted?.get(`${ns}/${root.name}`) : undefined;
   if (kingresses.length === 0) {
     const k = b.node("KIngress", ns, name, DEPTH.KIngress, undefined);
     const e = b.edge(node, k);
+    // Predicted from the folder's Service: why Knative would not go on, in its own words.
+    const problems = predicted?.problems.length ? `: ${predicted.problems.join("; ")}` : "";
     b.finding({
       code: "KIngressMissing",
       severity: "error",
       nodeId: k.id,
       edgeId: e.id,
-      title: `Route ${name} has no KIngress${ingressReady?.reason ? ` (IngressReady: ${ingressReady.reason})` : ""}.`,
-      next: "The Route controller creates the KIngress once traffic is assigned: fix the Route's traffic first, then check the Knative controller's logs.",
-      symptom: isFalse(assigned),
+      title: node.predicted ? `Knative would create no KIngress for Route ${name}${problems}.` : `Route ${name} has no KIngress${ingressReady?.reason ? ` (IngressReady: ${ingressReady.reason})` : ""}.`,
+      next: node.predicted
+        ? "Fix the Knative Service's traffic (or the folder's config-network and config-domain) as the message says."
+        : "The Route controller creates the KIngress once traffic is assigned: fix the Route's traffic first, then check the Knative controller's logs.",
+      symptom: !node.predicted && isFalse(assigned),
     });
   } else if (ingressReady && ingressReady.status !== "True") {
     b.finding({ code: "IngressNotConfigured", severity: "error", nodeId: node.id, title: `Route ${name} waits for its KIngress: ${because(ingressReady) || "IngressReady is not True"}.`, next: "Follow the chain to the KIngress and its HTTPRoutes.", symptom: true });
   }
-  for (const k of kingresses) addKIngress(b, index, node, k);
+  for (const k of kingresses) addKIngress(b, index, node, k, predicted?.problems ?? []);
 }
 
-function addKIngress(b: ChainBuilder, index: ObjectIndex, routeNode: ChainNode, obj: KubeObject): void {
+function addKIngress(b: ChainBuilder, index: ObjectIndex, routeNode: ChainNode, obj: KubeObject, predictedProblems: readonly string[]): void {
   const ns = obj.metadata.namespace ?? "default";
   const name = obj.metadata.name ?? "";
   const node = b.node("KIngress", ns, name, DEPTH.KIngress, obj);
@@ -224,6 +229,16 @@ function addKIngress(b: ChainBuilder, index: ObjectIndex, routeNode: ChainNode, 
   staleFinding(b, node, `KIngress ${name}`);
   const cls = obj.metadata.annotations?.[INGRESS_CLASS_ANNOTATION];
   if (cls) node.facts.push(cls);
+  if (node.predicted && predictedProblems.length > 0) {
+    b.finding({
+      code: "IngressNotConfigured",
+      severity: cls === GATEWAY_API_INGRESS_CLASS || cls === ISTIO_INGRESS_CLASS ? "error" : "warning",
+      nodeId: node.id,
+      title: `KIngress ${name} (predicted): ${predictedProblems.join("; ")}.`,
+      next: cls === GATEWAY_API_INGRESS_CLASS || cls === ISTIO_INGRESS_CLASS ? "Fix what the message names; the prediction follows the folder." : `Set ingress-class in the folder's config-network (knative-serving) to ${GATEWAY_API_INGRESS_CLASS} or ${ISTIO_INGRESS_CLASS} to see the rest of the chain.`,
+    });
+    if (cls !== GATEWAY_API_INGRESS_CLASS && cls !== ISTIO_INGRESS_CLASS) return;
+  }
   // net-istio's KIngresses continue through Istio's objects, not the Gateway API's.
   if (cls === ISTIO_INGRESS_CLASS) return addIstioKIngress(b, index, node, obj, routeNode.name);
 
@@ -246,7 +261,8 @@ function addKIngress(b: ChainBuilder, index: ObjectIndex, routeNode: ChainNode, 
 
   const httproutes = childrenOf(index, "HTTPRoute", obj, { [INGRESS_LABEL]: name });
   const ready = findCondition(node.conditions, "Ready");
-  if (node.conditions.length === 0) {
+  // A predicted KIngress has no status because nothing has reconciled it yet, by design.
+  if (node.conditions.length === 0 && !node.predicted) {
     const wrongClass = cls !== undefined && cls !== GATEWAY_API_INGRESS_CLASS;
     b.finding({
       code: "IngressNotConfigured",

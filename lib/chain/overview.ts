@@ -3,6 +3,7 @@
 import { INGRESS_LABEL, SERVICE_LABEL } from "../knative/constants";
 import { healthRank } from "./conditions";
 import { indexObjects, type ObjectIndex } from "./objects";
+import { isPredicted } from "./predicted-objects";
 import { resolveChain } from "./resolve";
 import type { ChainObjects, ChainOptions, ChainRoot, Finding, Health } from "./types";
 
@@ -16,6 +17,8 @@ export interface OverviewRow {
   /** For an HTTPRoute made by net-gateway-api: the Knative Service it belongs to. */
   knativeService?: string;
   hostnames: string[];
+  /** Not in the objects read: predicted from a workspace folder's Knative Service. */
+  predicted?: boolean;
 }
 
 function isIndex(x: ChainObjects | ObjectIndex): x is ObjectIndex {
@@ -44,6 +47,7 @@ export function chainOverview(objects: ChainObjects | ObjectIndex, options: Chai
       findings: chain.findings.length,
       knativeService: labels[INGRESS_LABEL] !== undefined ? labels[SERVICE_LABEL] : undefined,
       hostnames,
+      ...(isPredicted(o) && { predicted: true }),
     });
   }
   return rows.sort(

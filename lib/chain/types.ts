@@ -4,6 +4,7 @@ import type { KubeObject } from "../k8s/meta";
 import type { StatusPrediction } from "../gateway/predict";
 import type { GatewayPluginConfig } from "../knative/gateway-config";
 import type { IstioConfig } from "../knative/istio/config-istio";
+import type { PredictedService } from "./predicted-objects";
 
 export type NodeKind =
   | "KnativeService"
@@ -50,6 +51,8 @@ export interface ChainNode {
   conditions: ConditionView[];
   generation?: number;
   observedGeneration?: number;
+  /** Not in the objects read: what the controllers would create (chain/synthesize). */
+  predicted?: boolean;
 }
 
 export interface ChainEdge {
@@ -139,6 +142,8 @@ export interface Chain {
   findings: Finding[];
   firstFailing?: Finding;
   health: Health;
+  /** Some of its objects are predicted (a workspace folder holds only what people write). */
+  predicted: boolean;
 }
 
 /**
@@ -151,6 +156,8 @@ export interface ChainOptions {
   istio?: Required<IstioConfig>;
   /** The status a conformant implementation must write for these objects (chain/predicted predictFor). */
   prediction?: StatusPrediction;
+  /** What predictControllerObjects said per Knative Service (`namespace/name`) it predicted for. */
+  predicted?: ReadonlyMap<string, PredictedService>;
 }
 
 /** Objects of every kind the chain reads, as the store or a dump file hands them over. */

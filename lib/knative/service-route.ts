@@ -1,5 +1,5 @@
-import { LAST_APPLIED_ANNOTATION, SERVICE_LABEL, SERVING_API_VERSION } from "./constants";
-import { controllerRef, unionWithout } from "./owner-ref";
+import { SERVING_API_VERSION } from "./constants";
+import { serviceChildMeta } from "./owner-ref";
 import type { KnativeService, Route } from "./types.generated";
 
 /**
@@ -13,13 +13,7 @@ export function routeFromService(ksvc: KnativeService): Route {
   const route: Route = {
     apiVersion: SERVING_API_VERSION,
     kind: "Route",
-    metadata: {
-      name,
-      namespace: ksvc.metadata.namespace,
-      labels: unionWithout("", ksvc.metadata.labels, { [SERVICE_LABEL]: name }),
-      annotations: unionWithout(LAST_APPLIED_ANNOTATION, ksvc.metadata.annotations),
-      ownerReferences: [controllerRef(ksvc)],
-    },
+    metadata: serviceChildMeta(ksvc),
     spec: { traffic },
   };
   return route;

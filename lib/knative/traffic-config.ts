@@ -140,7 +140,7 @@ function readyStatus(conditions: readonly { type: string; status: string }[] | u
 }
 
 /** Revision.GetProtocol: h2c when the serving container's first port is named "h2c". */
-function protocolOf(rev: Revision): "http1" | "h2c" {
+export function protocolOf(rev: Revision): "http1" | "h2c" {
   const containers = rev.spec?.containers ?? [];
   const serving = containers.find((c) => (c.ports ?? []).length > 0) ?? containers[0];
   return serving?.ports?.[0]?.name === "h2c" ? "h2c" : "http1";
