@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { LiveOverview } from "@/components/chain/LiveOverview";
+import { requestSession } from "@/lib/session/request-session";
 
 export const metadata: Metadata = { title: "Troubleshoot · Routeboard" };
 
-export default function TroubleshootPage() {
+export default async function TroubleshootPage() {
+  // A workspace folder holds Knative Services, not what the controllers make of them: predict that.
+  const { banner } = await requestSession();
   return (
     <Suspense>
-      <LiveOverview />
+      <LiveOverview predictControllers={banner.mode === "workspace"} />
     </Suspense>
   );
 }

@@ -17,16 +17,17 @@ export function ChainNodeCard({ data }: NodeProps<ChainFlowNode>) {
         type="button"
         onClick={() => onSelect(node.id)}
         aria-pressed={selected}
-        aria-label={`${KIND_LABEL[node.kind]} ${node.name}${node.missing ? " (missing)" : ""}: ${HEALTH_WORD[node.health]}${first ? ", first failing link" : ""}. Show conditions.`}
+        aria-label={`${KIND_LABEL[node.kind]} ${node.name}${node.missing ? " (missing)" : node.predicted ? " (predicted, not in the folder)" : ""}: ${HEALTH_WORD[node.health]}${first ? ", first failing link" : ""}. Show conditions.`}
         data-node-id={node.id}
+        data-predicted-node={node.predicted ? "true" : undefined}
         data-health={node.health}
         data-first-failing={first ? "true" : undefined}
         style={{ width: NODE_W, height: NODE_H }}
-        className={`nodrag flex flex-col items-start overflow-hidden rounded-md border-2 px-2.5 py-1.5 text-left shadow-sm focus:outline-none focus-visible:ring-4 focus-visible:ring-sky-300 ${HEALTH_TONE[node.health]} ${node.missing ? "border-dashed" : ""} ${first ? "ring-4 ring-red-500 ring-offset-2" : ""} ${selected ? "outline outline-2 outline-offset-2 outline-sky-600" : ""}`}
+        className={`nodrag flex flex-col items-start overflow-hidden rounded-md border-2 px-2.5 py-1.5 text-left shadow-sm focus:outline-none focus-visible:ring-4 focus-visible:ring-sky-300 ${HEALTH_TONE[node.health]} ${node.missing ? "border-dashed" : node.predicted ? "border-dotted" : ""} ${first ? "ring-4 ring-red-500 ring-offset-2" : ""} ${selected ? "outline outline-2 outline-offset-2 outline-sky-600" : ""}`}
       >
         <span className="flex w-full items-center justify-between text-[10px] font-semibold uppercase tracking-wide opacity-80">
           {KIND_LABEL[node.kind]}
-          <span>{node.missing ? "missing" : HEALTH_WORD[node.health]}</span>
+          <span>{node.missing ? "missing" : node.predicted ? (node.health === "pending" ? "predicted" : `predicted · ${HEALTH_WORD[node.health]}`) : HEALTH_WORD[node.health]}</span>
         </span>
         <span className="w-full truncate text-sm font-semibold" title={node.name}>
           {node.name}

@@ -42,6 +42,11 @@ export function ChainOverview({ rows, total, open }: { rows: OverviewRow[]; tota
                     </button>
                   )}
                   {r.knativeService && <span className="ml-2 rounded bg-violet-100 px-1.5 py-0.5 text-xs text-violet-800">Knative: {r.knativeService}</span>}
+                  {r.predicted && (
+                    <span className="ml-2 rounded border border-dotted border-slate-500 px-1.5 py-0.5 text-xs text-slate-700" title="Not in the folder: what net-gateway-api would create">
+                      predicted
+                    </span>
+                  )}
                 </td>
                 <td className="px-3 py-2 text-slate-700">{r.firstFailing ? r.firstFailing.title : <span className="text-slate-400">—</span>}</td>
               </tr>

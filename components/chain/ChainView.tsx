@@ -6,6 +6,12 @@ import { ChainGraph } from "./ChainGraph";
 import { HealthBadge } from "./HealthBadge";
 import { KIND_LABEL } from "./health";
 
+/** Which ingress the prediction followed, from the kinds it made. */
+function predictedIngress(chain: Chain): string {
+  const kinds = new Set(chain.nodes.filter((n) => n.predicted).map((n) => n.kind));
+  return kinds.has("VirtualService") ? "net-istio" : kinds.has("HTTPRoute") ? "net-gateway-api" : "its ingress";
+}
+
 /** One chain: the verdict in words, the graph, and the selected object's conditions. */
 export function ChainView({ chain }: { chain: Chain }) {
   const [picked, setPicked] = useState<string | undefined>(undefined);
@@ -36,9 +42,15 @@ export function ChainView({ chain }: { chain: Chain }) {
             <p className="mt-1">Next: {first.next}</p>
           </>
         ) : (
-          <p className="font-medium">Every link of the chain is healthy.</p>
+          <p className="font-medium">{chain.predicted ? "Nothing in the folder breaks this chain, as the controllers would build it." : "Every link of the chain is healthy."}</p>
         )}
       </div>
+      {chain.predicted && (
+        <p data-chain-predicted className="rounded-md border border-dashed border-slate-400 bg-slate-50 px-4 py-2 text-sm text-slate-700">
+          Dotted objects are not in the folder: they are what Knative and {predictedIngress(chain)} would create from the Knative Service, predicted by the same rules their
+          controllers follow. Their conditions appear once the folder is applied to a cluster.
+        </p>
+      )}
 
       <div className="flex flex-col gap-4 lg:flex-row">
         <div className="min-w-0 flex-1">

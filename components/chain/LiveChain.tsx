@@ -8,14 +8,14 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { ChainView } from "./ChainView";
 import { KIND_LABEL } from "./health";
 import { LiveNotices } from "./LiveNotices";
-import { useChainOptions } from "./useChainOptions";
+import { useChainInputs } from "./useChainInputs";
 import { useLiveObjects } from "./useLiveObjects";
 
 /** The chain of one Knative Service or HTTPRoute, recomputed in the browser on every change. */
-export function LiveChain({ root }: { root: ChainRoot }) {
+export function LiveChain({ root, predictControllers = false }: { root: ChainRoot; predictControllers?: boolean }) {
   const live = useLiveObjects();
-  const options = useChainOptions(live.index);
-  const chain = useMemo(() => (live.index && options ? resolveChain(live.index, root, options) : undefined), [live.index, root, options]);
+  const inputs = useChainInputs(live, { predictControllers });
+  const chain = useMemo(() => (inputs ? resolveChain(inputs.index, root, inputs.options) : undefined), [inputs, root]);
   const title = `${KIND_LABEL[root.kind]} ${root.namespace}/${root.name}`;
   return (
     <section aria-labelledby="chain-title" className="space-y-4">

@@ -7,7 +7,7 @@ import { Notice } from "@/components/ui/Notice";
 import { useUrlQuery } from "@/components/ui/useUrlQuery";
 import { ChainList } from "./ChainList";
 import { LiveNotices } from "./LiveNotices";
-import { useChainOptions } from "./useChainOptions";
+import { useChainInputs } from "./useChainInputs";
 import { useLiveObjects } from "./useLiveObjects";
 
 export function chainHref(row: OverviewRow): string {
@@ -16,10 +16,10 @@ export function chainHref(row: OverviewRow): string {
 }
 
 /** /troubleshoot: every chain in the cluster with its health, live. */
-export function LiveOverview() {
+export function LiveOverview({ predictControllers = false }: { predictControllers?: boolean }) {
   const live = useLiveObjects();
   const [query, setQuery] = useUrlQuery();
-  const options = useChainOptions(live.index);
+  const inputs = useChainInputs(live, { predictControllers });
   return (
     <section aria-labelledby="troubleshoot-title" className="space-y-4">
       <PageHeader id="troubleshoot-title" title="Troubleshoot" actions={<LiveStatus connection={live.connection} state={live.state} />}>
@@ -32,10 +32,10 @@ export function LiveOverview() {
           </p>
       </PageHeader>
       <LiveNotices live={live} />
-      {!live.index || !options ? (
+      {!inputs ? (
         <Notice title="Loading chains…">Reading Knative Services, HTTPRoutes and everything they link to.</Notice>
       ) : (
-        <ChainList index={live.index} options={options} query={query} setQuery={setQuery} open={(r) => ({ href: chainHref(r) })} emptyText="Create a Knative Service or an HTTPRoute; it appears here by itself." />
+        <ChainList index={inputs.index} options={inputs.options} query={query} setQuery={setQuery} open={(r) => ({ href: chainHref(r) })} emptyText="Create a Knative Service or an HTTPRoute; it appears here by itself." />
       )}
     </section>
   );

@@ -13,6 +13,8 @@ const OPTIONAL_KINDS: ReadonlySet<KindKey> = new Set(["VirtualService", "IstioGa
 export interface LiveObjects {
   /** undefined until every kind has answered once. */
   index?: ObjectIndex;
+  /** The same objects, unindexed (undefined until loaded). */
+  objects?: readonly KubeObject[];
   connection: Connection;
   error?: Error;
   /** Kinds the page cannot see, in plain words. */
@@ -28,14 +30,15 @@ export function useLiveObjects(): LiveObjects {
   const { snapshots, connection, error } = useLiveKinds(CHAIN_KINDS);
   const loaded = snapshots.every((s) => s !== undefined);
   // useLiveKinds keeps the snapshots array's identity until one of them changes.
-  const index = useMemo(() => {
+  const objects = useMemo(() => {
     if (!loaded) return undefined;
-    const objects: KubeObject[] = [];
-    for (const s of snapshots) for (const o of s?.items ?? []) objects.push(o);
-    return indexObjects(objects);
+    const all: KubeObject[] = [];
+    for (const s of snapshots) for (const o of s?.items ?? []) all.push(o);
+    return all;
   }, [loaded, snapshots]);
+  const index = useMemo(() => (objects ? indexObjects(objects) : undefined), [objects]);
   const problems = snapshots.flatMap((s) => (s && s.state !== "ready" && s.state !== "loading" && !(s.state === "not-installed" && OPTIONAL_KINDS.has(s.kind)) ? [{ kind: s.kind, state: s.state, message: s.message }] : []));
   const unreachable = snapshots.some((s) => s?.state === "unreachable");
   const state = !loaded ? "loading" : unreachable ? "unreachable" : snapshots.every((s) => s?.state === "ready" || s?.state === "not-installed" || s?.state === "forbidden") ? "ready" : "loading";
-  return { index, connection, error, problems, unreachable, loaded, state };
+  return { index, objects, connection, error, problems, unreachable, loaded, state };
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { LiveChain } from "@/components/chain/LiveChain";
+import { requestSession } from "@/lib/session/request-session";
 
 type Params = Promise<{ ns: string; name: string }>;
 
@@ -10,5 +11,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function HTTPRouteChainPage({ params }: { params: Params }) {
   const { ns, name } = await params;
-  return <LiveChain root={{ kind: "HTTPRoute", namespace: decodeURIComponent(ns), name: decodeURIComponent(name) }} />;
+  // In a workspace folder, net-gateway-api's HTTPRoutes are predicted (see the overview).
+  const { banner } = await requestSession();
+  return <LiveChain root={{ kind: "HTTPRoute", namespace: decodeURIComponent(ns), name: decodeURIComponent(name) }} predictControllers={banner.mode === "workspace"} />;
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { LiveChain } from "@/components/chain/LiveChain";
+import { requestSession } from "@/lib/session/request-session";
 
 type Params = Promise<{ ns: string; name: string }>;
 
@@ -10,5 +11,6 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function KsvcChainPage({ params }: { params: Params }) {
   const { ns, name } = await params;
-  return <LiveChain root={{ kind: "KnativeService", namespace: decodeURIComponent(ns), name: decodeURIComponent(name) }} />;
+  const { banner } = await requestSession();
+  return <LiveChain root={{ kind: "KnativeService", namespace: decodeURIComponent(ns), name: decodeURIComponent(name) }} predictControllers={banner.mode === "workspace"} />;
 }
