@@ -38,7 +38,7 @@ test("a grant the user may not create is refused at dry-run, naming it, and noth
   await page.getByRole("button", { name: "Dry-run" }).click();
   const status = page.locator("[data-apply-status]");
   await expect(status).toHaveAttribute("data-apply-status", "refused");
-  await expect(status).toContainText(`you may not change ReferenceGrant team-b/routeboard-team-a-to-${name}`);
+  await expect(status).toContainText(`You may not change ReferenceGrant team-b/routeboard-team-a-to-${name}`);
   await expect(page.getByRole("button", { name: "Apply", exact: true })).toBeDisabled();
   expect(((await getRoute("team-a", name)).spec as Refs).rules[0]?.backendRefs).toBeUndefined();
 

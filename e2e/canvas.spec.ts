@@ -69,7 +69,7 @@ test("a kubectl change between load and apply is caught as a conflict; nothing i
   await page.getByLabel("Path of Rule 1", { exact: true }).fill("/store");
   await page.getByRole("button", { name: "Dry-run" }).click();
   const conflict = page.locator("[data-conflict]");
-  await expect(conflict).toContainText("The route changed in the cluster since you loaded it");
+  await expect(conflict).toContainText("The route was changed by someone else since you loaded it");
   await expect(conflict.locator('[data-diff-line="added"]').first()).toContainText("shop2.example.com");
   await shot(page, "canvas-conflict.png");
   let now = await getRoute(ns, "shop");
@@ -84,7 +84,7 @@ test("a kubectl change between load and apply is caught as a conflict; nothing i
   await expect(conflict).toContainText("Other field managers own fields you changed");
   now = await getRoute(ns, "shop");
   expect(JSON.stringify(now.spec.rules)).toContain('"/shop"');
-  await page.getByRole("button", { name: "Overwrite explicitly" }).click();
+  await page.getByRole("button", { name: "Take over these fields and apply" }).click();
   await expect(page.locator("[data-apply-status]")).toHaveAttribute("data-apply-status", "applied");
   now = await getRoute(ns, "shop");
   expect(now.spec.hostnames).toEqual(["shop2.example.com"]);

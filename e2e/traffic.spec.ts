@@ -141,7 +141,7 @@ test("a change made with kubectl between load and apply is caught and shown; ove
   // Nothing was overwritten.
   expect((await ksvcJson(ns)).spec.traffic).toEqual([{ revisionName: "hello-00001", latestRevision: false, percent: 100 }]);
 
-  await stale.getByRole("button", { name: "Overwrite theirs with my split" }).click();
+  await stale.getByRole("button", { name: "Apply over their change" }).click();
   await page.getByRole("button", { name: "Take over spec.traffic and apply" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Applied" })).toBeVisible();
   expect((await ksvcJson(ns)).spec.traffic).toEqual([

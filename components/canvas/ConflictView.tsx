@@ -1,5 +1,6 @@
 "use client";
 import { YamlDiff } from "@/components/yaml/YamlDiff";
+import { STALE, takeOverWords } from "@/lib/apply";
 import { forDisplay } from "@/lib/canvas/manifest";
 import type { HTTPRoute } from "@/lib/gateway/types.generated";
 import type { StoreError } from "@/lib/store";
@@ -22,9 +23,9 @@ export function ConflictView(props: {
   return (
     <section role="alertdialog" aria-labelledby="conflict-title" className="space-y-2 rounded-md border border-red-300 bg-red-50 p-3 text-xs" data-conflict>
       <h2 id="conflict-title" className="text-sm font-semibold text-red-900">
-        {stale ? "The route changed in the cluster since you loaded it" : "Other field managers own fields you changed"}
+        {stale ? STALE.title("the route") : "Other field managers own fields you changed"}
       </h2>
-      <p>Nothing was applied. {stale ? "Here is what changed in the cluster:" : `${error.conflicts.map((c) => `${c.field} (owned by ${c.manager})`).join(", ")}. Overwriting takes these fields over.`}</p>
+      <p>Nothing was applied. {stale ? "Here is what changed in the cluster:" : `${error.conflicts.map((c) => `${c.field} (owned by ${c.manager})`).join(", ")}. Applying takes these fields over.`}</p>
       {theirs && stale && <YamlDiff before={y(base)} after={y(theirs)} label="Changes made in the cluster since you loaded the route" />}
       {theirs && (
         <details>
@@ -34,9 +35,9 @@ export function ConflictView(props: {
       )}
       <div className="flex flex-wrap gap-2">
         {theirs && stale && (
-          <button type="button" className="rounded bg-sky-700 px-2 py-1 font-medium text-white" onClick={props.onRebase}>Rebase onto theirs</button>
+          <button type="button" className="rounded bg-sky-700 px-2 py-1 font-medium text-white" onClick={props.onRebase}>{STALE.rebase}</button>
         )}
-        <button type="button" className="rounded bg-red-700 px-2 py-1 font-medium text-white" onClick={props.onOverwrite}>Overwrite explicitly</button>
+        <button type="button" className="rounded bg-red-700 px-2 py-1 font-medium text-white" onClick={props.onOverwrite}>{stale ? STALE.overwrite : takeOverWords("these fields")}</button>
         <button type="button" className="rounded border border-slate-300 bg-white px-2 py-1" onClick={props.onCancel}>Keep editing</button>
       </div>
     </section>

@@ -147,6 +147,7 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
   const blocked = readOnly ? "Read-only." : errorsCount > 0 ? `${errorsCount} problem${errorsCount > 1 ? "s" : ""} to fix before applying (see Problems).` : !dirty && grants.length === 0 ? "No changes to apply." : undefined;
   const selectedRule = graphNodes(graph).find((n) => n.id === selected && n.kind === "rule")?.id;
   const conflict = applyFlow.state.step === "conflict" ? applyFlow.state : undefined;
+  const theirs = conflict?.theirs as unknown as HTTPRoute | undefined;
 
   return (
     <CanvasActionsContext.Provider value={actions}>
@@ -220,21 +221,21 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
             error={conflict.error}
             base={base}
             ours={route}
-            {...(conflict.theirs && { theirs: conflict.theirs })}
+            {...(theirs && { theirs })}
             onRebase={() => {
-              if (!conflict.theirs) return;
-              const r = rebase(base, route, conflict.theirs);
-              setBase(conflict.theirs);
+              if (!theirs) return;
+              const r = rebase(base, route, theirs);
+              setBase(theirs);
               draft.reset(r.route);
               applyFlow.backToEditing();
             }}
-            onOverwrite={() => void applyFlow.apply({ ...(conflict.error.confirm && { confirm: conflict.error.confirm }), ...(conflict.theirs?.metadata.resourceVersion && { resourceVersion: conflict.theirs.metadata.resourceVersion }) })}
+            onOverwrite={() => void applyFlow.apply({ ...(conflict.error.confirm && { confirm: conflict.error.confirm }), ...(theirs?.metadata.resourceVersion && { resourceVersion: theirs.metadata.resourceVersion }) })}
             onCancel={applyFlow.backToEditing}
           />
           </div>
         )}
         <GrantsNotice grants={neededGrants} create={createGrants} onCreate={setCreateGrants} readOnly={readOnly} />
-        {!readOnly && <ApplyBar state={applyFlow.state} {...(blocked && { blocked })} dirty={dirty} {...(dirty && impactSummary(impact) && { impact: impactSummary(impact), impactWorsens: impactWorsens(impact) })} onDryRun={() => void applyFlow.dryRun()} onApply={() => void applyFlow.apply()} />}
+        {!readOnly && <ApplyBar state={applyFlow.state} {...(blocked && { blocked })} dirty={dirty} {...(dirty && impactSummary(impact) && { impact: impactSummary(impact), impactWorsens: impactWorsens(impact) })} onDryRun={() => void applyFlow.dryRun()} onApply={() => void applyFlow.apply()} onRetry={() => void applyFlow.retry()} />}
       </section>
     </CanvasActionsContext.Provider>
   );

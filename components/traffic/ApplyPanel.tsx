@@ -1,40 +1,7 @@
 "use client";
+import { ApplyErrorNotice } from "@/components/apply/ApplyErrorNotice";
 import { Notice } from "@/components/ui/Notice";
-import type { StoreError } from "@/lib/store";
-import type { ApplyPhase } from "./useTrafficApply";
-
-const PROGRESS: Partial<Record<ApplyPhase["step"], string>> = {
-  "dry-run": "Checking with the API server (dry-run)…",
-  applying: "Applying…",
-};
-
-function ErrorText({ error }: { error: StoreError }) {
-  if (error.type === "Invalid")
-    return (
-      <>
-        <p>{error.message}</p>
-        {error.causes.length > 0 && (
-          <ul className="mt-1 list-disc pl-5">
-            {error.causes.map((c, i) => (
-              <li key={i}>
-                <span className="font-mono">{c.field}</span>: {c.message}
-              </li>
-            ))}
-          </ul>
-        )}
-      </>
-    );
-  return <p>{error.message}</p>;
-}
-
-const TITLES: Record<StoreError["type"], string> = {
-  Invalid: "The API server refused the traffic",
-  Conflict: "Conflict",
-  Forbidden: "You are not allowed to change this Service",
-  NotFound: "The Service no longer exists",
-  Unreachable: "The cluster is unreachable",
-  Failed: "The API server failed",
-};
+import { appliedWords, isBusy, PROGRESS, type ApplyState } from "@/lib/apply";
 
 /**
  * The Apply button with everything that decides it: client validation errors, progress,
@@ -43,15 +10,16 @@ const TITLES: Record<StoreError["type"], string> = {
 export function ApplyPanel(props: {
   problems: string[];
   changed: boolean;
-  phase: ApplyPhase;
+  state: ApplyState;
+  /** "Service shop/checkout". */
+  what: string;
   onApply: () => void;
-  /** With the server's confirmation for the conflict shown. */
-  onTakeOver: (confirm: string | undefined) => void;
+  /** With the server's confirmation for the ownership conflict shown. */
+  onTakeOver: (confirm: string) => void;
 }) {
-  const { problems, changed, phase, onApply, onTakeOver } = props;
-  const busy = phase.step === "dry-run" || phase.step === "applying";
+  const { problems, changed, state, onApply, onTakeOver } = props;
+  const busy = isBusy(state);
   const invalid = problems.length > 0;
-  const ownership = phase.step === "failed" && phase.error.type === "Conflict" && !phase.error.stale ? phase.error : undefined;
   return (
     <div className="flex flex-col gap-2" data-apply-panel>
       {invalid && (
@@ -72,26 +40,11 @@ export function ApplyPanel(props: {
         >
           Apply
         </button>
-        <span role="status" className="text-sm text-slate-600">
-          {PROGRESS[phase.step] ?? (phase.step === "applied" ? `Applied (resourceVersion ${phase.resourceVersion}).` : !changed ? "No change to apply." : invalid ? "Fix the problems above to apply." : "")}
+        <span role="status" className="text-sm text-slate-600" data-apply-status={state.step}>
+          {PROGRESS[state.step] ?? (state.step === "applied" ? appliedWords(state.resourceVersion) : !changed ? "No change to apply." : invalid ? "Fix the problems above to apply." : "")}
         </span>
       </div>
-      {ownership && (
-        <Notice tone="warn" title="Another tool manages spec.traffic">
-          <p>
-            {ownership.conflicts.map((c) => `${c.field || "spec.traffic"} is managed by “${c.manager}”`).join("; ")}. Applying takes spec.traffic over: Routeboard will own it and
-            that tool's next apply of different traffic will conflict in turn.
-          </p>
-          <button type="button" onClick={() => onTakeOver(ownership.confirm)} disabled={busy} className="mt-2 rounded border border-amber-500 bg-white px-3 py-1 text-sm font-medium text-amber-900 hover:bg-amber-100">
-            Take over spec.traffic and apply
-          </button>
-        </Notice>
-      )}
-      {phase.step === "failed" && phase.error.type !== "Conflict" && (
-        <Notice tone="error" title={`${TITLES[phase.error.type]} (${phase.stage === "dry-run" ? "dry-run, nothing was changed" : "apply"})`}>
-          <ErrorText error={phase.error} />
-        </Notice>
-      )}
+      <ApplyErrorNotice state={state} what={props.what} field="spec.traffic" onRetry={onApply} onTakeOver={onTakeOver} />
     </div>
   );
 }

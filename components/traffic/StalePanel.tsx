@@ -1,5 +1,6 @@
 "use client";
 import { Notice } from "@/components/ui/Notice";
+import { STALE } from "@/lib/apply";
 import type { KnativeService } from "@/lib/knative";
 import { defaultTraffic } from "@/lib/knative";
 import { canonicalTraffic } from "@/lib/traffic/canonical";
@@ -15,7 +16,7 @@ const trafficYaml = (k: KnativeService) => printManifest({ traffic: canonicalTra
 export function StalePanel(props: { base: KnativeService; theirs: KnativeService; who?: string; onRebase: () => void; onOverwrite: () => void; onDiscard: () => void }) {
   const { base, theirs, who, onRebase, onOverwrite, onDiscard } = props;
   return (
-    <Notice tone="warn" title="This Service was changed by someone else since you loaded it">
+    <Notice tone="warn" title={STALE.title("this Service")}>
       <p>
         Nothing was applied. {who ? `Last write: ${who}. ` : ""}Their spec.traffic, against the one you started from (generation {base.metadata.generation ?? "?"} →{" "}
         {theirs.metadata.generation ?? "?"}):
@@ -25,13 +26,13 @@ export function StalePanel(props: { base: KnativeService; theirs: KnativeService
       </div>
       <div className="flex flex-wrap gap-2">
         <button type="button" onClick={onRebase} className="rounded border border-slate-400 bg-white px-3 py-1 text-sm hover:bg-slate-50">
-          Rebase: keep my split, compare with theirs
+          {STALE.rebase}
         </button>
         <button type="button" onClick={onOverwrite} className="rounded border border-amber-500 bg-white px-3 py-1 text-sm font-medium text-amber-900 hover:bg-amber-100">
-          Overwrite theirs with my split
+          {STALE.overwrite}
         </button>
         <button type="button" onClick={onDiscard} className="rounded border border-slate-400 bg-white px-3 py-1 text-sm hover:bg-slate-50">
-          Discard mine, load theirs
+          {STALE.discard}
         </button>
       </div>
     </Notice>

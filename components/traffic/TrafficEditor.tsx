@@ -1,9 +1,11 @@
 "use client";
 import Link from "next/link";
 import { useMemo, useState } from "react";
+import { useApply } from "@/components/apply/useApply";
 import { LiveStatus } from "@/components/ui/LiveStatus";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
+import { isBusy } from "@/lib/apply";
 import type { Configuration, KnativeService, Revision } from "@/lib/knative";
 import { getObject } from "@/lib/query/api";
 import { useKnativeSettings } from "@/lib/query/use-knative-settings";
@@ -21,7 +23,7 @@ import { ProducedPreview } from "./ProducedPreview";
 import { RevisionTable } from "./RevisionTable";
 import { StalePanel } from "./StalePanel";
 import { TargetExtra } from "./TargetExtra";
-import { useTrafficApply, type ApplyPhase } from "./useTrafficApply";
+import { submitTraffic } from "./actions";
 
 /**
  * An edit in progress: the Service as it was when editing began (what Apply compares
@@ -46,7 +48,6 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
   const [theirs, setTheirs] = useState<KnativeService>();
   const [theirWriter, setTheirWriter] = useState<string>();
   const [now] = useState(() => Date.now());
-  const flow = useTrafficApply((applied) => setEdit({ base: applied, draft: draftFromTraffic(applied.spec?.traffic), pristine: true }));
 
   // Once the watch shows the version we applied (or loaded), follow the cluster again.
   if (edit?.pristine && live && live.metadata.resourceVersion === edit.base.metadata.resourceVersion) setEdit(undefined);
@@ -54,6 +55,8 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
   const base = edit?.base ?? live;
   const draft = useMemo(() => edit?.draft ?? draftFromTraffic(base?.spec?.traffic), [edit, base]);
   const traffic = useMemo(() => trafficFromDraft(draft), [draft]);
+  // A verdict holds for the traffic it judged: any edit clears it.
+  const flow = useApply(JSON.stringify(traffic));
   const problems = useMemo(() => draftProblems(draft), [draft]);
   const rows = useMemo(() => (live ? revisionRows(live, revisions) : []), [live, revisions]);
   const knative = useKnativeSettings();
@@ -82,13 +85,10 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
 
   const original = trafficFromDraft(draftFromTraffic(base.spec?.traffic));
   const changed = JSON.stringify(traffic) !== JSON.stringify(original);
-  const busy = flow.phase.step === "dry-run" || flow.phase.step === "applying";
+  const busy = isBusy(flow.state);
   // Read-only up front, not when the API server refuses an apply.
   const locked = busy || access.forbidden !== undefined;
-  const update = (d: DraftTarget[]) => {
-    flow.reset();
-    setEdit({ base, draft: d });
-  };
+  const update = (d: DraftTarget[]) => setEdit({ base, draft: d });
   const previous = live ? previousTraffic(live) : undefined;
   const movedOn = edit && !edit.pristine && live && live.metadata.generation !== edit.base.metadata.generation;
 
@@ -101,11 +101,17 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
    */
   const apply = async (b: KnativeService, confirm?: string, retried = false): Promise<void> => {
     setTheirs(undefined);
-    const end: ApplyPhase = await flow.run(b, traffic, confirm);
-    if (end.step !== "failed" || end.error.type !== "Conflict") return;
+    const submission = { namespace, name, resourceVersion: b.metadata.resourceVersion ?? "", before: b.spec?.traffic, traffic };
+    const end = await flow.run((dryRun) => submitTraffic(submission, { dryRun, ...(confirm && { confirm }) }), "dry-run-then-apply");
+    if (end.ok) {
+      const applied = end.value as unknown as KnativeService;
+      setEdit({ base: applied, draft: draftFromTraffic(applied.spec?.traffic), pristine: true });
+      return;
+    }
+    if (end.error.type !== "Conflict") return;
     const latest = await getObject({ kind: "KnativeService", namespace, name });
     if (!latest.ok) {
-      flow.fail(end.stage, latest.error);
+      flow.dispatch({ type: "failed", stage: end.stage, error: latest.error });
       return;
     }
     const l = latest.value as unknown as KnativeService;
@@ -198,7 +204,7 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
               <span data-read-only>{access.forbidden === READ_ONLY_REASON ? READ_ONLY_REASON : `The API server says your credentials may not change it: ${access.forbidden}`}</span>
             </Notice>
           ) : (
-            <ApplyPanel problems={problems.all} changed={changed} phase={flow.phase} onApply={() => void apply(base)} onTakeOver={(confirm) => void apply(base, confirm)} />
+            <ApplyPanel problems={problems.all} changed={changed} state={flow.state} what={`Service ${namespace}/${name}`} onApply={() => void apply(base)} onTakeOver={(confirm) => void apply(base, confirm)} />
           )}
           {theirs && (
             <StalePanel
