@@ -103,6 +103,7 @@ test("on the canvas, the draft answers: an unsaved edit changes the winning rule
 
   // A weight moved on the canvas, not applied: the shares follow.
   await page.getByLabel("Weight of users-v3").fill("90");
+  await page.getByLabel("Weight of users-v3").press("Enter");
   await expect(headline(page)).toContainText("backends: users-v2 50 %, users-v3 50 %");
   await expect(page.getByText("Answered with your unsaved edits.")).toBeVisible();
   await shot(page, "request-tester-canvas.png");

@@ -150,6 +150,23 @@ test("a change made with kubectl between load and apply is caught and shown; ove
   ]);
 });
 
+test("a fraction of a percent is refused beside the field, in words, and nothing moves", async ({ page, ns }) => {
+  await createKnativeService(ns, {
+    traffic: [
+      { revisionName: "hello-00002", latestRevision: false, percent: 90 },
+      { revisionName: "hello-00003", latestRevision: false, percent: 10 },
+    ],
+  });
+  await page.goto(`/services/${ns}/hello`);
+  const field = page.getByRole("spinbutton", { name: "hello-00003 percent value" });
+  await field.fill("0.5");
+  await field.press("Enter");
+  await expect(page.getByRole("alert").filter({ hasText: "Knative takes whole percents (0 to 100): 0.5 % cannot be set" })).toBeVisible();
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(slider(page, "hello-00003")).toHaveAttribute("aria-valuenow", "10");
+  await expect(apply(page)).toBeDisabled();
+});
+
 test("locks, quick steps, the numeric field, Home/End, promote and remove keep the split at exactly 100", async ({ page, ns }) => {
   await createKnativeService(ns, {
     traffic: [

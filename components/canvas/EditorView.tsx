@@ -17,7 +17,8 @@ import { testerObjects } from "@/lib/canvas/request-tester";
 import { routingTable } from "@/lib/canvas/routing-table";
 import { missingGrants } from "@/lib/gateway/reference-grants";
 import type { Gateway, HTTPRoute, ReferenceGrant } from "@/lib/gateway/types.generated";
-import { fromHTTPRoutes, graphNodes, type RouteGraph } from "@/lib/graph";
+import { fromHTTPRoutes, graphNodes, setTypedWeight, type RouteGraph } from "@/lib/graph";
+import { scaledWords } from "@/lib/gateway/weights";
 import { useClusterContext } from "@/lib/query/cluster-context";
 import { useLiveKinds } from "@/lib/query/use-live-kinds";
 import { printManifest } from "@/lib/yaml";
@@ -129,7 +130,16 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
     edit: draft.edit,
     dropItem,
     problemsOf: (id: string) => (pinned.get(id) ?? []).map((p) => p.message),
-  }), [readOnly, draft.edit, dropItem, pinned]);
+    typeWeight: (id: string, typed: number) => {
+      const r = setTypedWeight(graph, id, typed);
+      if ("reason" in r) return { tone: "error" as const, text: r.reason };
+      draft.edit((g) => {
+        const now = setTypedWeight(g, id, typed);
+        return "graph" in now ? now.graph : g;
+      });
+      return r.scaledBy ? { tone: "info" as const, text: scaledWords(r.scaledBy, typed) } : undefined;
+    },
+  }), [readOnly, draft, dropItem, pinned, graph]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -9,6 +9,8 @@ export interface CanvasActions {
   edit(change: (g: RouteGraph) => RouteGraph): void;
   dropItem(ruleId: string, item: PaletteItem): void;
   problemsOf(nodeId: string): readonly string[];
+  /** A weight typed on a backend node; a fraction scales the rule's weights. What was done, or why not. */
+  typeWeight(backendId: string, typed: number): { tone: "error" | "info"; text: string } | undefined;
 }
 
 export const CanvasActionsContext = createContext<CanvasActions>({
@@ -16,6 +18,7 @@ export const CanvasActionsContext = createContext<CanvasActions>({
   edit: () => undefined,
   dropItem: () => undefined,
   problemsOf: () => [],
+  typeWeight: () => undefined,
 });
 
 export const useCanvasActions = () => useContext(CanvasActionsContext);

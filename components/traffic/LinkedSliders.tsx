@@ -1,8 +1,9 @@
 "use client";
 import type { ReactNode } from "react";
+import { scaledWords } from "@/lib/gateway/weights";
 import type { ShareUnit } from "@/lib/traffic/keys";
-import { QUICK_STEPS, formatShare, promote, rangeOf, setShare, setSharePercent, sumOf, type Share } from "@/lib/traffic/linked";
-import { ShareInput } from "./ShareInput";
+import { QUICK_STEPS, commitShare, formatShare, promote, rangeOf, setShare, setSharePercent, sumOf, type Share } from "@/lib/traffic/linked";
+import { ShareInput, type CommitNote } from "./ShareInput";
 import { ShareSlider } from "./ShareSlider";
 
 export interface LinkedItem extends Share {
@@ -21,6 +22,12 @@ export function LinkedSliders(props: { name: string; items: LinkedItem[]; unit: 
   const total = sumOf(items);
   const plain = (): Share[] => items.map(({ id, value, locked }) => ({ id, value, locked }));
   const unitWord = unit === "percent" ? "percent" : "weight";
+  const commit = (id: string, v: number): CommitNote => {
+    const r = commitShare(plain(), id, v, unit);
+    if (!r.ok) return { tone: "error", text: r.reason };
+    onChange(r.shares);
+    return r.scaledBy ? { tone: "info", text: scaledWords(r.scaledBy, v) } : undefined;
+  };
 
   return (
     // A container query, not a media query: the same rows sit in a wide page column and in the
@@ -47,7 +54,7 @@ export function LinkedSliders(props: { name: string; items: LinkedItem[]; unit: 
                   onMove={(t) => onChange(setShare(plain(), it.id, t))}
                 />
               </div>
-              <ShareInput label={`${it.label} ${unitWord} value`} value={it.value} max={max} disabled={fixed} onCommit={(v) => onChange(setShare(plain(), it.id, v))} />
+              <ShareInput label={`${it.label} ${unitWord} value`} value={it.value} max={max} fractions={unit === "weight"} disabled={fixed} onCommit={(v) => commit(it.id, v)} />
               <span className="w-20 shrink-0 text-right font-mono text-sm text-slate-600" data-share>
                 {unit === "percent" ? `${it.value} %` : share}
               </span>

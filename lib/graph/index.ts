@@ -31,7 +31,7 @@ export { addHostname, removeHostname, renameHostname } from "./ops/hostnames";
 export { attachParent, detachParent } from "./ops/parents";
 export { addRule, removeRule, moveRule } from "./ops/rules";
 export { editMatch, addMatch, removeMatch, type MatchPatch } from "./ops/matches";
-export { addBackend, removeBackend, moveBackend, setWeight } from "./ops/backends";
+export { addBackend, removeBackend, moveBackend, setTypedWeight, setWeight } from "./ops/backends";
 export { addRoute, removeRoute } from "./ops/routes";
 export {
   findLimitViolations,

@@ -1,4 +1,6 @@
 import { apportion } from "./apportion";
+import { MAX_WEIGHT, tooFineWords, wholeFactor } from "../gateway/weights";
+import type { ShareUnit } from "./keys";
 
 /**
  * Linked sliders as a pure model. A split is a list of integer shares with a fixed total
@@ -84,4 +86,22 @@ export function formatShare(value: number, total: number): string {
   const s = p.toFixed(digits).replace(/\.?0+$/, "");
   // Never print a nonzero share as "0 %" or a partial one as "100 %".
   return `${s === "0" ? `<${(1 / 10 ** digits).toString()}` : s === "100" ? ">99.9" : s} %`;
+}
+
+export type CommitResult = { ok: true; shares: Share[]; scaledBy?: number } | { ok: false; reason: string };
+
+/**
+ * A value typed into a share's field. Whole numbers set the share (setShare). A fraction of a
+ * weight scales every weight by the power of ten that makes it whole, so a 0.5 beside a 1 is
+ * carried exactly (5 beside 10), as long as no weight passes MAX_WEIGHT. Knative percents are
+ * whole numbers: a fraction is refused, in words, never rounded behind the user's back.
+ */
+export function commitShare(shares: readonly Share[], id: string, typed: number, unit: ShareUnit): CommitResult {
+  if (!Number.isFinite(typed)) return { ok: false, reason: "Not a number." };
+  if (Number.isInteger(typed)) return { ok: true, shares: setShare(shares, id, typed) };
+  if (unit === "percent") return { ok: false, reason: `Knative takes whole percents (0 to 100): ${typed} % cannot be set. For finer splits, use an HTTPRoute's weights.` };
+  const f = wholeFactor(typed);
+  const next = f ? setShare(shares.map((s) => ({ ...s, value: s.value * f })), id, Math.round(typed * f)) : undefined;
+  if (!f || !next || next.some((s) => s.value > MAX_WEIGHT)) return { ok: false, reason: tooFineWords(typed) };
+  return { ok: true, shares: next, scaledBy: f };
 }

@@ -1,7 +1,7 @@
 "use client";
+import { useId, useState } from "react";
 import type { NodeProps, Node } from "@xyflow/react";
 import { sizeOf, type BackendData } from "@/lib/canvas/flow";
-import { setWeight } from "@/lib/graph";
 import { useCanvasActions } from "../canvas-context";
 import { CompactNode } from "./CompactNode";
 import { NodeHandles } from "./NodeHandles";
@@ -11,7 +11,17 @@ import { useCompact } from "./useCompact";
 const KIND_LABEL = { Service: "Service", KnativeService: "Knative Service", Other: "Backend" } as const;
 
 export function BackendNode({ id, data }: NodeProps<Node<BackendData, "backend">>) {
-  const { readOnly, edit, problemsOf } = useCanvasActions();
+  const { readOnly, typeWeight, problemsOf } = useCanvasActions();
+  // Committed on Enter or blur, not per keystroke: "0.5" would otherwise pass through "0." as 0.
+  const [typing, setTyping] = useState<string | undefined>(undefined);
+  const [note, setNote] = useState<ReturnType<typeof typeWeight>>(undefined);
+  const noteId = useId();
+  const commit = () => {
+    if (typing === undefined) return;
+    setTyping(undefined);
+    const w = Number(typing);
+    setNote(typing.trim() === "" ? undefined : Number.isFinite(w) && w >= 0 ? typeWeight(id, w) : { tone: "error", text: `“${typing}” is not a weight (0 to 1,000,000).` });
+  };
   const compact = useCompact();
   const size = sizeOf({ type: "backend", data });
   const b = data.backend;
@@ -41,16 +51,27 @@ export function BackendNode({ id, data }: NodeProps<Node<BackendData, "backend">
           type="number"
           min={0}
           max={1_000_000}
-          value={b.weight}
+          step="any"
+          inputMode="decimal"
+          value={typing ?? String(b.weight)}
           disabled={readOnly}
           aria-label={`Weight of ${b.name}`}
-          onChange={(e) => {
-            const w = Number(e.target.value);
-            if (Number.isFinite(w)) edit((g) => setWeight(g, id, Math.round(w)));
+          aria-invalid={note?.tone === "error" || undefined}
+          aria-describedby={note ? noteId : undefined}
+          onChange={(e) => setTyping(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") commit();
+            if (e.key === "Escape") setTyping(undefined);
           }}
         />
         <span className="ml-auto">{share}</span>
       </div>
+      {note && (
+        <p id={noteId} role={note.tone === "error" ? "alert" : "status"} data-weight-note={note.tone} className={`mt-1 ${note.tone === "error" ? "text-red-700" : "text-slate-600"}`}>
+          {note.text}
+        </p>
+      )}
       <Problems messages={problemsOf(id)} />
     </div>
   );

@@ -6,7 +6,7 @@ import { deepFreeze } from "../testing/deep-freeze";
 import { exampleComRoute } from "../testing/fixtures";
 import type { BackendNode } from "../types";
 import { graphNodes } from "../view";
-import { addBackend, moveBackend, removeBackend, setWeight } from "./backends";
+import { addBackend, moveBackend, removeBackend, setTypedWeight, setWeight } from "./backends";
 
 const R = "httproute:team-a/example-com";
 const graph = fromHTTPRoutes([deepFreeze(structuredClone(exampleComRoute))]);
@@ -54,5 +54,27 @@ describe("backend edits", () => {
   it("refuses an id that is not a backend", () => {
     expect(() => setWeight(graph, `${R}/rule:users`, 5)).toThrow(UnknownElementError);
     expect(() => removeBackend(graph, "nope")).toThrow(/No backend with id "nope"/);
+  });
+});
+
+/** The weights of the compat rule (compat, compat-canary). */
+const weightsOf = (g: typeof graph, _id: string) => (toHTTPRoutes(g)[0]?.spec.rules?.[1]?.backendRefs ?? []).map((b) => b.weight ?? 1);
+
+describe("setTypedWeight: a weight as the user typed it", () => {
+  it("a whole weight is set as it is; a fraction scales the rule's weights so the shares are exact", () => {
+    const id = `${R}/rule:compat/backend:compat-canary:8080`;
+    const whole = setTypedWeight(graph, id, 30);
+    expect("graph" in whole && whole.scaledBy).toBeUndefined();
+    const before = weightsOf(graph, id);
+    const r = setTypedWeight(graph, id, 0.5);
+    if (!("graph" in r)) throw new Error(r.reason);
+    expect(r.scaledBy).toBe(10);
+    expect(before).toEqual([90, 10]);
+    expect(weightsOf(r.graph, id)).toEqual([900, 5]);
+  });
+  it("refuses, with the reason, a fraction the Gateway API's weights cannot carry", () => {
+    const id = `${R}/rule:compat/backend:compat-canary:8080`;
+    const heavy = setWeight(graph, id, 900_000);
+    expect(setTypedWeight(heavy, `${R}/rule:compat/backend:compat:8080`, 0.5)).toEqual({ reason: expect.stringMatching(/finer weights than the Gateway API allows/) });
   });
 });

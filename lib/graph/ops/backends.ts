@@ -1,5 +1,6 @@
 // Add, remove, move backends between rules (across routes too) and set their weights.
 import type { HTTPBackendRef } from "../../gateway/route-types";
+import { MAX_WEIGHT, tooFineWords, wholeFactor } from "../../gateway/weights";
 import { backendIdBase, claim } from "../ids";
 import { locate } from "../locate";
 import type { RouteGraph } from "../types";
@@ -30,6 +31,21 @@ export function setWeight(graph: RouteGraph, backendId: string, weight: number):
     if (!ref) return { rule, ids };
     return { rule: { ...rule, backendRefs: replaceAt(refs, loc.index, { ...ref, weight }) }, ids };
   });
+}
+
+/**
+ * A weight as typed: a whole number is set as it is; a fraction multiplies every weight of the
+ * rule (an unset one counts as 1) by the power of ten that makes it whole, so the shares are
+ * exactly as typed; where that would pass the Gateway API's largest weight, the reason.
+ */
+export function setTypedWeight(graph: RouteGraph, backendId: string, typed: number): { graph: RouteGraph; scaledBy?: number } | { reason: string } {
+  if (Number.isInteger(typed)) return { graph: setWeight(graph, backendId, typed) };
+  const f = wholeFactor(typed);
+  const loc = locate(graph, backendId, "backend");
+  const weights = (entryAt(graph, loc.route).route.spec?.rules?.[loc.rule]?.backendRefs ?? []).map((r, i) => (i === loc.index ? Math.round(typed * (f ?? 1)) : (r.weight ?? 1) * (f ?? 1)));
+  if (!f || weights.some((w) => w > MAX_WEIGHT)) return { reason: tooFineWords(typed) };
+  const next = editRuleAt(graph, loc.route, loc.rule, (rule, ids) => ({ rule: { ...rule, backendRefs: (rule.backendRefs ?? []).map((r, i) => ({ ...r, weight: weights[i] ?? 1 })) }, ids }));
+  return { graph: next, scaledBy: f };
 }
 
 /**
