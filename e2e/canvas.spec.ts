@@ -42,6 +42,10 @@ test("the example.com routes (/api/v1, /api/v2, /docs) are built by drag and dro
   await shot(page, "canvas-example-com.png");
 
   await dryRunAndApply(page);
+  // The page says so, with the version, and the restored-draft note of the new route is gone.
+  await page.waitForTimeout(500);
+  await expect(page.locator("[data-apply-status]")).toHaveText(/^Applied \(resourceVersion \d+\)\.$/);
+  await expect(page.locator("[data-restored]")).toHaveCount(0);
   const route = await getRoute(ns, "example-com");
   const rule = (value: string, name: string) => ({
     matches: [{ path: { type: "PathPrefix", value } }],

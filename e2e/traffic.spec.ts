@@ -158,6 +158,9 @@ test("a fraction of a percent is refused beside the field, in words, and nothing
     ],
   });
   await page.goto(`/services/${ns}/hello`);
+  // At rest: no diff beside "No change to apply".
+  await expect(page.locator("[data-produced-at-rest]")).toBeVisible();
+  await expect(page.locator("[data-diff]")).toHaveCount(0);
   const field = page.getByRole("spinbutton", { name: "hello-00003 percent value" });
   await field.fill("0.5");
   await field.press("Enter");

@@ -3,11 +3,14 @@ import { useCallback, useEffect } from "react";
 import { useApply } from "@/components/apply/useApply";
 import { routeSubmission } from "@/lib/canvas/manifest";
 import type { HTTPRoute, ReferenceGrant } from "@/lib/gateway/types.generated";
+import { fromHTTPRoutes, toHTTPRoutes } from "@/lib/graph";
 import { callAction, getObject } from "@/lib/query/api";
 import { submitGrants, submitRoute } from "./actions";
 
 const grantsLabel = (grants: readonly ReferenceGrant[]) => grants.map((g) => `ReferenceGrant ${g.metadata.namespace}/${g.metadata.name}`).join(", ");
 const specKey = (r: object) => JSON.stringify((r as { spec?: unknown }).spec);
+/** The key of the stored route as the canvas will hold it (through the graph, as draft.reset does). */
+const storedKey = (o: object) => specKey(toHTTPRoutes(fromHTTPRoutes([o as HTTPRoute]))[0] ?? o);
 
 /**
  * The canvas's pass through the one apply flow (lib/apply): the user asks for a dry-run, then
@@ -34,7 +37,7 @@ export function useApplyFlow(route: HTTPRoute, baseResourceVersion: string, onAp
       return callAction(() => submitRoute(sub, { dryRun: dry, ...(opts.confirm && { confirm: opts.confirm }) }));
     };
     // The canvas takes the stored object (with the server's defaults): "applied" holds for it.
-    const end = await flow.run(submit, dryRun ? "dry-run" : "apply", specKey);
+    const end = await flow.run(submit, dryRun ? "dry-run" : "apply", storedKey);
     if (end.ok && !dryRun) onApplied(end.value as unknown as HTTPRoute);
     if (!end.ok && end.error.type === "Conflict") {
       const now = await getObject({ kind: "HTTPRoute", namespace: route.metadata.namespace ?? "", name: route.metadata.name ?? "" });

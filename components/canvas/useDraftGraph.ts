@@ -56,7 +56,11 @@ export function useDraftGraph(context: string | undefined, start: HTTPRoute, bas
       }
     });
   }, []);
-  const reset = useCallback((r: HTTPRoute) => setHistory((h) => record(h, fromHTTPRoutes([r]))), []);
+  const reset = useCallback((r: HTTPRoute) => {
+    // What was restored is now applied, rebased or discarded: no longer "your unsaved changes".
+    setRestoredAt(undefined);
+    setHistory((h) => record(h, fromHTTPRoutes([r])));
+  }, []);
 
   return {
     graph: history.present,

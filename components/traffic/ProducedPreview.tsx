@@ -5,7 +5,7 @@ import { produce, type ProduceConfig } from "@/lib/traffic/produce";
 import { trafficApplyBody } from "@/lib/traffic/rollback";
 import { YamlView } from "@/components/yaml/YamlView";
 import { TrafficImpact } from "./TrafficImpact";
-import { YamlDiff } from "./YamlDiff";
+import { YamlDiff } from "@/components/yaml/YamlDiff";
 
 /**
  * "What it will produce": the Route Knative writes and the HTTPRoutes net-gateway-api
@@ -34,7 +34,14 @@ export function ProducedPreview(props: { base: KnativeService; traffic: TrafficT
           Knative would not route this yet: {after.problems.join(" ")}
         </p>
       )}
-      <YamlDiff label="Route and HTTPRoutes diff" before={before.yaml} after={after.yaml} />
+      {changed ? (
+        <YamlDiff label="Route and HTTPRoutes diff" before={before.yaml} after={after.yaml} />
+      ) : (
+        // At rest there is nothing to compare: the rollback record an apply would add is no change of routing.
+        <p className="text-sm text-slate-600" data-produced-at-rest>
+          No change yet: move a slider to see what the Route and HTTPRoutes become.
+        </p>
+      )}
       {changed && !after.otherIngressClass && (
         <div className="mt-2 rounded-md border border-slate-200 bg-white p-2" data-traffic-impact>
           <TrafficImpact ksvc={base} before={before.httpRoutes} after={after.httpRoutes} />
@@ -42,7 +49,7 @@ export function ProducedPreview(props: { base: KnativeService; traffic: TrafficT
       )}
       <details className="mt-1 text-xs">
         <summary className="cursor-pointer text-slate-600">All of it, not only the changes</summary>
-        <YamlView text={after.yaml} label="Route and HTTPRoutes it will produce" />
+        <YamlView text={(changed ? after : before).yaml} label="Route and HTTPRoutes it will produce" />
       </details>
     </div>
   );

@@ -5,7 +5,7 @@ import type { KnativeService } from "@/lib/knative";
 import { defaultTraffic } from "@/lib/knative";
 import { canonicalTraffic } from "@/lib/traffic/canonical";
 import { printManifest } from "@/lib/yaml";
-import { YamlDiff } from "./YamlDiff";
+import { YamlDiff } from "@/components/yaml/YamlDiff";
 
 const trafficYaml = (k: KnativeService) => printManifest({ traffic: canonicalTraffic(defaultTraffic(k.spec?.traffic, { inService: true })) });
 
