@@ -12,7 +12,7 @@ test("the example.com routes (/api/v1, /api/v2, /docs) are built by drag and dro
 
   await page.goto("/routes");
   await page.getByRole("link", { name: "New route" }).click();
-  await page.getByLabel("Namespace").fill(ns);
+  await page.getByLabel("Namespace").selectOption(ns);
   await page.getByLabel("Name", { exact: true }).fill("example-com");
   await page.getByLabel("Hostname (optional)").fill("example.com");
   await expect(page.locator("option", { hasText: `${ns}/public` })).toBeAttached();

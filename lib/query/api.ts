@@ -4,7 +4,8 @@
 // shows, never a rejected promise that leaves it stuck at "applying".
 import type { KubeObject } from "../k8s/meta";
 import type { KnativeSettings } from "../knative/settings";
-import type { Access, ObjectRef, Result } from "../store";
+import type { Access, KindKey, ObjectRef, Result } from "../store";
+import type { WritableNamespaces } from "../store/writable-namespaces";
 
 function unreachable(err: unknown): { ok: false; error: { type: "Unreachable"; message: string } } {
   const detail = err instanceof Error ? err.message : String(err);
@@ -32,6 +33,7 @@ const refParams = (r: ObjectRef) => ({ kind: r.kind, namespace: r.namespace, nam
 /** One object, fresh; `lastWriter`: who wrote it last ("kubectl-patch (Update, <time>)"). */
 export const getObject = (ref: ObjectRef) => getResult<KubeObject>("/api/object", refParams(ref)) as Promise<Result<KubeObject> & { lastWriter?: string }>;
 export const getAccess = (ref: ObjectRef) => getResult<Access>("/api/access", refParams(ref));
+export const getWritableNamespaces = (kind: KindKey) => getResult<WritableNamespaces>("/api/access/namespaces", { kind });
 export const getCrd = (name: string) => getResult<KubeObject>("/api/crd", { name });
 export const getKnativeSettings = () => getResult<KnativeSettings>("/api/knative-settings", {});
 

@@ -1,22 +1,13 @@
 // Knative's ConfigMaps read from the real API server, with the user's own rights.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { afterAll, describe, expect, inject, it } from "vitest";
-import { ClusterStore } from "./cluster/cluster-store";
-import { forContext, loadKubeConfig } from "./cluster/kubeconfig";
+import { describe, expect, inject, it } from "vitest";
 import { readKnativeSettings } from "./knative-settings";
+import { userStores } from "./testing/user-stores";
 
 const run = promisify(execFile);
 const kubeconfig = inject("kubeconfig");
-const stores: ClusterStore[] = [];
-const store = (user: string) => {
-  const kc = loadKubeConfig({ KUBECONFIG: kubeconfig });
-  if (!kc) throw new Error("no kubeconfig");
-  const s = new ClusterStore(forContext(kc, user));
-  stores.push(s);
-  return s;
-};
-afterAll(() => stores.forEach((s) => s.close()));
+const store = userStores();
 
 async function kubectl(args: string[], input?: unknown): Promise<void> {
   const p = run("kubectl", ["--kubeconfig", kubeconfig, "--context", "admin", ...args]);
