@@ -2,33 +2,18 @@
 // controllers would leave them: objects created parents first so ownerReferences carry the real
 // uids, then every status written through the status subresource with a merge patch.
 import type { KubeObject } from "../lib/k8s/meta";
-import { indexedKindOf } from "../lib/chain";
+import { kindOf } from "../lib/kinds";
 import { chainGatewayConfig, type ChainContext } from "../lib/chain/testing/knative-chain";
 import { chainIstioConfigData } from "../lib/chain/testing/istio-chain";
 import type { GatewayEntry } from "../lib/knative/gateway-config";
 import type { Scenario } from "../lib/chain/testing/scenarios";
 import { kubectl } from "./fixtures";
 
-/** kubectl resource names (fully qualified: Knative's and the core Service share a kind). */
-const RESOURCE: Record<string, string> = {
-  KnativeService: "services.serving.knative.dev",
-  Configuration: "configurations.serving.knative.dev",
-  Revision: "revisions.serving.knative.dev",
-  Route: "routes.serving.knative.dev",
-  KIngress: "ingresses.networking.internal.knative.dev",
-  HTTPRoute: "httproutes.gateway.networking.k8s.io",
-  Gateway: "gateways.gateway.networking.k8s.io",
-  GatewayClass: "gatewayclasses.gateway.networking.k8s.io",
-  VirtualService: "virtualservices.networking.istio.io",
-  IstioGateway: "gateways.networking.istio.io",
-  Service: "services",
-};
-
+/** kubectl's fully qualified resource name (Knative's and the core Service share a kind), from lib/kinds. */
 export function resourceOf(o: KubeObject): string {
-  const kind = indexedKindOf(o.apiVersion, o.kind);
-  const r = kind && RESOURCE[kind];
-  if (!r) throw new Error(`chain fixtures: no resource for ${o.apiVersion} ${o.kind}`);
-  return r;
+  const k = kindOf(o.apiVersion, o.kind);
+  if (!k) throw new Error(`chain fixtures: no resource for ${o.apiVersion} ${o.kind}`);
+  return k.group ? `${k.plural}.${k.group}` : k.plural;
 }
 
 /**

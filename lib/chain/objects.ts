@@ -1,30 +1,16 @@
 // An index over a flat list of objects (a store snapshot or a dump file), so the chain can
 // follow names, labels and ownerReferences without scanning every object at each step.
 import type { KubeObject } from "../k8s/meta";
+import { kindOf, type KindKey } from "../kinds";
 
-export type IndexedKind = "KnativeService" | "Configuration" | "Revision" | "Route" | "KIngress" | "HTTPRoute" | "Gateway" | "GatewayClass" | "ReferenceGrant" | "VirtualService" | "IstioGateway" | "Service" | "Namespace";
-
-// Knative's Service and the core Service share a kind name: the API group tells them apart.
-const BY_GROUP_KIND: Record<string, IndexedKind> = {
-  "serving.knative.dev/Service": "KnativeService",
-  "serving.knative.dev/Configuration": "Configuration",
-  "serving.knative.dev/Revision": "Revision",
-  "serving.knative.dev/Route": "Route",
-  "networking.internal.knative.dev/Ingress": "KIngress",
-  "gateway.networking.k8s.io/HTTPRoute": "HTTPRoute",
-  "gateway.networking.k8s.io/Gateway": "Gateway",
-  "gateway.networking.k8s.io/GatewayClass": "GatewayClass",
-  "gateway.networking.k8s.io/ReferenceGrant": "ReferenceGrant",
-  "networking.istio.io/VirtualService": "VirtualService",
-  "networking.istio.io/Gateway": "IstioGateway",
-  "/Service": "Service",
-  "/Namespace": "Namespace",
-};
+/** Every kind the chain reads: all of lib/kinds' but ConfigMaps (Knative's are read as settings). */
+export type IndexedKind = Exclude<KindKey, "ConfigMap">;
 
 /** The chain's name for an object's kind, or undefined for kinds the chain does not read. */
 export function indexedKindOf(apiVersion: string, kind: string): IndexedKind | undefined {
-  const group = apiVersion.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "";
-  return BY_GROUP_KIND[`${group}/${kind}`];
+  // Knative's Service and the core Service share a kind name: the API group tells them apart.
+  const key = kindOf(apiVersion, kind)?.key;
+  return key && key !== "ConfigMap" ? key : undefined;
 }
 
 export interface ObjectIndex {

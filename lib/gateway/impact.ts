@@ -5,7 +5,7 @@
 import type { KubeObject } from "../k8s/meta";
 import { predictStatus, type PredictedCondition, type PredictOptions, type RouteParentPrediction, type StatusPrediction } from "./predict";
 import { GATEWAY_GROUP } from "./listeners";
-import { groupOf } from "./predict/inputs";
+import { apiGroup } from "../kinds/group";
 import { describeMatch, findShadowing, routeFullName, type RuleRef } from "./shadowing";
 import type { HTTPRoute } from "./types.generated";
 
@@ -166,7 +166,7 @@ export function impactOf(before: readonly KubeObject[], after: readonly KubeObje
 
 type ParentRef = { readonly group?: string; readonly kind?: string; readonly namespace?: string; readonly name: string };
 const parentRefsOf = (o: KubeObject): readonly ParentRef[] => (o as unknown as HTTPRoute).spec?.parentRefs ?? [];
-const isHTTPRoute = (o: KubeObject) => o.kind === "HTTPRoute" && groupOf(o.apiVersion) === GATEWAY_GROUP;
+const isHTTPRoute = (o: KubeObject) => o.kind === "HTTPRoute" && apiGroup(o.apiVersion) === GATEWAY_GROUP;
 
 /**
  * Which objects the prediction needs (a filter): everything but the HTTPRoutes that cannot touch

@@ -1,4 +1,5 @@
 import type { KubeObject } from "../k8s/meta";
+import { apiGroup } from "../kinds/group";
 import type { ParsedObject } from "./types";
 
 /**
@@ -13,10 +14,4 @@ export function objectsOfKind<T extends KubeObject = KubeObject>(
   return parsed.filter(
     (p): p is ParsedObject<T> => p.object.kind === kind && (group === undefined || apiGroup(p.object.apiVersion) === group),
   );
-}
-
-/** The group part of an apiVersion: "gateway.networking.k8s.io/v1" → "gateway.networking.k8s.io", "v1" → "". */
-export function apiGroup(apiVersion: string): string {
-  const slash = apiVersion.indexOf("/");
-  return slash < 0 ? "" : apiVersion.slice(0, slash);
 }

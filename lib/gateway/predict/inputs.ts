@@ -1,5 +1,6 @@
 // The objects predictStatus reads, sorted by kind (API group and kind, since Knative's Service
 // and the core Service share a name), with the look-ups the rules need.
+import { apiGroup } from "../../kinds/group";
 import type { KubeObject } from "../../k8s/meta";
 import { GATEWAY_GROUP, type NamespaceLabels } from "../listeners";
 import type { Gateway, GatewayClass, HTTPRoute, ListenerSet, ReferenceGrant } from "../types.generated";
@@ -69,7 +70,6 @@ export interface Inputs {
   readonly features?: ReadonlySet<string>;
 }
 
-export const groupOf = (apiVersion: string | undefined): string => (apiVersion?.includes("/") ? apiVersion.slice(0, apiVersion.indexOf("/")) : "");
 const key = (namespace: string | undefined, name: string | undefined) => `${namespace ?? ""}/${name ?? ""}`;
 export const nsOf = (o: { readonly metadata: { readonly namespace?: string } }): string => o.metadata.namespace ?? "default";
 export const nameOf = (o: { readonly metadata: { readonly name?: string } }): string => o.metadata.name ?? "";
@@ -131,7 +131,7 @@ export function readInputs(objects: readonly KubeObject[], opts: PredictOptions 
   const workloads: { namespace: string; name: string; labels: Record<string, string> }[] = [];
   for (const o of objects) {
     if (!o?.metadata?.name || typeof o.kind !== "string") continue;
-    const group = groupOf(o.apiVersion);
+    const group = apiGroup(o.apiVersion);
     const k = key(o.metadata.namespace, o.metadata.name);
     all.add(`${group}/${o.kind}/${k}`);
     if (group === GATEWAY_GROUP) {

@@ -1,10 +1,13 @@
 import { objectNameProblems, type NameProblem, type NameRule } from "../k8s/names";
+import { apiGroup } from "./group";
 
 // The kinds Routeboard shows, described as data: enough to build every URL and watch.
 export interface KindInfo {
   /** Routeboard's key for the kind (unique, stable, used in URLs and query keys). */
   key: KindKey;
   kind: string;
+  /** What pages call it ("Knative Service": the group tells it from the core Service). */
+  label: string;
   group: string;
   version: string;
   plural: string;
@@ -48,21 +51,21 @@ const SERVING = "serving.knative.dev";
 const ISTIO = "networking.istio.io";
 
 export const KINDS: Record<KindKey, KindInfo> = {
-  GatewayClass: { key: "GatewayClass", kind: "GatewayClass", group: GW, version: "v1", plural: "gatewayclasses", namespaced: false, crd: true, nameRule: "dns1123-subdomain", browsable: true },
-  Gateway: { key: "Gateway", kind: "Gateway", group: GW, version: "v1", plural: "gateways", namespaced: true, crd: true, nameRule: "dns1123-subdomain", browsable: true },
-  HTTPRoute: { key: "HTTPRoute", kind: "HTTPRoute", group: GW, version: "v1", plural: "httproutes", namespaced: true, crd: true, nameRule: "dns1123-subdomain", browsable: true },
-  ReferenceGrant: { key: "ReferenceGrant", kind: "ReferenceGrant", group: GW, version: "v1beta1", plural: "referencegrants", namespaced: true, crd: true, nameRule: "dns1123-subdomain", browsable: true },
-  KnativeService: { key: "KnativeService", kind: "Service", group: SERVING, version: "v1", plural: "services", namespaced: true, crd: true, nameRule: "dns1035-label", browsable: true },
-  Configuration: { key: "Configuration", kind: "Configuration", group: SERVING, version: "v1", plural: "configurations", namespaced: true, crd: true, nameRule: "dns1035-label", browsable: true },
-  Revision: { key: "Revision", kind: "Revision", group: SERVING, version: "v1", plural: "revisions", namespaced: true, crd: true, nameRule: "dns1035-label", browsable: true },
-  Route: { key: "Route", kind: "Route", group: SERVING, version: "v1", plural: "routes", namespaced: true, crd: true, nameRule: "dns1035-label", browsable: true },
-  KIngress: { key: "KIngress", kind: "Ingress", group: "networking.internal.knative.dev", version: "v1alpha1", plural: "ingresses", namespaced: true, crd: true, nameRule: "dns1123-subdomain", browsable: true },
+  GatewayClass: { key: "GatewayClass", kind: "GatewayClass", label: "GatewayClass", group: GW, version: "v1", plural: "gatewayclasses", namespaced: false, crd: true, nameRule: "dns1123-subdomain", browsable: true },
+  Gateway: { key: "Gateway", kind: "Gateway", label: "Gateway", group: GW, version: "v1", plural: "gateways", namespaced: true, crd: true, nameRule: "dns1123-subdomain", browsable: true },
+  HTTPRoute: { key: "HTTPRoute", kind: "HTTPRoute", label: "HTTPRoute", group: GW, version: "v1", plural: "httproutes", namespaced: true, crd: true, nameRule: "dns1123-subdomain", browsable: true },
+  ReferenceGrant: { key: "ReferenceGrant", kind: "ReferenceGrant", label: "ReferenceGrant", group: GW, version: "v1beta1", plural: "referencegrants", namespaced: true, crd: true, nameRule: "dns1123-subdomain", browsable: true },
+  KnativeService: { key: "KnativeService", kind: "Service", label: "Knative Service", group: SERVING, version: "v1", plural: "services", namespaced: true, crd: true, nameRule: "dns1035-label", browsable: true },
+  Configuration: { key: "Configuration", kind: "Configuration", label: "Configuration", group: SERVING, version: "v1", plural: "configurations", namespaced: true, crd: true, nameRule: "dns1035-label", browsable: true },
+  Revision: { key: "Revision", kind: "Revision", label: "Revision", group: SERVING, version: "v1", plural: "revisions", namespaced: true, crd: true, nameRule: "dns1035-label", browsable: true },
+  Route: { key: "Route", kind: "Route", label: "Route", group: SERVING, version: "v1", plural: "routes", namespaced: true, crd: true, nameRule: "dns1035-label", browsable: true },
+  KIngress: { key: "KIngress", kind: "Ingress", label: "KIngress", group: "networking.internal.knative.dev", version: "v1alpha1", plural: "ingresses", namespaced: true, crd: true, nameRule: "dns1123-subdomain", browsable: true },
   // What net-istio writes for an Istio-class KIngress; v1beta1 is what it writes and every Istio since 1.x serves.
-  VirtualService: { key: "VirtualService", kind: "VirtualService", group: ISTIO, version: "v1beta1", plural: "virtualservices", namespaced: true, crd: true, nameRule: "dns1123-subdomain", browsable: true },
-  IstioGateway: { key: "IstioGateway", kind: "Gateway", group: ISTIO, version: "v1beta1", plural: "gateways", namespaced: true, crd: true, nameRule: "dns1123-subdomain", browsable: true },
-  Service: { key: "Service", kind: "Service", group: "", version: "v1", plural: "services", namespaced: true, crd: false, nameRule: "dns1123-label", browsable: true },
-  Namespace: { key: "Namespace", kind: "Namespace", group: "", version: "v1", plural: "namespaces", namespaced: false, crd: false, nameRule: "dns1123-label", browsable: true },
-  ConfigMap: { key: "ConfigMap", kind: "ConfigMap", group: "", version: "v1", plural: "configmaps", namespaced: true, crd: false, nameRule: "dns1123-subdomain", browsable: false },
+  VirtualService: { key: "VirtualService", kind: "VirtualService", label: "VirtualService", group: ISTIO, version: "v1beta1", plural: "virtualservices", namespaced: true, crd: true, nameRule: "dns1123-subdomain", browsable: true },
+  IstioGateway: { key: "IstioGateway", kind: "Gateway", label: "Istio Gateway", group: ISTIO, version: "v1beta1", plural: "gateways", namespaced: true, crd: true, nameRule: "dns1123-subdomain", browsable: true },
+  Service: { key: "Service", kind: "Service", label: "Service", group: "", version: "v1", plural: "services", namespaced: true, crd: false, nameRule: "dns1123-label", browsable: true },
+  Namespace: { key: "Namespace", kind: "Namespace", label: "Namespace", group: "", version: "v1", plural: "namespaces", namespaced: false, crd: false, nameRule: "dns1123-label", browsable: true },
+  ConfigMap: { key: "ConfigMap", kind: "ConfigMap", label: "ConfigMap", group: "", version: "v1", plural: "configmaps", namespaced: true, crd: false, nameRule: "dns1123-subdomain", browsable: false },
 };
 
 export function isKindKey(s: string): s is KindKey {
@@ -80,7 +83,7 @@ export function apiVersionOf(k: KindInfo): string {
 
 /** The kind an object belongs to, from its apiVersion and kind. */
 export function kindOf(apiVersion: string, kind: string): KindInfo | undefined {
-  const group = apiVersion.includes("/") ? apiVersion.split("/")[0] : "";
+  const group = apiGroup(apiVersion);
   return Object.values(KINDS).find((k) => k.kind === kind && k.group === group);
 }
 
