@@ -21,6 +21,15 @@ export default tseslint.config(
     },
   },
   {
+    // Pages and components use each lib folder through its index.ts (ARCHITECTURE.md). lib/store and
+    // lib/live keep server-only modules (the Kubernetes client, the event stream) out of their indexes
+    // so a client component importing the index never pulls them into the browser.
+    files: ["app/**", "components/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ regex: "^@/lib/(?!store/|live/)[a-z-]+/", message: "Import the folder's public entry point (@/lib/<folder>), not a file inside it." }] }],
+    },
+  },
+  {
     // A test's `rows[0]!` fails the test at once when the row is missing, which is what it checks.
     files: ["**/*.test.ts", "**/*.test.tsx", "e2e/**", "**/testing/**"],
     rules: { "@typescript-eslint/no-non-null-assertion": "off" },

@@ -5,7 +5,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { authConfig } from "@/lib/auth/config";
 import { gate } from "@/lib/auth/gate";
 import { SESSION_COOKIE, sessionCookie } from "@/lib/auth/session";
-import { checkRequest, contentSecurityPolicy, guardConfig, SECURITY_HEADERS } from "@/lib/http/guard";
+import { checkRequest, contentSecurityPolicy, guardConfig, SECURITY_HEADERS } from "@/lib/http";
 
 const config_ = guardConfig(process.env);
 const dev = process.env.NODE_ENV === "development";

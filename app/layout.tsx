@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Header } from "@/components/header/Header";
 import { Providers } from "@/components/Providers";
-import { requestSession } from "@/lib/session/request-session";
+import { requestSession } from "@/lib/session";
 import "@xyflow/react/dist/style.css";
 import "./globals.css";
 

@@ -1,8 +1,8 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { ClusterContext } from "@/lib/query/cluster-context";
-import { ReadOnlyContext } from "@/lib/query/read-only";
+import { ClusterContext } from "@/lib/query";
+import { ReadOnlyContext } from "@/lib/query";
 
 export function Providers({ context, readOnly, children }: { context: string | undefined; readOnly: boolean; children: ReactNode }) {
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: 1 } } }));

@@ -2,14 +2,14 @@
 // controllers would leave them: objects created parents first so ownerReferences carry the real
 // uids, then every status written through the status subresource with a merge patch.
 import type { KubeObject } from "../lib/k8s/meta";
-import { kindOf } from "../lib/kinds";
+import { kindOf } from "../lib/k8s";
 import { chainGatewayConfig, type ChainContext } from "../lib/chain/testing/knative-chain";
 import { chainIstioConfigData } from "../lib/chain/testing/istio-chain";
 import type { GatewayEntry } from "../lib/knative/gateway-config";
 import type { Scenario } from "../lib/chain/testing/scenarios";
 import { kubectl } from "./fixtures";
 
-/** kubectl's fully qualified resource name (Knative's and the core Service share a kind), from lib/kinds. */
+/** kubectl's fully qualified resource name (Knative's and the core Service share a kind), from lib/k8s. */
 export function resourceOf(o: KubeObject): string {
   const k = kindOf(o.apiVersion, o.kind);
   if (!k) throw new Error(`chain fixtures: no resource for ${o.apiVersion} ${o.kind}`);

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginView } from "@/components/auth/LoginView";
-import { authConfig } from "@/lib/auth/config";
-import { safeNext } from "@/lib/auth/login";
+import { authConfig } from "@/lib/auth";
+import { safeNext } from "@/lib/auth";
 
 export const metadata: Metadata = { title: "Log in · Routeboard" };
 

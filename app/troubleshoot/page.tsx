@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { LiveOverview } from "@/components/chain/LiveOverview";
-import { requestSession } from "@/lib/session/request-session";
+import { requestSession } from "@/lib/session";
 
 export const metadata: Metadata = { title: "Troubleshoot · Routeboard" };
 

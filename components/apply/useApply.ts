@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useReducer } from "react";
-import type { KubeObject } from "@/lib/k8s/meta";
+import type { KubeObject } from "@/lib/k8s";
 import { applyReducer, IDLE, runApply, type ApplyMode, type RunOutcome, type Submit } from "@/lib/apply";
 
 /**

@@ -1,8 +1,8 @@
 "use client";
 import { useStore, useStoreApi, type Node } from "@xyflow/react";
 import { useEffect, useRef } from "react";
-import { HANDLES, NODE_SIZE, type CanvasEdge, type CanvasNode } from "@/lib/canvas/flow";
-import { TONE_COLORS, type Tone } from "@/lib/canvas/overview";
+import { HANDLES, NODE_SIZE, type CanvasEdge, type CanvasNode } from "@/lib/canvas";
+import { TONE_COLORS, type Tone } from "@/lib/canvas";
 
 export interface OverviewItem { id: string; type: CanvasNode["type"]; tone: Tone }
 

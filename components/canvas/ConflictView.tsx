@@ -1,8 +1,8 @@
 "use client";
 import { YamlDiff } from "@/components/yaml/YamlDiff";
 import { STALE, takeOverWords } from "@/lib/apply";
-import { forDisplay } from "@/lib/canvas/manifest";
-import type { HTTPRoute } from "@/lib/gateway/types.generated";
+import { forDisplay } from "@/lib/canvas";
+import type { HTTPRoute } from "@/lib/gateway";
 import type { StoreError } from "@/lib/store";
 import { printManifest } from "@/lib/yaml";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { addNewRule } from "@/lib/canvas/edits";
+import { addNewRule } from "@/lib/canvas";
 import { addHostname } from "@/lib/graph";
 import type { DraftGraph } from "./useDraftGraph";
 

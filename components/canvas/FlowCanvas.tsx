@@ -20,9 +20,9 @@ import {
   type OnSelectionChangeParams,
 } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
-import { connectHostname, deleteElements, moveBackendTo, reorderRule, addNewRule } from "@/lib/canvas/edits";
-import { frameOf, ruleIndexAtY, STACK_HANDLE, type CanvasEdge, type CanvasNode } from "@/lib/canvas/flow";
-import { OVERVIEW_BELOW, toneOf } from "@/lib/canvas/overview";
+import { connectHostname, deleteElements, moveBackendTo, reorderRule, addNewRule } from "@/lib/canvas";
+import { frameOf, ruleIndexAtY, STACK_HANDLE, type CanvasEdge, type CanvasNode } from "@/lib/canvas";
+import { OVERVIEW_BELOW, toneOf } from "@/lib/canvas";
 import type { RouteGraph } from "@/lib/graph";
 import { PALETTE_MIME, useCanvasActions } from "./canvas-context";
 import { BackendNode } from "./nodes/BackendNode";

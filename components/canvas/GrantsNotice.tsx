@@ -1,5 +1,5 @@
 "use client";
-import type { ReferenceGrant } from "@/lib/gateway/types.generated";
+import type { ReferenceGrant } from "@/lib/gateway";
 
 /**
  * The ReferenceGrants the route needs for its Services in other namespaces, with the choice to

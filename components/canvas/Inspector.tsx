@@ -1,7 +1,7 @@
 "use client";
 import { WeightSliders } from "@/components/traffic/WeightSliders";
-import { moveBackendTo, PATH_TYPES, setRulePath } from "@/lib/canvas/edits";
-import type { HTTPMethod, HTTPPathMatchType } from "@/lib/gateway/route-types";
+import { moveBackendTo, PATH_TYPES, setRulePath } from "@/lib/canvas";
+import type { HTTPMethod, HTTPPathMatchType } from "@/lib/gateway";
 import { editMatch, graphNodes, renameHostname, setWeight, type BackendNode, type GraphNode, type RouteGraph, type RuleNode } from "@/lib/graph";
 
 const METHODS: HTTPMethod[] = ["GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"];

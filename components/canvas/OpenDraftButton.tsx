@@ -1,8 +1,8 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { decodeDraft, draftKey, encodeDraft } from "@/lib/canvas/draft";
+import { decodeDraft, draftKey, encodeDraft } from "@/lib/canvas";
 import type { Suggestion } from "@/lib/migration";
-import { useClusterContext } from "@/lib/query/cluster-context";
+import { useClusterContext } from "@/lib/query";
 
 /**
  * Opens a suggested HTTPRoute on the canvas as a new draft. A draft the user already started

@@ -1,6 +1,6 @@
 "use client";
 import { useMemo, useState } from "react";
-import { searchPalette, type PaletteItem } from "@/lib/canvas/palette";
+import { searchPalette, type PaletteItem } from "@/lib/canvas";
 import { PALETTE_MIME } from "./canvas-context";
 
 /**

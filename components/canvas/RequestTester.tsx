@@ -1,8 +1,8 @@
 "use client";
 import Link from "next/link";
 import type { KeyboardEvent } from "react";
-import type { ResultView } from "@/lib/canvas/request-result";
-import { encodeRequest, METHODS } from "@/lib/canvas/request-tester";
+import type { ResultView } from "@/lib/canvas";
+import { encodeRequest, METHODS } from "@/lib/canvas";
 import type { RequestTester as Tester } from "./useRequestTester";
 
 const TONE = {

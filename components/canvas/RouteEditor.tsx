@@ -2,10 +2,10 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Notice } from "@/components/ui/Notice";
-import { decodeDraft, draftKey } from "@/lib/canvas/draft";
-import type { HTTPRoute } from "@/lib/gateway/types.generated";
-import { getObject } from "@/lib/query/api";
-import { useClusterContext } from "@/lib/query/cluster-context";
+import { decodeDraft, draftKey } from "@/lib/canvas";
+import type { HTTPRoute } from "@/lib/gateway";
+import { getObject } from "@/lib/query";
+import { useClusterContext } from "@/lib/query";
 import { EditorView } from "./EditorView";
 
 /** Loads one HTTPRoute (or the draft of a new one) and opens it on the canvas. */

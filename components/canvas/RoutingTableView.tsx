@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { RoutingTable } from "@/lib/canvas/routing-table";
+import type { RoutingTable } from "@/lib/canvas";
 
 /** Rows drawn at first: a hostname with hundreds of rules would otherwise cost its canvas a second to open. */
 const FIRST_ROWS = 100;

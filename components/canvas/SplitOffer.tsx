@@ -3,10 +3,10 @@ import { ApplyErrorNotice } from "@/components/apply/ApplyErrorNotice";
 import { useApply } from "@/components/apply/useApply";
 import { YamlView } from "@/components/yaml/YamlView";
 import { isBusy, PROGRESS, type SubmitResult } from "@/lib/apply";
-import { forDisplay, routeSubmission } from "@/lib/canvas/manifest";
-import type { HTTPRoute } from "@/lib/gateway/types.generated";
+import { forDisplay, routeSubmission } from "@/lib/canvas";
+import type { HTTPRoute } from "@/lib/gateway";
 import { splitRoute } from "@/lib/graph";
-import { callAction } from "@/lib/query/api";
+import { callAction } from "@/lib/query";
 import { printManifests } from "@/lib/yaml";
 import { submitRoute } from "./actions";
 

@@ -1,5 +1,5 @@
 "use client";
-import type { DraftOrigin } from "@/lib/canvas/draft";
+import type { DraftOrigin } from "@/lib/canvas";
 
 /** Above a suggested draft: what it was made from, and (folded) what it does not carry over. */
 export function SuggestedFrom({ origin }: { origin: DraftOrigin }) {

@@ -1,9 +1,9 @@
 "use server";
 // The canvas's writes: one HTTPRoute, and the ReferenceGrants it offers. Nothing else.
-import type { KubeObject } from "@/lib/k8s/meta";
-import { noWriter, requestWriter } from "@/lib/session/request-session";
+import type { KubeObject } from "@/lib/k8s";
+import { noWriter, requestWriter } from "@/lib/session";
 import type { Result } from "@/lib/store";
-import { writeGrants, writeRoute } from "@/lib/writes/route-write";
+import { writeGrants, writeRoute } from "@/lib/writes";
 
 /** Dry-run or apply an HTTPRoute: { namespace, name, resourceVersion, spec, labels?, annotations? }, { dryRun, confirm? }. */
 export async function submitRoute(route: unknown, step: unknown): Promise<Result<KubeObject>> {

@@ -1,7 +1,7 @@
 "use client";
 import { createContext, useContext } from "react";
 import type { RouteGraph } from "@/lib/graph";
-import type { PaletteItem } from "@/lib/canvas/palette";
+import type { PaletteItem } from "@/lib/canvas";
 
 /** What the nodes need from the editor: edits go through here so undo sees them all. */
 export interface CanvasActions {

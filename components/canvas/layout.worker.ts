@@ -1,7 +1,7 @@
 // ELK runs here, off the main thread: laying out thousands of nodes takes long enough to drop
 // frames if it ran beside React.
 import ELK from "elkjs/lib/elk.bundled.js";
-import type { ElkInput } from "@/lib/canvas/layout";
+import type { ElkInput } from "@/lib/canvas";
 
 // elk.bundled.js, loaded inside a worker, claims `self.onmessage` for its own protocol. Ours
 // is a simpler one (graph in, positions out), so take the handler back.

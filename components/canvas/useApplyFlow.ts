@@ -1,10 +1,10 @@
 "use client";
 import { useCallback, useEffect } from "react";
 import { useApply } from "@/components/apply/useApply";
-import { routeSubmission } from "@/lib/canvas/manifest";
-import type { HTTPRoute, ReferenceGrant } from "@/lib/gateway/types.generated";
+import { routeSubmission } from "@/lib/canvas";
+import type { HTTPRoute, ReferenceGrant } from "@/lib/gateway";
 import { fromHTTPRoutes, toHTTPRoutes } from "@/lib/graph";
-import { callAction, getObject } from "@/lib/query/api";
+import { callAction, getObject } from "@/lib/query";
 import { submitGrants, submitRoute } from "./actions";
 
 const grantsLabel = (grants: readonly ReferenceGrant[]) => grants.map((g) => `ReferenceGrant ${g.metadata.namespace}/${g.metadata.name}`).join(", ");

@@ -1,8 +1,8 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { decodeDraft, draftKey, encodeDraft, type DraftOrigin } from "@/lib/canvas/draft";
-import { record, redo, startHistory, undo, type History } from "@/lib/canvas/history";
-import type { HTTPRoute } from "@/lib/gateway/types.generated";
+import { decodeDraft, draftKey, encodeDraft, type DraftOrigin } from "@/lib/canvas";
+import { record, redo, startHistory, undo, type History } from "@/lib/canvas";
+import type { HTTPRoute } from "@/lib/gateway";
 import { fromHTTPRoutes, toHTTPRoutes, type RouteGraph } from "@/lib/graph";
 
 export interface DraftGraph {

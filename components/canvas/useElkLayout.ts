@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import type { CanvasEdge, CanvasNode, XY } from "@/lib/canvas/flow";
-import { elkInput, positionsFrom, shapeKey, type ElkOutput, type Stack } from "@/lib/canvas/layout";
+import type { CanvasEdge, CanvasNode, XY } from "@/lib/canvas";
+import { elkInput, positionsFrom, shapeKey, type ElkOutput, type Stack } from "@/lib/canvas";
 
 export type LayoutState = { positions: ReadonlyMap<string, XY>; status: "columns" | "elk" | "failed" };
 

@@ -1,6 +1,6 @@
 "use client";
-import type { HTTPRoute } from "@/lib/gateway/types.generated";
-import { useWriteAccess } from "@/lib/query/use-write-access";
+import type { HTTPRoute } from "@/lib/gateway";
+import { useWriteAccess } from "@/lib/query";
 
 /** May this user change the route? (lib/query/use-write-access) */
 export function usePermission(route: HTTPRoute): { forbidden?: string; checking: boolean } {

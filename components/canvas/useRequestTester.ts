@@ -1,10 +1,10 @@
 "use client";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
-import { describeResult, testedNodes, type ResultView } from "@/lib/canvas/request-result";
-import { concreteHost, decodeRequest, encodeRequest, parseRequest, type ParsedRequest, type TesterObjects, type TypedRequest } from "@/lib/canvas/request-tester";
-import { matcher } from "@/lib/gateway/match";
-import type { HTTPRoute } from "@/lib/gateway/types.generated";
+import { describeResult, testedNodes, type ResultView } from "@/lib/canvas";
+import { concreteHost, decodeRequest, encodeRequest, parseRequest, type ParsedRequest, type TesterObjects, type TypedRequest } from "@/lib/canvas";
+import { matcher } from "@/lib/gateway";
+import type { HTTPRoute } from "@/lib/gateway";
 import type { RouteGraph } from "@/lib/graph";
 
 const PARAM = "req";

@@ -1,12 +1,12 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import type { HTTPRoute } from "@/lib/gateway/types.generated";
+import type { HTTPRoute } from "@/lib/gateway";
 import { elementIdForPath, findLimitViolations, type LimitViolation, type RouteGraph } from "@/lib/graph";
-import { getCrd } from "@/lib/query/api";
-import { useClusterContext } from "@/lib/query/cluster-context";
+import { getCrd } from "@/lib/query";
+import { useClusterContext } from "@/lib/query";
 import { validateHTTPRoute, type ValidationError } from "@/lib/validate";
-import { forApply } from "@/lib/canvas/manifest";
+import { forApply } from "@/lib/canvas";
 
 type Crd = Parameters<typeof validateHTTPRoute>[1];
 

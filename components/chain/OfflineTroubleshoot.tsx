@@ -1,9 +1,9 @@
 "use client";
 import { useMemo, useState } from "react";
 import { indexObjects, resolveChain, type ChainRoot } from "@/lib/chain";
-import { predictFor } from "@/lib/chain/predicted";
-import { chainGatewayFrom, chainIstioFrom } from "@/lib/knative/chain-options";
-import { knativeSettingsFromObjects } from "@/lib/knative/settings";
+import { predictFor } from "@/lib/chain";
+import { chainGatewayFrom, chainIstioFrom } from "@/lib/knative";
+import { knativeSettingsFromObjects } from "@/lib/knative";
 import { parseManifests, type ParseResult } from "@/lib/yaml";
 import { Notice } from "@/components/ui/Notice";
 import { ChainList } from "./ChainList";

@@ -1,6 +1,6 @@
 // How each health looks and reads, in one place so the graph, the lists and the badges agree.
 import type { Health, NodeKind } from "@/lib/chain";
-import { KINDS } from "@/lib/kinds";
+import { KINDS } from "@/lib/k8s";
 
 export const HEALTH_WORD: Record<Health, string> = { ok: "healthy", pending: "waiting", warning: "warning", error: "failing" };
 
@@ -15,7 +15,7 @@ export const HEALTH_DOT: Record<Health, string> = { ok: "bg-emerald-500", pendin
 
 export const EDGE_COLOR: Record<Health, string> = { ok: "#10b981", pending: "#94a3b8", warning: "#f59e0b", error: "#dc2626" };
 
-/** What pages call each node: the kind's own label (lib/kinds), and the role a Service plays for Istio. */
+/** What pages call each node: the kind's own label (lib/k8s), and the role a Service plays for Istio. */
 export const KIND_LABEL: Record<NodeKind, string> = {
   ...(Object.fromEntries(Object.values(KINDS).map((k) => [k.key, k.label])) as Record<Exclude<NodeKind, "GatewayService">, string>),
   GatewayService: "Gateway Service",

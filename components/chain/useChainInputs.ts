@@ -1,9 +1,9 @@
 "use client";
 import { useMemo } from "react";
 import { indexObjects, predictControllerObjects, predictFor, type ChainOptions, type ObjectIndex, type PredictedControllers } from "@/lib/chain";
-import { chainGatewayFrom, chainIstioFrom } from "@/lib/knative/chain-options";
-import type { KnativeSettings } from "@/lib/knative/settings";
-import { useKnativeSettings } from "@/lib/query/use-knative-settings";
+import { chainGatewayFrom, chainIstioFrom } from "@/lib/knative";
+import type { KnativeSettings } from "@/lib/knative";
+import { useKnativeSettings } from "@/lib/query";
 import type { LiveObjects } from "./useLiveObjects";
 
 export interface ChainInputs {

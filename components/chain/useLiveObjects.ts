@@ -1,8 +1,8 @@
 "use client";
 import { useMemo } from "react";
 import { indexObjects, type ObjectIndex } from "@/lib/chain";
-import type { KubeObject } from "@/lib/k8s/meta";
-import { useLiveKinds, type Connection } from "@/lib/query/use-live-kinds";
+import type { KubeObject } from "@/lib/k8s";
+import { useLiveKinds, type Connection } from "@/lib/query";
 import type { KindKey, KindSnapshot } from "@/lib/store";
 
 /** Every kind a chain reads. */

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { UserMenu } from "@/components/auth/UserMenu";
-import { requestSession } from "@/lib/session/request-session";
+import { requestSession } from "@/lib/session";
 import { ContextSwitcher, type ContextOption } from "./ContextSwitcher";
 import { StoreBanner } from "./StoreBanner";
 

@@ -1,7 +1,7 @@
 "use server";
 import { cookies } from "next/headers";
 import { CONTEXT_COOKIE } from "@/lib/live/session-cookie";
-import { requestSession } from "@/lib/session/request-session";
+import { requestSession } from "@/lib/session";
 
 export type SwitchResult = { ok: true } | { ok: false; message: string };
 

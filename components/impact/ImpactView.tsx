@@ -1,5 +1,5 @@
 "use client";
-import type { Effect, Impact, ImpactChange } from "@/lib/gateway/impact";
+import type { Effect, Impact, ImpactChange } from "@/lib/gateway";
 
 const BADGE: Record<Effect, { text: string; tone: string }> = {
   introduced: { text: "new issue", tone: "bg-red-100 text-red-900" },

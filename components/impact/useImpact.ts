@@ -1,8 +1,8 @@
 "use client";
 import { useDeferredValue, useMemo } from "react";
-import { impactOf, type Impact } from "@/lib/gateway/impact";
-import type { PredictOptions } from "@/lib/gateway/predict";
-import type { KubeObject } from "@/lib/k8s/meta";
+import { impactOf, type Impact } from "@/lib/gateway";
+import type { PredictOptions } from "@/lib/gateway";
+import type { KubeObject } from "@/lib/k8s";
 
 export interface ImpactInput {
   readonly before: readonly KubeObject[];

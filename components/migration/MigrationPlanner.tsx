@@ -8,9 +8,9 @@ import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { useUrlQuery } from "@/components/ui/useUrlQuery";
 import type { IndexedKind } from "@/lib/chain";
-import { DEFAULT_INGRESS_CLASS } from "@/lib/knative/network-config";
+import { DEFAULT_INGRESS_CLASS } from "@/lib/knative";
 import { planMigration, type MigrationPlan } from "@/lib/migration";
-import { useKnativeSettings } from "@/lib/query/use-knative-settings";
+import { useKnativeSettings } from "@/lib/query";
 import { ServicePlanRow } from "./ServicePlanRow";
 
 const KINDS: readonly IndexedKind[] = ["KnativeService", "KIngress", "VirtualService", "HTTPRoute", "Gateway", "GatewayClass", "ReferenceGrant", "Service", "Namespace"];

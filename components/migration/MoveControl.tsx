@@ -4,9 +4,9 @@ import { ApplyErrorNotice } from "@/components/apply/ApplyErrorNotice";
 import { useApply } from "@/components/apply/useApply";
 import { Notice } from "@/components/ui/Notice";
 import { isBusy, PROGRESS } from "@/lib/apply";
-import { GATEWAY_API_INGRESS_CLASS, ISTIO_INGRESS_CLASS } from "@/lib/knative/constants";
+import { GATEWAY_API_INGRESS_CLASS, ISTIO_INGRESS_CLASS } from "@/lib/knative";
 import type { ServicePlan } from "@/lib/migration";
-import { READ_ONLY_REASON, useWriteAccess } from "@/lib/query/use-write-access";
+import { READ_ONLY_REASON, useWriteAccess } from "@/lib/query";
 import { submitIngressClass } from "./actions";
 
 const WORD: Record<string, string> = { [GATEWAY_API_INGRESS_CLASS]: "the Gateway API", [ISTIO_INGRESS_CLASS]: "Istio" };

@@ -1,9 +1,9 @@
 "use server";
 // The migration planner's one write: a Knative Service's ingress-class annotation.
-import type { KubeObject } from "@/lib/k8s/meta";
-import { noWriter, requestWriter } from "@/lib/session/request-session";
+import type { KubeObject } from "@/lib/k8s";
+import { noWriter, requestWriter } from "@/lib/session";
 import type { Result } from "@/lib/store";
-import { writeIngressClass } from "@/lib/writes/ingress-class-write";
+import { writeIngressClass } from "@/lib/writes";
 
 /** Dry-run or apply: { namespace, name, resourceVersion, ingressClass }, { dryRun, confirm? }. */
 export async function submitIngressClass(submission: unknown, step: unknown): Promise<Result<KubeObject>> {

@@ -1,11 +1,11 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { draftKey, encodeDraft } from "@/lib/canvas/draft";
-import { newRoute } from "@/lib/canvas/manifest";
-import { useClusterContext } from "@/lib/query/cluster-context";
-import { useLiveKinds } from "@/lib/query/use-live-kinds";
-import { useWritableNamespaces } from "@/lib/query/use-writable-namespaces";
+import { draftKey, encodeDraft } from "@/lib/canvas";
+import { newRoute } from "@/lib/canvas";
+import { useClusterContext } from "@/lib/query";
+import { useLiveKinds } from "@/lib/query";
+import { useWritableNamespaces } from "@/lib/query";
 import { Notice } from "@/components/ui/Notice";
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

@@ -2,9 +2,9 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import { PageHeader } from "@/components/ui/PageHeader";
-import type { HTTPRoute } from "@/lib/gateway/types.generated";
-import { byNamespaceAndName, matchesQuery, summarizeRoute } from "@/lib/gateway/route-summary";
-import { useLiveKinds } from "@/lib/query/use-live-kinds";
+import type { HTTPRoute } from "@/lib/gateway";
+import { byNamespaceAndName, matchesQuery, summarizeRoute } from "@/lib/gateway";
+import { useLiveKinds } from "@/lib/query";
 import { ConditionBadge } from "@/components/ui/ConditionBadge";
 import { FilterInput } from "@/components/ui/FilterInput";
 import { LiveStatus } from "@/components/ui/LiveStatus";

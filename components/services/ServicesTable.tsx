@@ -6,8 +6,8 @@ import { LiveStatus } from "@/components/ui/LiveStatus";
 import { Notice } from "@/components/ui/Notice";
 import { PageHeader } from "@/components/ui/PageHeader";
 import type { KnativeService } from "@/lib/knative";
-import { useLiveKinds } from "@/lib/query/use-live-kinds";
-import { byKey, serviceRow } from "@/lib/traffic/service-summary";
+import { useLiveKinds } from "@/lib/query";
+import { byKey, serviceRow } from "@/lib/traffic";
 
 /** Every Knative Service with the traffic it asks for and the traffic Knative routes now. */
 export function ServicesTable() {

@@ -1,6 +1,6 @@
 "use client";
-import type { GatewayEntry } from "@/lib/knative/gateway-config";
-import type { KnativeSettings } from "@/lib/knative/settings";
+import type { GatewayEntry } from "@/lib/knative";
+import type { KnativeSettings } from "@/lib/knative";
 
 const gw = (g: GatewayEntry | undefined) =>
   g ? `${g.namespace}/${g.name} (class ${g.class ?? "?"}${g.supportedFeatures?.length ? `; supports ${g.supportedFeatures.join(", ")}` : "; no declared features"})` : "none";

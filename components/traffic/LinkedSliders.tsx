@@ -1,8 +1,8 @@
 "use client";
 import type { ReactNode } from "react";
-import { scaledWords } from "@/lib/gateway/weights";
-import type { ShareUnit } from "@/lib/traffic/keys";
-import { QUICK_STEPS, commitShare, formatShare, promote, rangeOf, setShare, setSharePercent, sumOf, type Share } from "@/lib/traffic/linked";
+import { scaledWords } from "@/lib/gateway";
+import type { ShareUnit } from "@/lib/traffic";
+import { QUICK_STEPS, commitShare, formatShare, promote, rangeOf, setShare, setSharePercent, sumOf, type Share } from "@/lib/traffic";
 import { ShareInput, type CommitNote } from "./ShareInput";
 import { ShareSlider } from "./ShareSlider";
 

@@ -1,8 +1,8 @@
 "use client";
 import { useMemo } from "react";
 import type { Configuration, KnativeService, Revision, TrafficTarget } from "@/lib/knative";
-import { produce, type ProduceConfig } from "@/lib/traffic/produce";
-import { trafficApplyBody } from "@/lib/traffic/rollback";
+import { produce, type ProduceConfig } from "@/lib/traffic";
+import { trafficApplyBody } from "@/lib/traffic";
 import { YamlView } from "@/components/yaml/YamlView";
 import { TrafficImpact } from "./TrafficImpact";
 import { YamlDiff } from "@/components/yaml/YamlDiff";

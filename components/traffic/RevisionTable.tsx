@@ -1,6 +1,6 @@
 "use client";
 import { ConditionBadge } from "@/components/ui/ConditionBadge";
-import { formatAge, type RevisionRow } from "@/lib/traffic/revisions";
+import { formatAge, type RevisionRow } from "@/lib/traffic";
 
 /** The Service's revisions, to pick one as a new traffic target. */
 export function RevisionTable({ rows, inDraft, onAdd, now, disabled }: { rows: RevisionRow[]; inDraft: ReadonlySet<string>; onAdd: (name: string) => void; now: number; disabled?: boolean }) {

@@ -1,6 +1,6 @@
 "use client";
 import { useRef, type KeyboardEvent, type PointerEvent } from "react";
-import { targetForKey, valueAtFraction, type ShareUnit } from "@/lib/traffic/keys";
+import { targetForKey, valueAtFraction, type ShareUnit } from "@/lib/traffic";
 
 /**
  * One slider track (role="slider", WAI-ARIA pattern). A custom element rather than

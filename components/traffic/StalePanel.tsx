@@ -3,7 +3,7 @@ import { Notice } from "@/components/ui/Notice";
 import { STALE } from "@/lib/apply";
 import type { KnativeService } from "@/lib/knative";
 import { defaultTraffic } from "@/lib/knative";
-import { canonicalTraffic } from "@/lib/traffic/canonical";
+import { canonicalTraffic } from "@/lib/traffic";
 import { printManifest } from "@/lib/yaml";
 import { YamlDiff } from "@/components/yaml/YamlDiff";
 

@@ -2,13 +2,13 @@
 import { useMemo } from "react";
 import { ImpactView } from "@/components/impact/ImpactView";
 import { useImpact } from "@/components/impact/useImpact";
-import { testerObjects } from "@/lib/canvas/request-tester";
-import { withRoutes } from "@/lib/gateway/impact";
-import type { HTTPRoute } from "@/lib/gateway/types.generated";
-import type { KubeObject } from "@/lib/k8s/meta";
-import { INGRESS_LABEL, SERVICE_LABEL } from "@/lib/knative/constants";
+import { testerObjects } from "@/lib/canvas";
+import { withRoutes } from "@/lib/gateway";
+import type { HTTPRoute } from "@/lib/gateway";
+import type { KubeObject } from "@/lib/k8s";
+import { INGRESS_LABEL, SERVICE_LABEL } from "@/lib/knative";
 import type { KnativeService } from "@/lib/knative";
-import { useLiveKinds } from "@/lib/query/use-live-kinds";
+import { useLiveKinds } from "@/lib/query";
 
 const LIVE = ["HTTPRoute", "Service", "Gateway", "ReferenceGrant", "GatewayClass", "Namespace"] as const;
 

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { rescale, sumOf, type Share } from "@/lib/traffic/linked";
+import { rescale, sumOf, type Share } from "@/lib/traffic";
 import { LinkedSliders } from "./LinkedSliders";
 
 /** Totals offered for rescaling: a canary of 0.1 % needs a total of at least 1,000. */

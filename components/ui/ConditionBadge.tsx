@@ -1,4 +1,4 @@
-import type { ConditionSummary } from "@/lib/gateway/parent-status";
+import type { ConditionSummary } from "@/lib/gateway";
 
 /** One condition of one parent: green when True, red when False, amber when Unknown or missing. */
 export function ConditionBadge({ type, c, pending }: { type: string; c?: ConditionSummary; pending: boolean }) {

@@ -1,5 +1,5 @@
 import type { KindState } from "@/lib/store";
-import type { Connection } from "@/lib/query/use-live-kinds";
+import type { Connection } from "@/lib/query";
 
 /** A dot and a word: is what the page shows live? */
 export function LiveStatus({ connection, state }: { connection: Connection; state?: KindState }) {

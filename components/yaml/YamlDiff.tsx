@@ -1,6 +1,6 @@
 "use client";
 import { useMemo } from "react";
-import { hasChanges, yamlDiffLines, type DiffLine } from "@/lib/yaml/diff";
+import { hasChanges, yamlDiffLines, type DiffLine } from "@/lib/yaml";
 
 const TONE: Record<DiffLine["kind"], string> = {
   same: "text-slate-600",

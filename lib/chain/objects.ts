@@ -1,9 +1,9 @@
 // An index over a flat list of objects (a store snapshot or a dump file), so the chain can
 // follow names, labels and ownerReferences without scanning every object at each step.
 import type { KubeObject } from "../k8s/meta";
-import { kindOf, type KindKey } from "../kinds";
+import { kindOf, type KindKey } from "../k8s/kinds";
 
-/** Every kind the chain reads: all of lib/kinds' but ConfigMaps (Knative's are read as settings). */
+/** Every kind the chain reads: all of lib/k8s' but ConfigMaps (Knative's are read as settings). */
 export type IndexedKind = Exclude<KindKey, "ConfigMap">;
 
 /** The chain's name for an object's kind, or undefined for kinds the chain does not read. */

@@ -5,7 +5,7 @@
 import type { KubeObject } from "../k8s/meta";
 import { predictStatus, type PredictedCondition, type PredictOptions, type RouteParentPrediction, type StatusPrediction } from "./predict";
 import { GATEWAY_GROUP } from "./listeners";
-import { apiGroup } from "../kinds/group";
+import { apiGroup } from "../k8s/api-group";
 import { describeMatch, findShadowing, routeFullName, type RuleRef } from "./shadowing";
 import type { HTTPRoute } from "./types.generated";
 

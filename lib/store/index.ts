@@ -1,4 +1,4 @@
-export { KINDS, KIND_KEYS, isBrowsableKind, isKindKey, kindOf, apiVersionOf, type KindInfo, type KindKey } from "../kinds";
+export { KINDS, KIND_KEYS, isBrowsableKind, isKindKey, kindOf, apiVersionOf, type KindInfo, type KindKey } from "../k8s/kinds";
 export type {
   Access,
   ApplyOptions,

@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { describe, expect, inject, it } from "vitest";
 import { ClusterStore } from "./cluster/cluster-store";
 import { forContext, loadKubeConfig } from "./cluster/kubeconfig";
-import { KINDS, apiVersionOf, nameProblems, type KindKey } from "../kinds";
+import { KINDS, apiVersionOf, nameProblems, type KindKey } from "../k8s/kinds";
 
 const run = promisify(execFile);
 const kubeconfig = inject("kubeconfig");

@@ -1,4 +1,4 @@
-import { nameProblems, type KindInfo } from "../kinds";
+import { nameProblems, type KindInfo } from "../k8s/kinds";
 import type { StoreError } from "./types";
 
 /**

@@ -1,5 +1,5 @@
 import type { KubeObject } from "../k8s/meta";
-import type { KindKey } from "../kinds";
+import type { KindKey } from "../k8s/kinds";
 
 /** Why an operation failed, in a shape the UI can show without parsing messages. */
 export type StoreError =

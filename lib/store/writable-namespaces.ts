@@ -1,6 +1,6 @@
 // The namespaces where this user may create an object of a kind, as the API server answers
 // for their own credentials: a new-route form offers only those (and says why the others are not).
-import type { KindKey } from "../kinds";
+import type { KindKey } from "../k8s/kinds";
 import type { Store } from "./types";
 
 export interface WritableNamespaces {

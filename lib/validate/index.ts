@@ -9,3 +9,4 @@ export type {
 } from "./crd-types.ts";
 export { compileIssues } from "./compile-issues.ts";
 export type { CompileIssue } from "./cel-compile.ts";
+export { VALIDATION_CRDS } from "./crd-names.ts";

@@ -1,5 +1,5 @@
 import type { KubeObject } from "../k8s/meta";
-import { apiGroup } from "../kinds/group";
+import { apiGroup } from "../k8s/api-group";
 import type { ParsedObject } from "./types";
 
 /**

@@ -5,3 +5,4 @@ export { objectsOfKind } from "./filter";
 export { isKubeObject, kubeObjectProblem } from "./kube-object";
 export { DEFAULT_MAX_BYTES } from "./types";
 export type { ParseError, ParseOptions, ParseResult, ParsedObject } from "./types";
+export { hasChanges, yamlDiffLines, type DiffLine } from "./diff";

@@ -1,4 +1,4 @@
-import { answerForRef } from "@/lib/session/ref-route";
+import { answerForRef } from "@/lib/session";
 
 export const dynamic = "force-dynamic";
 

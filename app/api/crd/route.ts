@@ -1,5 +1,5 @@
-import { requestSession } from "@/lib/session/request-session";
-import { VALIDATION_CRDS } from "@/lib/validate/crd-names";
+import { requestSession } from "@/lib/session";
+import { VALIDATION_CRDS } from "@/lib/validate";
 
 export const dynamic = "force-dynamic";
 

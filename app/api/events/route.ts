@@ -1,7 +1,7 @@
 import { isBrowsableKind, type KindKey } from "@/lib/store";
 import { storeEventStream } from "@/lib/live/event-stream";
 import { encodeMessage } from "@/lib/live/protocol";
-import { requestSession } from "@/lib/session/request-session";
+import { requestSession } from "@/lib/session";
 
 export const dynamic = "force-dynamic";
 

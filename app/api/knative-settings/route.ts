@@ -1,5 +1,5 @@
 import { readKnativeSettings } from "@/lib/store/knative-settings";
-import { requestSession } from "@/lib/session/request-session";
+import { requestSession } from "@/lib/session";
 
 export const dynamic = "force-dynamic";
 

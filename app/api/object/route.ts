@@ -1,5 +1,5 @@
 import { forBrowser, lastWriter } from "@/lib/live/for-browser";
-import { answerForRef } from "@/lib/session/ref-route";
+import { answerForRef } from "@/lib/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { isBrowsableKind } from "@/lib/store";
 import { forBrowser } from "@/lib/live/for-browser";
-import { requestSession } from "@/lib/session/request-session";
+import { requestSession } from "@/lib/session";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 "use client";
 import { useId, useState } from "react";
 import type { NodeProps, Node } from "@xyflow/react";
-import { sizeOf, type BackendData } from "@/lib/canvas/flow";
+import { sizeOf, type BackendData } from "@/lib/canvas";
 import { useCanvasActions } from "../canvas-context";
 import { CompactNode } from "./CompactNode";
 import { NodeHandles } from "./NodeHandles";

@@ -1,6 +1,6 @@
 "use client";
 import type { HTMLAttributes, ReactNode } from "react";
-import type { NODE_SIZE } from "@/lib/canvas/flow";
+import type { NODE_SIZE } from "@/lib/canvas";
 
 const TONE = {
   gateway: "border-slate-400 bg-slate-100 text-slate-900",

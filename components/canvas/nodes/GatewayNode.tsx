@@ -1,6 +1,6 @@
 "use client";
 import type { NodeProps, Node } from "@xyflow/react";
-import { sizeOf, type GatewayData } from "@/lib/canvas/flow";
+import { sizeOf, type GatewayData } from "@/lib/canvas";
 import { CompactNode } from "./CompactNode";
 import { NodeHandles } from "./NodeHandles";
 import { useCompact } from "./useCompact";

@@ -1,6 +1,6 @@
 "use client";
 import type { NodeProps, Node } from "@xyflow/react";
-import { sizeOf, type HostnameData } from "@/lib/canvas/flow";
+import { sizeOf, type HostnameData } from "@/lib/canvas";
 import { useCanvasActions } from "../canvas-context";
 import { CompactNode } from "./CompactNode";
 import { NodeHandles } from "./NodeHandles";

@@ -1,7 +1,7 @@
 "use client";
 import { Handle, Position, useNodeId, useStoreApi, useUpdateNodeInternals } from "@xyflow/react";
 import { useEffect } from "react";
-import { HANDLES, type CanvasNode } from "@/lib/canvas/flow";
+import { HANDLES, type CanvasNode } from "@/lib/canvas";
 
 const POSITION = { left: Position.Left, right: Position.Right, top: Position.Top, bottom: Position.Bottom } as const;
 

@@ -1,10 +1,10 @@
 "use client";
 import type { NodeProps, Node } from "@xyflow/react";
 import { useState, type DragEvent } from "react";
-import { sizeOf, type RuleData } from "@/lib/canvas/flow";
-import { PATH_TYPES, reorderRule, setRulePath } from "@/lib/canvas/edits";
-import type { PaletteItem } from "@/lib/canvas/palette";
-import type { HTTPPathMatchType } from "@/lib/gateway/route-types";
+import { sizeOf, type RuleData } from "@/lib/canvas";
+import { PATH_TYPES, reorderRule, setRulePath } from "@/lib/canvas";
+import type { PaletteItem } from "@/lib/canvas";
+import type { HTTPPathMatchType } from "@/lib/gateway";
 import { PALETTE_MIME, useCanvasActions } from "../canvas-context";
 import { CompactNode } from "./CompactNode";
 import { NodeHandles } from "./NodeHandles";

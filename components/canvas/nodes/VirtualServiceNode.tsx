@@ -1,6 +1,6 @@
 "use client";
 import type { Node, NodeProps } from "@xyflow/react";
-import { sizeOf, VS_ROUTES_SHOWN, type VirtualServiceData } from "@/lib/canvas/flow";
+import { sizeOf, VS_ROUTES_SHOWN, type VirtualServiceData } from "@/lib/canvas";
 import { OpenDraftButton } from "../OpenDraftButton";
 import { CompactNode } from "./CompactNode";
 import { NodeHandles } from "./NodeHandles";

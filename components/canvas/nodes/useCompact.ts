@@ -1,6 +1,6 @@
 "use client";
 import { useStore } from "@xyflow/react";
-import { COMPACT_BELOW } from "@/lib/canvas/flow";
+import { COMPACT_BELOW } from "@/lib/canvas";
 
 /** True while the canvas is zoomed out past the point where a node's controls can be used. */
 export function useCompact(): boolean {

@@ -1,6 +1,6 @@
 // The objects predictStatus reads, sorted by kind (API group and kind, since Knative's Service
 // and the core Service share a name), with the look-ups the rules need.
-import { apiGroup } from "../../kinds/group";
+import { apiGroup } from "../../k8s/api-group";
 import type { KubeObject } from "../../k8s/meta";
 import { GATEWAY_GROUP, type NamespaceLabels } from "../listeners";
 import type { Gateway, GatewayClass, HTTPRoute, ListenerSet, ReferenceGrant } from "../types.generated";

@@ -2,7 +2,7 @@ import type { KubeConfig } from "@kubernetes/client-node";
 import type { KubeObject } from "../../k8s/meta";
 import { errorFromNetwork, errorFromStatus } from "../errors";
 import { isDNS1123Subdomain } from "../../k8s/names";
-import { KINDS, kindOf, resourcePath, type KindKey } from "../../kinds";
+import { KINDS, kindOf, resourcePath, type KindKey } from "../../k8s/kinds";
 import { nameError } from "../name-check";
 import type { Access, ApplyOptions, KindSnapshot, ObjectRef, Result, Store, StoreError, StoreEvent } from "../types";
 import { request, type RequestSpec } from "./transport";

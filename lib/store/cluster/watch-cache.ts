@@ -1,7 +1,7 @@
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { KubeObject } from "../../k8s/meta";
 import { errorFromNetwork, errorFromStatus } from "../errors";
-import { resourcePath, type KindInfo } from "../../kinds";
+import { resourcePath, type KindInfo } from "../../k8s/kinds";
 import type { KindSnapshot, KindState, StoreEvent } from "../types";
 import { request, watch, type WatchLine } from "./transport";
 

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import type { KubeObject } from "../../k8s/meta";
 import { parseManifestDocuments, type ParseError } from "../../yaml";
-import { kindOf, type KindKey } from "../../kinds";
+import { kindOf, type KindKey } from "../../k8s/kinds";
 
 export interface WorkspaceEntry {
   kind: KindKey;

@@ -7,7 +7,7 @@ import type { KubeObject } from "../../k8s/meta";
 import { validateTraffic, type KnativeService } from "../../knative";
 import { validateCustomResource, type CustomResourceDefinition } from "../../validate";
 import type { FieldCause } from "../types";
-import { KINDS, type KindKey } from "../../kinds";
+import { KINDS, type KindKey } from "../../k8s/kinds";
 
 /** Names of the shipped CRDs by kind: the only ones a workspace can validate against. */
 const SHIPPED: Partial<Record<KindKey, string>> = {

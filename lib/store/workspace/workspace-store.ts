@@ -2,7 +2,7 @@ import { existsSync, readFileSync, realpathSync, statSync, unlinkSync, type Stat
 import { join, relative, resolve, sep } from "node:path";
 import type { KubeObject } from "../../k8s/meta";
 import { formatBytes } from "../../yaml/size";
-import { KIND_KEYS, KINDS, kindOf, type KindInfo, type KindKey } from "../../kinds";
+import { KIND_KEYS, KINDS, kindOf, type KindInfo, type KindKey } from "../../k8s/kinds";
 import { nameError } from "../name-check";
 import type { Access, ApplyOptions, KindSnapshot, ObjectRef, Result, Store, StoreError, StoreEvent } from "../types";
 import { manifestFiles, writeFileAtomic } from "./files";

@@ -1,4 +1,4 @@
-import { requestSession } from "@/lib/session/request-session";
+import { requestSession } from "@/lib/session";
 import { isBrowsableKind } from "@/lib/store";
 import { writableNamespaces } from "@/lib/store/writable-namespaces";
 

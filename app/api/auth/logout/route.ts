@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import { SESSION_COOKIE } from "@/lib/auth/session";
+import { SESSION_COOKIE } from "@/lib/auth";
 
 /** POST /api/auth/logout: the session ends here (the cookie is cleared). */
 export async function POST() {

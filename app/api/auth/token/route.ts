@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
-import { authConfig } from "@/lib/auth/config";
-import { loginWith } from "@/lib/auth/login";
-import { sessionCookie } from "@/lib/auth/session";
+import { authConfig } from "@/lib/auth";
+import { loginWith } from "@/lib/auth";
+import { sessionCookie } from "@/lib/auth";
 
 /** POST /api/auth/token {token}: token login; the API server says whose token it is. */
 export async function POST(req: Request) {

@@ -1,9 +1,9 @@
 import { cookies } from "next/headers";
-import { authConfig } from "@/lib/auth/config";
-import { loginWith } from "@/lib/auth/login";
-import { finishLogin, OIDC_COOKIE, type PendingLogin } from "@/lib/auth/oidc";
-import { unseal } from "@/lib/auth/seal";
-import { sessionCookie } from "@/lib/auth/session";
+import { authConfig } from "@/lib/auth";
+import { loginWith } from "@/lib/auth";
+import { finishLogin, OIDC_COOKIE, type PendingLogin } from "@/lib/auth";
+import { unseal } from "@/lib/auth";
+import { sessionCookie } from "@/lib/auth";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import { cookies } from "next/headers";
-import { authConfig } from "@/lib/auth/config";
-import { safeNext } from "@/lib/auth/login";
-import { OIDC_COOKIE, OIDC_FLOW_MS, startLogin } from "@/lib/auth/oidc";
-import { seal } from "@/lib/auth/seal";
-import { cookieOptions } from "@/lib/auth/session";
+import { authConfig } from "@/lib/auth";
+import { safeNext } from "@/lib/auth";
+import { OIDC_COOKIE, OIDC_FLOW_MS, startLogin } from "@/lib/auth";
+import { seal } from "@/lib/auth";
+import { cookieOptions } from "@/lib/auth";
 
 export const dynamic = "force-dynamic";
 

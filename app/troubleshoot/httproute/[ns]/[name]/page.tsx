@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { LiveChain } from "@/components/chain/LiveChain";
-import { requestSession } from "@/lib/session/request-session";
+import { requestSession } from "@/lib/session";
 
 type Params = Promise<{ ns: string; name: string }>;
 

@@ -1,5 +1,5 @@
-import { objectNameProblems, type NameProblem, type NameRule } from "../k8s/names";
-import { apiGroup } from "./group";
+import { objectNameProblems, type NameProblem, type NameRule } from "./names";
+import { apiGroup } from "./api-group";
 
 // The kinds Routeboard shows, described as data: enough to build every URL and watch.
 export interface KindInfo {

@@ -1,0 +1,15 @@
+// Public API of lib/canvas: what app/ and components/ use (ARCHITECTURE.md).
+export { decodeDraft, draftKey, encodeDraft, type DraftOrigin } from "./draft";
+export { PATH_TYPES, addNewRule, connectHostname, deleteElements, dropOnRule, moveBackendTo, reorderRule, setRulePath } from "./edits";
+export { COMPACT_BELOW, HANDLES, NODE_SIZE, STACK_HANDLE, VS_ROUTES_SHOWN, frameOf, ruleIndexAtY, sizeOf, toFlow, type BackendData, type CanvasEdge, type CanvasNode, type GatewayData, type HostnameData, type RuleData, type VirtualServiceData, type XY } from "./flow";
+export { record, redo, startHistory, undo, type History } from "./history";
+export { elkInput, positionsFrom, shapeKey, type ElkInput, type ElkOutput, type Stack } from "./layout";
+export { forApply, forDisplay, kingressOwner, newRoute, routeSubmission } from "./manifest";
+export { OVERVIEW_BELOW, TONE_COLORS, toneOf, type Tone } from "./overview";
+export { paletteItems, searchPalette, type PaletteItem } from "./palette";
+export { pinProblems } from "./pin-errors";
+export { rebase } from "./rebase";
+export { describeResult, testedNodes, type ResultView } from "./request-result";
+export { METHODS, concreteHost, decodeRequest, encodeRequest, parseRequest, testerObjects, type ParsedRequest, type TesterObjects, type TypedRequest } from "./request-tester";
+export { routingTable, type RoutingTable } from "./routing-table";
+export { virtualServiceNodes } from "./virtual-services";
