@@ -196,7 +196,7 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
             <Palette items={items} namespace={ns} loading={!servicesSnap} readOnly={readOnly} {...(selectedRule && { selectedRule })}
               onAdd={(item) => selectedRule && dropItem(selectedRule, item)} onNewRule={() => draft.edit((g) => addNewRule(g, routeId))} />
           )}
-          <div className="min-w-0 flex-1 rounded-md border border-slate-200 bg-white" data-canvas>
+          <div role="group" aria-label={readOnly ? `Canvas of HTTPRoute ${ns}/${route.metadata.name}` : "Canvas: drop a Service on a rule, or a new rule on an empty spot"} className="min-w-0 flex-1 rounded-md border border-slate-200 bg-white" data-canvas>
             <FlowCanvas nodes={flow.nodes} edges={flow.edges} routeId={routeId} {...(selected && { selected })} onSelect={setSelected} highlighted={tester.tested} label={`Canvas of HTTPRoute ${ns}/${route.metadata.name}`} />
           </div>
           <SidePanel

@@ -22,7 +22,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { connectHostname, deleteElements, moveBackendTo, reorderRule, addNewRule } from "@/lib/canvas";
 import { frameOf, ruleIndexAtY, STACK_HANDLE, type CanvasEdge, type CanvasNode } from "@/lib/canvas";
-import { OVERVIEW_BELOW, toneOf } from "@/lib/canvas";
+import { edgeNames, OVERVIEW_BELOW, toneOf } from "@/lib/canvas";
 import type { RouteGraph } from "@/lib/graph";
 import { PALETTE_MIME, useCanvasActions } from "./canvas-context";
 import { BackendNode } from "./nodes/BackendNode";
@@ -124,12 +124,15 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
   // Zoomed out, the drawing has the edges (their weight labels would be unreadable there):
   // React Flow would keep an SVG edge per visible edge, which costs more per pan frame than the nodes.
   // A Gateway's edges to its stacked hostnames are a bracket on their left (smooth steps).
+  // Edges are not Tab stops (the nodes are); a screen reader hears them named in words.
+  const names = useMemo(() => edgeNames(base, edges), [base, edges]);
   const rfEdges = useMemo(
     () => (compact ? [] : edges.map((e): Edge => {
       const type = e.sourceHandle === STACK_HANDLE ? "smoothstep" : "weight";
-      return highlighted.has(e.source) && highlighted.has(e.target) ? { ...e, type, animated: true, style: TESTED_EDGE, zIndex: 1 } : { ...e, type };
+      const named = { ...e, type, ariaLabel: names.get(e.id) ?? "" };
+      return highlighted.has(e.source) && highlighted.has(e.target) ? { ...named, animated: true, style: TESTED_EDGE, zIndex: 1 } : named;
     })),
-    [edges, compact, highlighted],
+    [edges, compact, highlighted, names],
   );
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
@@ -199,6 +202,7 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
         onSelectionChange={({ nodes: sel }: OnSelectionChangeParams) => onSelect?.(sel[0]?.id)}
         deleteKeyCode={readOnly ? null : ["Delete", "Backspace"]}
         nodesConnectable={!readOnly}
+        edgesFocusable={false}
         nodesDraggable={!readOnly || arrangeable}
         onlyRenderVisibleElements={base.length > LARGE}
         minZoom={0.05}

@@ -57,16 +57,18 @@ export function Palette(props: {
               disabled={props.readOnly}
               onDragStart={drag(item)}
               onClick={() => props.selectedRule && props.onAdd(item)}
-              aria-label={`${item.kind === "KnativeService" ? "Knative Service" : "Service"} ${item.namespace}/${item.name}${props.selectedRule ? ": add to the selected rule" : ""}`}
               className="w-full rounded border border-slate-200 px-2 py-1 text-left hover:bg-sky-50 disabled:opacity-50"
               data-palette-item={`${item.namespace}/${item.name}`}
               data-palette-kind={item.kind}
             >
-              <span className={`mr-1 rounded px-1 ${item.kind === "KnativeService" ? "bg-violet-100 text-violet-900" : "bg-emerald-100 text-emerald-900"}`}>
+              {/* Named by what it shows (the abbreviation spelt out for screen readers), so the visible text is its name. */}
+              <span aria-hidden="true" className={`mr-1 rounded px-1 ${item.kind === "KnativeService" ? "bg-violet-100 text-violet-900" : "bg-emerald-100 text-emerald-900"}`}>
                 {item.kind === "KnativeService" ? "ksvc" : "svc"}
               </span>
+              <span className="sr-only">{item.kind === "KnativeService" ? "Knative Service " : "Service "}</span>
               <span className="font-mono">{item.name}</span>
               <span className="block truncate text-slate-500">{item.namespace}{item.port ? ` · ${item.port}` : ""}</span>
+              {props.selectedRule && <span className="sr-only">: add to the selected rule</span>}
             </button>
           </li>
         ))}

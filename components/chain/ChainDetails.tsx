@@ -64,7 +64,7 @@ export function ChainDetails({ chain, node }: { chain: Chain; node: ChainNode })
                   <td className="py-1 [overflow-wrap:anywhere]">
                     {c.reason && <span className="font-medium">{c.reason}</span>}
                     {c.message && <span className="text-slate-600"> — {c.message}</span>}
-                    {c.observedGeneration !== undefined && <span className="text-slate-400"> (gen {c.observedGeneration})</span>}
+                    {c.observedGeneration !== undefined && <span className="text-slate-500"> (gen {c.observedGeneration})</span>}
                     {c.stale && <span className="ml-1 rounded bg-amber-100 px-1 text-amber-800">stale</span>}
                     {c.predicted && (
                       <span className="ml-1 rounded bg-sky-100 px-1 text-sky-800" title="No controller has written this: it is what a conformant Gateway API implementation must write for these objects.">

@@ -13,17 +13,12 @@ export function ChainNodeCard({ data }: NodeProps<ChainFlowNode>) {
   return (
     <>
       <Handle type="target" position={Position.Left} className="!opacity-0" isConnectable={false} />
-      <button
-        type="button"
-        onClick={() => onSelect(node.id)}
-        aria-pressed={selected}
-        aria-label={`${KIND_LABEL[node.kind]} ${node.name}${node.missing ? " (missing)" : node.predicted ? " (predicted, not in the folder)" : ""}: ${HEALTH_WORD[node.health]}${first ? ", first failing link" : ""}. Show conditions.`}
-        data-node-id={node.id}
-        data-predicted-node={node.predicted ? "true" : undefined}
-        data-health={node.health}
-        data-first-failing={first ? "true" : undefined}
+      {/* The card as seen, and over it the button a keyboard and a screen reader use, named in full
+          ("Revision hello-00001: healthy. Show conditions."). */}
+      <div
+        aria-hidden="true"
         style={{ width: NODE_W, height: NODE_H }}
-        className={`nodrag flex flex-col items-start overflow-hidden rounded-md border-2 px-2.5 py-1.5 text-left shadow-sm focus:outline-none focus-visible:ring-4 focus-visible:ring-sky-300 ${HEALTH_TONE[node.health]} ${node.missing ? "border-dashed" : node.predicted ? "border-dotted" : ""} ${first ? "ring-4 ring-red-500 ring-offset-2" : ""} ${selected ? "outline outline-2 outline-offset-2 outline-sky-600" : ""}`}
+        className={`flex flex-col items-start overflow-hidden rounded-md border-2 px-2.5 py-1.5 text-left shadow-sm ${HEALTH_TONE[node.health]} ${node.missing ? "border-dashed" : node.predicted ? "border-dotted" : ""} ${first ? "ring-4 ring-red-500 ring-offset-2" : ""} ${selected ? "outline outline-2 outline-offset-2 outline-sky-600" : ""}`}
       >
         <span className="flex w-full items-center justify-between text-[10px] font-semibold uppercase tracking-wide opacity-80">
           {KIND_LABEL[node.kind]}
@@ -38,7 +33,19 @@ export function ChainNodeCard({ data }: NodeProps<ChainFlowNode>) {
             {f}
           </span>
         ))}
-      </button>
+      </div>
+      <button
+        type="button"
+        onClick={() => onSelect(node.id)}
+        aria-pressed={selected}
+        aria-label={`${KIND_LABEL[node.kind]} ${node.name}${node.missing ? " (missing)" : node.predicted ? " (predicted, not in the folder)" : ""}: ${HEALTH_WORD[node.health]}${first ? ", first failing link" : ""}${node.facts.length ? `; ${node.facts.slice(0, 2).join("; ")}` : ""}. Show conditions.`}
+        data-node-id={node.id}
+        data-health={node.health}
+        data-first-failing={first ? "true" : undefined}
+        data-predicted-node={node.predicted ? "true" : undefined}
+        title={node.name}
+        className="nodrag absolute inset-0 rounded-md focus:outline-none focus-visible:ring-4 focus-visible:ring-sky-300"
+      />
       <Handle type="source" position={Position.Right} className="!opacity-0" isConnectable={false} />
       <Handle type="source" id="below" position={Position.Bottom} className="!opacity-0" isConnectable={false} />
     </>

@@ -48,7 +48,7 @@ export function ChainOverview({ rows, total, open }: { rows: OverviewRow[]; tota
                     </span>
                   )}
                 </td>
-                <td className="px-3 py-2 text-slate-700">{r.firstFailing ? r.firstFailing.title : <span className="text-slate-400">—</span>}</td>
+                <td className="px-3 py-2 text-slate-700">{r.firstFailing ? r.firstFailing.title : <span className="text-slate-500">—</span>}</td>
               </tr>
             );
           })}

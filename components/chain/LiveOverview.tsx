@@ -25,7 +25,7 @@ export function LiveOverview({ predictControllers = false }: { predictController
       <PageHeader id="troubleshoot-title" title="Troubleshoot" actions={<LiveStatus connection={live.connection} state={live.state} />}>
           <p className="text-sm text-slate-600">
             Every Knative Service and HTTPRoute, the worst first; open one to see where its chain breaks. No cluster access?{" "}
-            <Link href="/troubleshoot/offline" className="text-sky-700 hover:underline">
+            <Link href="/troubleshoot/offline" className="text-sky-700 underline">
               Diagnose a kubectl dump offline
             </Link>
             .

@@ -49,7 +49,7 @@ export function OfflineTroubleshoot() {
         <p className="text-sm text-slate-600">
           For support cases where the cluster cannot be reached from here: paste or upload the output of the command below. It is read in this browser tab only; nothing is sent to Routeboard&apos;s server or to any cluster.
         </p>
-        <pre className="mt-2 overflow-x-auto rounded bg-slate-100 px-3 py-2 text-xs">{COMMAND}</pre>
+        <pre tabIndex={0} aria-label="The kubectl command" className="mt-2 overflow-x-auto rounded bg-slate-100 px-3 py-2 text-xs">{COMMAND}</pre>
       </div>
 
       {!parsed || (parsed.objects.length === 0 && parsed.errors.length > 0) || !index ? (

@@ -30,7 +30,7 @@ export function ServicePlanRow({ plan }: { plan: ServicePlan }) {
             {plan.namespace}/{plan.name}
           </span>
           <span className="text-sm text-slate-600">
-            {LAYER[plan.layer]} <span className="text-slate-400">({plan.classSource === "annotation" ? "its own annotation" : "cluster default"})</span>
+            {LAYER[plan.layer]} <span className="text-slate-500">({plan.classSource === "annotation" ? "its own annotation" : "cluster default"})</span>
           </span>
           <span className={`text-sm ${tone}`}>{verdict}</span>
           {plan.behaviour.length > 0 && <span className="text-sm text-amber-700">hand-written VirtualService on its hosts</span>}

@@ -103,12 +103,12 @@ export function RoutesTable() {
                               </span>
                             ))
                           ) : (
-                            <span className="text-slate-400">any host</span>
+                            <span className="text-slate-500">any host</span>
                           )}
                         </td>
                       </>
                     )}
-                    <td className="px-3 py-2 align-top">{p ? p.label : <span className="text-slate-400">none</span>}</td>
+                    <td className="px-3 py-2 align-top">{p ? p.label : <span className="text-slate-500">none</span>}</td>
                     <td className="px-3 py-2 align-top">{p && <ConditionBadge type="Accepted" c={p.accepted} pending={p.pending} />}</td>
                     <td className="px-3 py-2 align-top">{p && <ConditionBadge type="ResolvedRefs" c={p.resolvedRefs} pending={p.pending} />}</td>
                     {i === 0 && (

@@ -36,7 +36,7 @@ export function RevisionTable({ rows, inDraft, onAdd, now, disabled }: { rows: R
               <button
                 type="button"
                 disabled={disabled || inDraft.has(r.name)}
-                aria-label={`Add ${r.name} to the traffic`}
+                aria-label={inDraft.has(r.name) ? `In traffic: ${r.name}` : `Add ${r.name} to the traffic`}
                 onClick={() => onAdd(r.name)}
                 className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-40"
               >

@@ -2,6 +2,7 @@
 export { decodeDraft, draftKey, encodeDraft, type DraftOrigin } from "./draft";
 export { PATH_TYPES, addNewRule, connectHostname, deleteElements, dropOnRule, moveBackendTo, reorderRule, setRulePath } from "./edits";
 export { COMPACT_BELOW, HANDLES, NODE_SIZE, STACK_HANDLE, VS_ROUTES_SHOWN, frameOf, ruleIndexAtY, sizeOf, toFlow, type BackendData, type CanvasEdge, type CanvasNode, type GatewayData, type HostnameData, type RuleData, type VirtualServiceData, type XY } from "./flow";
+export { edgeNames, nodeWords } from "./edge-names";
 export { record, redo, startHistory, undo, type History } from "./history";
 export { elkInput, positionsFrom, shapeKey, type ElkInput, type ElkOutput, type Stack } from "./layout";
 export { forApply, forDisplay, kingressOwner, newRoute, routeSubmission } from "./manifest";

@@ -26,7 +26,7 @@ export function NodeHandles({ type, connectable = {}, labels = {} }: {
   return (
     <>
       {HANDLES[type].map((h) => (
-        <Handle key={h.id} id={h.id} type={h.type} position={POSITION[h.position]} isConnectable={connectable[h.id] ?? false} {...(labels[h.id] && { "aria-label": labels[h.id] })} />
+        <Handle key={h.id} id={h.id} type={h.type} position={POSITION[h.position]} isConnectable={connectable[h.id] ?? false} {...(labels[h.id] && { title: labels[h.id] })} />
       ))}
     </>
   );
