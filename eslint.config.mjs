@@ -26,7 +26,10 @@ export default tseslint.config(
     // so a client component importing the index never pulls them into the browser.
     files: ["app/**", "components/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ regex: "^@/lib/(?!store/|live/)[a-z-]+/", message: "Import the folder's public entry point (@/lib/<folder>), not a file inside it." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^@/lib/(?!store/|live/)[a-z-]+/", message: "Import the folder's public entry point (@/lib/<folder>), not a file inside it." }] },
+      ],
     },
   },
   {

@@ -21,7 +21,14 @@ function refuse(status: number, message: string, log: string): NextResponse {
 export async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   const verdict = checkRequest(
-    { method: request.method, path, host: request.headers.get("host"), origin: request.headers.get("origin"), fetchSite: request.headers.get("sec-fetch-site"), fetchMode: request.headers.get("sec-fetch-mode") },
+    {
+      method: request.method,
+      path,
+      host: request.headers.get("host"),
+      origin: request.headers.get("origin"),
+      fetchSite: request.headers.get("sec-fetch-site"),
+      fetchMode: request.headers.get("sec-fetch-mode"),
+    },
     config_,
   );
   if (!verdict.ok) return refuse(verdict.status, verdict.message, verdict.log);
@@ -30,7 +37,8 @@ export async function proxy(request: NextRequest) {
   const g = await gate(auth, { method: request.method, path, cookie: request.cookies.get(SESSION_COOKIE)?.value });
   if (g.kind === "read-only") return refuse(403, "Routeboard runs read-only here: it makes no changes.", `refused ${request.method} ${path}: read-only`);
   if (g.kind === "login") {
-    if (path.startsWith("/api/") || request.method !== "GET") return refuse(401, "Log in to Routeboard first (your session has ended or there is none).", `refused ${request.method} ${path}: not logged in`);
+    if (path.startsWith("/api/") || request.method !== "GET")
+      return refuse(401, "Log in to Routeboard first (your session has ended or there is none).", `refused ${request.method} ${path}: not logged in`);
     const login = new URL("/login", request.nextUrl);
     login.searchParams.set("next", `${path}${request.nextUrl.search}`);
     if (g.reason === "expired") login.searchParams.set("expired", "1");

@@ -6,7 +6,9 @@ export default function PageError({ error, reset }: { error: Error & { digest?: 
   return (
     <Notice tone="error" title="This page could not be shown">
       <p>{error.message || "Routeboard's server did not answer."}</p>
-      <button type="button" onClick={reset} className="mt-2 rounded border border-red-300 bg-white px-3 py-1 text-sm">Try again</button>
+      <button type="button" onClick={reset} className="mt-2 rounded border border-red-300 bg-white px-3 py-1 text-sm">
+        Try again
+      </button>
     </Notice>
   );
 }

@@ -18,7 +18,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en">
       <body className="min-h-screen">
         {/* The first Tab stop: past the navigation, straight to the page. */}
-        <a href="#main" className="sr-only z-50 rounded bg-white px-3 py-2 text-sm font-medium text-sky-800 shadow focus:not-sr-only focus:fixed focus:left-2 focus:top-2">
+        <a
+          href="#main"
+          className="sr-only z-50 rounded bg-white px-3 py-2 text-sm font-medium text-sky-800 shadow focus:not-sr-only focus:fixed focus:left-2 focus:top-2"
+        >
           Skip to content
         </a>
         <Providers context={s.user ? `user:${s.user.username}` : s.context} readOnly={s.readOnly}>
@@ -27,7 +30,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             current={s.context}
             {...(!s.needsLogin && s.problem && { problem: s.problem })}
           />
-          <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none">{children}</main>
+          <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none">
+            {children}
+          </main>
         </Providers>
       </body>
     </html>

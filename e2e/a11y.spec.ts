@@ -9,7 +9,13 @@ async function violations(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return r.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    );
 }
 
 test("every page has no serious or critical accessibility violation", async ({ page, ns }) => {
@@ -20,10 +26,21 @@ test("every page has no serious or critical accessibility violation", async ({ p
     metadata: { name: "web", namespace: ns },
     spec: { ports: [{ name: "http", port: 80, targetPort: 8080 }] },
   });
-  await kubectl(["create", "-f", "-"], httpRoute(ns, "shop", {
-    hostnames: ["shop.example.com"],
-    rules: [{ matches: [{ path: { type: "PathPrefix", value: "/shop" } }], backendRefs: [{ name: "web", port: 80, weight: 90 }, { name: "web", port: 80, weight: 10 }] }],
-  }));
+  await kubectl(
+    ["create", "-f", "-"],
+    httpRoute(ns, "shop", {
+      hostnames: ["shop.example.com"],
+      rules: [
+        {
+          matches: [{ path: { type: "PathPrefix", value: "/shop" } }],
+          backendRefs: [
+            { name: "web", port: 80, weight: 90 },
+            { name: "web", port: 80, weight: 10 },
+          ],
+        },
+      ],
+    }),
+  );
   await createKnativeService(ns, { traffic: [{ revisionName: "hello-00002", latestRevision: false, percent: 100 }] });
 
   const pages: [string, (p: Page) => Promise<void>][] = [
@@ -60,10 +77,13 @@ test("the skip link is the first Tab stop and lands on the page's content", asyn
 });
 
 test("canvas edges are not Tab stops, and each is named in words", async ({ page, ns }) => {
-  await kubectl(["create", "-f", "-"], httpRoute(ns, "named", {
-    hostnames: ["named.example.com"],
-    rules: [{ matches: [{ path: { type: "PathPrefix", value: "/a" } }], backendRefs: [{ name: "web", port: 80 }] }],
-  }));
+  await kubectl(
+    ["create", "-f", "-"],
+    httpRoute(ns, "named", {
+      hostnames: ["named.example.com"],
+      rules: [{ matches: [{ path: { type: "PathPrefix", value: "/a" } }], backendRefs: [{ name: "web", port: 80 }] }],
+    }),
+  );
   await page.goto(`/routes/${ns}/named`);
   await expect(page.locator("[data-layout]")).toHaveAttribute("data-layout", "elk");
   const edges = page.locator(".react-flow__edge");

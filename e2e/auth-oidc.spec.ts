@@ -43,10 +43,15 @@ async function logInAs(browser: Browser, login: "viewer" | "editor", path: strin
   return page;
 }
 
-test("two people log in at once; each sees and may change exactly what their RBAC allows; a viewer's write is refused by the API server", async ({ browser }) => {
+test("two people log in at once; each sees and may change exactly what their RBAC allows; a viewer's write is refused by the API server", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const name = `oidc-${randomBytes(3).toString("hex")}`;
-  await kubectl(["apply", "--server-side", "--field-manager=routeboard", "-f", "-"], httpRoute("team-a", name, { rules: [{ matches: [{ path: { type: "PathPrefix", value: "/" } }], backendRefs: [{ name: "web", port: 80 }] }] }));
+  await kubectl(
+    ["apply", "--server-side", "--field-manager=routeboard", "-f", "-"],
+    httpRoute("team-a", name, { rules: [{ matches: [{ path: { type: "PathPrefix", value: "/" } }], backendRefs: [{ name: "web", port: 80 }] }] }),
+  );
   const [viewer, editor] = await Promise.all([logInAs(browser, "viewer", `/routes/team-a/${name}`), logInAs(browser, "editor", `/routes/team-a/${name}`)]);
 
   await expect(viewer.locator("[data-user]")).toHaveAttribute("data-user", "oidc:viewer@example.test");
@@ -60,14 +65,23 @@ test("two people log in at once; each sees and may change exactly what their RBA
   await expect(editor.locator("[data-apply-status]")).toHaveAttribute("data-apply-status", "dry-run-ok");
   await editor.getByRole("button", { name: "Apply", exact: true }).click();
   await expect(editor.locator("[data-apply-status]")).toHaveAttribute("data-apply-status", "applied");
-  const stored = JSON.parse(await kubectl(["get", "httproute", name, "-n", "team-a", "-o", "json"])) as { spec: { rules: { matches: { path: { value: string } }[] }[] } };
+  const stored = JSON.parse(await kubectl(["get", "httproute", name, "-n", "team-a", "-o", "json"])) as {
+    spec: { rules: { matches: { path: { value: string } }[] }[] };
+  };
   expect(stored.spec.rules[0]?.matches[0]?.path.value).toBe("/by-oidc");
   expect(app.logs()).toContain(`routeboard: apply HTTPRoute team-a/${name} as user oidc:editor@example.test: ok`);
 
   // The viewer's write, sent anyway with the viewer's session: the API server refuses it.
   const cookie = (await viewer.context().cookies()).find((c) => c.name === "routeboard-session")?.value ?? "";
   expect(await viewer.evaluate(() => document.cookie)).not.toContain("routeboard-session");
-  const r = actionResult(await callAction(app.url, actionIds().submitRoute ?? "", [{ namespace: "team-a", name: `${name}-v`, resourceVersion: "", spec: { rules: [{ backendRefs: [{ name: "web", port: 80 }] }] } }, { dryRun: false }], { Cookie: `routeboard-session=${cookie}` }));
+  const r = actionResult(
+    await callAction(
+      app.url,
+      actionIds().submitRoute ?? "",
+      [{ namespace: "team-a", name: `${name}-v`, resourceVersion: "", spec: { rules: [{ backendRefs: [{ name: "web", port: 80 }] }] } }, { dryRun: false }],
+      { Cookie: `routeboard-session=${cookie}` },
+    ),
+  );
   expect(r).toMatchObject({ ok: false, error: { type: "Forbidden", message: expect.stringContaining('User "oidc:viewer@example.test" cannot') } });
 
   // The editor in team-b: the API server's access review says no, the page says so.
@@ -84,7 +98,9 @@ test("an ID token about to expire is refreshed with the refresh token; the user 
   const page = await logInAs(browser, "viewer", "/routes");
   const before = (await page.context().cookies()).find((c) => c.name === "routeboard-session")?.value;
   // The provider's ID tokens last 75 s; Routeboard refreshes within a minute of expiry.
-  await expect.poll(async () => (await page.reload(), app.logs().includes("refreshed the ID token of oidc:viewer@example.test")), { timeout: 40_000, intervals: [3000] }).toBe(true);
+  await expect
+    .poll(async () => (await page.reload(), app.logs().includes("refreshed the ID token of oidc:viewer@example.test")), { timeout: 40_000, intervals: [3000] })
+    .toBe(true);
   const after = (await page.context().cookies()).find((c) => c.name === "routeboard-session")?.value;
   expect(after).not.toBe(before);
   await expect(page.locator("[data-user]")).toHaveAttribute("data-user", "oidc:viewer@example.test");

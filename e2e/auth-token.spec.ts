@@ -58,9 +58,14 @@ test("a viewer logs in, sees the cluster as themselves, cannot write (the API se
 
   // Not only hidden: a write sent anyway is refused by the API server, as this user.
   const r = actionResult(
-    await callAction(app.url, actionIds().submitRoute ?? "", [{ namespace: ns, name: "site2", resourceVersion: "", spec: { rules: [{ backendRefs: [{ name: "web", port: 80 }] }] } }, { dryRun: false }], {
-      Cookie: `routeboard-session=${cookie?.value ?? ""}`,
-    }),
+    await callAction(
+      app.url,
+      actionIds().submitRoute ?? "",
+      [{ namespace: ns, name: "site2", resourceVersion: "", spec: { rules: [{ backendRefs: [{ name: "web", port: 80 }] }] } }, { dryRun: false }],
+      {
+        Cookie: `routeboard-session=${cookie?.value ?? ""}`,
+      },
+    ),
   );
   expect(r).toMatchObject({ ok: false, error: { type: "Forbidden", message: expect.stringContaining('User "viewer" cannot') } });
   expect(await kubectl(["get", "httproutes", "-n", ns, "-o", "name"])).not.toContain("site2");
@@ -77,7 +82,10 @@ test("an expired session sends the user back to the login, and the draft is stil
   const short = await startApp({ kubeconfig: process.env.ROUTEBOARD_KUBECONFIG ?? "", env: env({ ROUTEBOARD_SESSION_HOURS: "0.003" }) });
   try {
     const name = `expiry-${Date.now().toString(36)}`;
-    await kubectl(["apply", "--server-side", "--field-manager=routeboard", "-f", "-"], httpRoute("team-a", name, { rules: [{ matches: [{ path: { type: "PathPrefix", value: "/" } }], backendRefs: [{ name: "web", port: 80 }] }] }));
+    await kubectl(
+      ["apply", "--server-side", "--field-manager=routeboard", "-f", "-"],
+      httpRoute("team-a", name, { rules: [{ matches: [{ path: { type: "PathPrefix", value: "/" } }], backendRefs: [{ name: "web", port: 80 }] }] }),
+    );
     const page = await (browser as Browser).newPage();
     await logIn(page, short, tokens().editor);
     // The login page goes on to its next page itself: wait for that before going elsewhere.

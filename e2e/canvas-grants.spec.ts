@@ -8,7 +8,9 @@ test("a Service from another namespace comes with the ReferenceGrant it needs, c
   const other = `${ns}-b`;
   await kubectl(["create", "namespace", other]);
   await services(other, ["inventory"]);
-  await applyAsRouteboard(httpRoute(ns, "shop", { hostnames: ["shop.example.com"], rules: [{ matches: [{ path: { type: "PathPrefix", value: "/inventory" } }] }] }));
+  await applyAsRouteboard(
+    httpRoute(ns, "shop", { hostnames: ["shop.example.com"], rules: [{ matches: [{ path: { type: "PathPrefix", value: "/inventory" } }] }] }),
+  );
   await openRoute(page, ns, "shop");
 
   await page.locator(`[data-palette-item="${other}/inventory"]`).dragTo(page.locator('[data-rule="/inventory"]'));
@@ -19,7 +21,10 @@ test("a Service from another namespace comes with the ReferenceGrant it needs, c
   await dryRunAndApply(page);
 
   const grant = JSON.parse(await kubectl(["get", "referencegrant", `routeboard-${ns}-to-inventory`, "-n", other, "-o", "json"])) as { spec: unknown };
-  expect(grant.spec).toEqual({ from: [{ group: "gateway.networking.k8s.io", kind: "HTTPRoute", namespace: ns }], to: [{ group: "", kind: "Service", name: "inventory" }] });
+  expect(grant.spec).toEqual({
+    from: [{ group: "gateway.networking.k8s.io", kind: "HTTPRoute", namespace: ns }],
+    to: [{ group: "", kind: "Service", name: "inventory" }],
+  });
   const route = (await getRoute(ns, "shop")).spec as Refs;
   expect(route.rules[0]?.backendRefs?.[0]).toMatchObject({ name: "inventory", namespace: other });
   // The grant is in the cluster now: nothing more is asked for.

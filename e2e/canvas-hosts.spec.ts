@@ -5,7 +5,13 @@ test("the hostname view shows every HTTPRoute on one hostname across namespaces,
   const other = `${ns}-b`;
   await kubectl(["create", "namespace", other]);
   const host = `${ns}.example.com`;
-  await kubectl(["create", "-f", "-"], httpRoute(ns, "shop", { hostnames: [host], rules: [{ matches: [{ path: { type: "PathPrefix", value: "/shop" } }], backendRefs: [{ name: "ecommerce", port: 80 }] }] }));
+  await kubectl(
+    ["create", "-f", "-"],
+    httpRoute(ns, "shop", {
+      hostnames: [host],
+      rules: [{ matches: [{ path: { type: "PathPrefix", value: "/shop" } }], backendRefs: [{ name: "ecommerce", port: 80 }] }],
+    }),
+  );
   // creationTimestamp has one-second resolution: the older route must be older to win the tie.
   await new Promise((r) => setTimeout(r, 1100));
   await kubectl(["apply", "-f", "-"], {

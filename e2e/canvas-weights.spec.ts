@@ -3,10 +3,20 @@ import { dryRunAndApply, getRoute, openRoute, shot, applyAsRouteboard } from "./
 
 test("The HTTPRoute weight slider on the canvas sets a 0.1 % canary, and kubectl shows the expected weights", async ({ page, ns }) => {
   // Made by Routeboard before: no other field manager owns the weights.
-  await applyAsRouteboard(httpRoute(ns, "checkout", {
-    hostnames: ["checkout.example.com"],
-    rules: [{ matches: [{ path: { type: "PathPrefix", value: "/" } }], backendRefs: [{ name: "stable", port: 8080 }, { name: "canary", port: 8080, weight: 0 }] }],
-  }));
+  await applyAsRouteboard(
+    httpRoute(ns, "checkout", {
+      hostnames: ["checkout.example.com"],
+      rules: [
+        {
+          matches: [{ path: { type: "PathPrefix", value: "/" } }],
+          backendRefs: [
+            { name: "stable", port: 8080 },
+            { name: "canary", port: 8080, weight: 0 },
+          ],
+        },
+      ],
+    }),
+  );
   await openRoute(page, ns, "checkout");
   await page.locator('[data-rule="/"]').getByText("Rule 1").click();
   await page.getByRole("tab", { name: "Selected" }).click();
@@ -20,14 +30,27 @@ test("The HTTPRoute weight slider on the canvas sets a 0.1 % canary, and kubectl
   await dryRunAndApply(page);
   const route = await getRoute(ns, "checkout");
   const refs = (route.spec.rules as { backendRefs: { name: string; weight: number }[] }[])[0]?.backendRefs.map((b) => [b.name, b.weight]);
-  expect(refs).toEqual([["stable", 999], ["canary", 1]]);
+  expect(refs).toEqual([
+    ["stable", 999],
+    ["canary", 1],
+  ]);
 });
 
 test("a fraction typed as a weight scales every weight to carry it, says so, and kubectl shows the scaled weights", async ({ page, ns }) => {
-  await applyAsRouteboard(httpRoute(ns, "halves", {
-    hostnames: ["halves.example.com"],
-    rules: [{ matches: [{ path: { type: "PathPrefix", value: "/" } }], backendRefs: [{ name: "stable", port: 8080, weight: 1 }, { name: "canary", port: 8080, weight: 1 }] }],
-  }));
+  await applyAsRouteboard(
+    httpRoute(ns, "halves", {
+      hostnames: ["halves.example.com"],
+      rules: [
+        {
+          matches: [{ path: { type: "PathPrefix", value: "/" } }],
+          backendRefs: [
+            { name: "stable", port: 8080, weight: 1 },
+            { name: "canary", port: 8080, weight: 1 },
+          ],
+        },
+      ],
+    }),
+  );
   await openRoute(page, ns, "halves");
   await page.locator('[data-rule="/"]').getByText("Rule 1").click();
   await page.getByRole("tab", { name: "Selected" }).click();
@@ -49,5 +72,8 @@ test("a fraction typed as a weight scales every weight to carry it, says so, and
   await dryRunAndApply(page);
   const route = await getRoute(ns, "halves");
   const refs = (route.spec.rules as { backendRefs: { name: string; weight: number }[] }[])[0]?.backendRefs.map((b) => [b.name, b.weight]);
-  expect(refs).toEqual([["stable", 15], ["canary", 5]]);
+  expect(refs).toEqual([
+    ["stable", 15],
+    ["canary", 5],
+  ]);
 });

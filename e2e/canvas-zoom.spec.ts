@@ -5,7 +5,10 @@ const scale = (page: import("@playwright/test").Page) =>
   page.evaluate<number>(`new DOMMatrix(getComputedStyle(document.querySelector(".react-flow__viewport")).transform).a`);
 
 test("zoomed out, nodes become large labels that still show problems and take edits; further out, one overview drawing", async ({ page, ns }) => {
-  const rules = Array.from({ length: 16 }, (_, i) => ({ matches: [{ path: { type: "PathPrefix", value: `/p${i}` } }], backendRefs: [{ name: `svc${i}`, port: 80 }] }));
+  const rules = Array.from({ length: 16 }, (_, i) => ({
+    matches: [{ path: { type: "PathPrefix", value: `/p${i}` } }],
+    backendRefs: [{ name: `svc${i}`, port: 80 }],
+  }));
   await kubectl(["create", "-f", "-"], httpRoute(ns, "wide", { hostnames: ["wide.example.com"], rules }));
   await openRoute(page, ns, "wide");
 

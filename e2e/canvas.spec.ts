@@ -34,7 +34,11 @@ test("the example.com routes (/api/v1, /api/v2, /docs) are built by drag and dro
   await expect(page.locator("[data-layout]")).toHaveAttribute("data-layout", "elk");
 
   // Each Service dragged from the palette onto its rule.
-  for (const [svc, p] of [["users", "/api/v1"], ["compat", "/api/v2"], ["docs", "/docs"]] as const) {
+  for (const [svc, p] of [
+    ["users", "/api/v1"],
+    ["compat", "/api/v2"],
+    ["docs", "/docs"],
+  ] as const) {
     await page.locator(`[data-palette-item="${ns}/${svc}"]`).dragTo(page.locator(`[data-rule="${p}"]`));
     await expect(page.locator(`[data-backend="${svc}"]`)).toBeVisible();
   }
@@ -63,10 +67,13 @@ test("the example.com routes (/api/v1, /api/v2, /docs) are built by drag and dro
 
 test("a kubectl change between load and apply is caught as a conflict; nothing is overwritten silently", async ({ page, ns }) => {
   await services(ns, ["ecommerce"], 80);
-  await kubectl(["create", "-f", "-"], httpRoute(ns, "shop", {
-    hostnames: ["shop.example.com"],
-    rules: [{ matches: [{ path: { type: "PathPrefix", value: "/shop" } }], backendRefs: [{ name: "ecommerce", port: 80 }] }],
-  }));
+  await kubectl(
+    ["create", "-f", "-"],
+    httpRoute(ns, "shop", {
+      hostnames: ["shop.example.com"],
+      rules: [{ matches: [{ path: { type: "PathPrefix", value: "/shop" } }], backendRefs: [{ name: "ecommerce", port: 80 }] }],
+    }),
+  );
   await openRoute(page, ns, "shop");
   await kubectl(["patch", "httproute", "shop", "-n", ns, "--type=merge", "-p", JSON.stringify({ spec: { hostnames: ["shop2.example.com"] } })]);
 
@@ -104,7 +111,10 @@ test("an invalid path shows its error on the rule node and Apply stays disabled;
   await expect(page.getByRole("button", { name: "Dry-run" })).toBeDisabled();
   await shot(page, "canvas-invalid-path.png");
 
-  const rules = Array.from({ length: 16 }, (_, i) => ({ matches: [{ path: { type: "PathPrefix", value: `/p${i}` } }], backendRefs: [{ name: "svc", port: 80 }] }));
+  const rules = Array.from({ length: 16 }, (_, i) => ({
+    matches: [{ path: { type: "PathPrefix", value: `/p${i}` } }],
+    backendRefs: [{ name: "svc", port: 80 }],
+  }));
   await kubectl(["create", "-f", "-"], httpRoute(ns, "big", { hostnames: ["big.example.com"], rules }));
   await openRoute(page, ns, "big");
   await page.getByRole("button", { name: "Add rule" }).click();
@@ -114,11 +124,9 @@ test("an invalid path shows its error on the rule node and Apply stays disabled;
   await page.getByRole("button", { name: "Split into several routes…" }).click();
   await expect(page.locator("[data-split-offer]")).toContainText("Split into 2 routes: big, big-1");
   await page.getByRole("button", { name: "Apply the 2 routes" }).click();
-  await expect.poll(async () => (await kubectl(["get", "httproutes", "-n", ns, "-o", "name"])).split("\n").filter(Boolean).sort()).toEqual([
-    "httproute.gateway.networking.k8s.io/big",
-    "httproute.gateway.networking.k8s.io/big-1",
-    "httproute.gateway.networking.k8s.io/paths",
-  ]);
+  await expect
+    .poll(async () => (await kubectl(["get", "httproutes", "-n", ns, "-o", "name"])).split("\n").filter(Boolean).sort())
+    .toEqual(["httproute.gateway.networking.k8s.io/big", "httproute.gateway.networking.k8s.io/big-1", "httproute.gateway.networking.k8s.io/paths"]);
   const first = await getRoute(ns, "big");
   const second = await getRoute(ns, "big-1");
   expect((first.spec.rules as unknown[]).length + (second.spec.rules as unknown[]).length).toBe(17);

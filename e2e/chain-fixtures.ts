@@ -26,20 +26,35 @@ export async function chainContext(ns: string): Promise<ChainContext> {
   const ctx = { ns, gwNs: `${ns}-gw`, cls: `${ns}-class` };
   await kubectl(["create", "namespace", ctx.gwNs]);
   await writeConfigGateway(chainGatewayConfig(ctx));
-  await kubectl(["apply", "-f", "-"], { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "config-istio", namespace: "knative-serving" }, data: chainIstioConfigData(ctx) });
+  await kubectl(["apply", "-f", "-"], {
+    apiVersion: "v1",
+    kind: "ConfigMap",
+    metadata: { name: "config-istio", namespace: "knative-serving" },
+    data: chainIstioConfigData(ctx),
+  });
   return ctx;
 }
 
 /** Writes knative-serving/config-gateway for these gateways (creating the namespace when needed). */
 export async function writeConfigGateway(cfg: { externalGateways: GatewayEntry[]; localGateways: GatewayEntry[] }): Promise<void> {
   const entries = (list: GatewayEntry[]) =>
-    list.map((g) => `- class: ${g.class ?? "test"}\n  gateway: ${g.namespace}/${g.name}\n${g.supportedFeatures?.length ? `  supported-features: [${g.supportedFeatures.join(", ")}]\n` : ""}`).join("");
+    list
+      .map(
+        (g) =>
+          `- class: ${g.class ?? "test"}\n  gateway: ${g.namespace}/${g.name}\n${g.supportedFeatures?.length ? `  supported-features: [${g.supportedFeatures.join(", ")}]\n` : ""}`,
+      )
+      .join("");
   await kubectl(["apply", "-f", "-"], {
     apiVersion: "v1",
     kind: "List",
     items: [
       { apiVersion: "v1", kind: "Namespace", metadata: { name: "knative-serving" } },
-      { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "config-gateway", namespace: "knative-serving" }, data: { "external-gateways": entries(cfg.externalGateways), "local-gateways": entries(cfg.localGateways) } },
+      {
+        apiVersion: "v1",
+        kind: "ConfigMap",
+        metadata: { name: "config-gateway", namespace: "knative-serving" },
+        data: { "external-gateways": entries(cfg.externalGateways), "local-gateways": entries(cfg.localGateways) },
+      },
     ],
   });
 }
@@ -56,9 +71,11 @@ export function parseJsonStream(text: string): KubeObject[] {
 /** Runs fn over items, at most n at a time (the machine is shared: no kubectl storms). */
 async function limited<T>(items: T[], n: number, fn: (t: T) => Promise<unknown>): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: Math.min(n, queue.length) }, async () => {
-    for (let t = queue.shift(); t !== undefined; t = queue.shift()) await fn(t);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(n, queue.length) }, async () => {
+      for (let t = queue.shift(); t !== undefined; t = queue.shift()) await fn(t);
+    }),
+  );
 }
 
 export async function patchStatus(o: KubeObject, status: unknown): Promise<void> {

@@ -14,7 +14,16 @@ import { startApp, type App } from "./server.ts";
 const ctx: ChainContext = { ns: "shop", gwNs: "gateways", cls: "example" };
 // The plain-HTTPRoute setups whose verdict follows from the spec alone (not from a controller's
 // status; the Knative ones need Knative's statuses, which a folder of manifests never has).
-const CANDIDATES = ["no-matching-parent", "gateway-missing", "ref-not-permitted", "grpc-only-listener", "backend-port-missing", "external-name", "rule-shadowed", "healthy-route"];
+const CANDIDATES = [
+  "no-matching-parent",
+  "gateway-missing",
+  "ref-not-permitted",
+  "grpc-only-listener",
+  "backend-port-missing",
+  "external-name",
+  "rule-shadowed",
+  "healthy-route",
+];
 const IDS = CANDIDATES.filter((id) => SCENARIOS.find((x) => x.id === id)?.root === "HTTPRoute");
 
 let app: App;
@@ -50,7 +59,10 @@ for (const id of IDS) {
     // The route's conditions are the predicted ones (a missing Gateway has no controller to predict for).
     if (id !== "gateway-missing") {
       // From the keyboard, as a callout drawn over the graph may cover the node.
-      await page.locator(`[data-node-id="${nodeId("HTTPRoute", id, s.rootName(c))}"]`).first().focus();
+      await page
+        .locator(`[data-node-id="${nodeId("HTTPRoute", id, s.rootName(c))}"]`)
+        .first()
+        .focus();
       await page.keyboard.press("Enter");
       await expect(page.locator("[data-details]")).toHaveAttribute("data-details", nodeId("HTTPRoute", id, s.rootName(c)));
       await expect(page.locator("[data-details] [data-predicted]").first()).toBeVisible();

@@ -93,7 +93,16 @@ test("a route changed after its status was written shows the status as stale", a
   await createScenario(s, ctx);
   await page.goto(chainPath(s, ctx));
   await expect(page.locator("[data-chain-health]")).toHaveAttribute("data-chain-health", "ok");
-  await kubectl(["patch", "httproute", "shop", "-n", ns, "--type=merge", "-p", JSON.stringify({ spec: { hostnames: ["shop.example.com", "www.example.com"] } })]);
+  await kubectl([
+    "patch",
+    "httproute",
+    "shop",
+    "-n",
+    ns,
+    "--type=merge",
+    "-p",
+    JSON.stringify({ spec: { hostnames: ["shop.example.com", "www.example.com"] } }),
+  ]);
   await expectFirstFailing(page, nodeId("HTTPRoute", ns, "shop"), "StaleStatus", /written for generation 1, but the route is at generation 2/);
   await expect(page.locator("[data-chain-health]")).toHaveAttribute("data-chain-health", "warning");
 });

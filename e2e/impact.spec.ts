@@ -20,7 +20,12 @@ async function gatewayAndClass(ns: string, gateways: { name: string; hostname?: 
         apiVersion: GW,
         kind: "Gateway",
         metadata: { namespace: ns, name: g.name },
-        spec: { gatewayClassName: `${ns}-class`, listeners: [{ name: "http", port: 80, protocol: "HTTP", ...(g.hostname && { hostname: g.hostname }), allowedRoutes: { namespaces: { from: "Same" } } }] },
+        spec: {
+          gatewayClassName: `${ns}-class`,
+          listeners: [
+            { name: "http", port: 80, protocol: "HTTP", ...(g.hostname && { hostname: g.hostname }), allowedRoutes: { namespaces: { from: "Same" } } },
+          ],
+        },
       })),
     ],
   });
@@ -32,17 +37,26 @@ test("on the canvas, an edit says which other route's rule it frees, before appl
   const host = `${ns}.example.com`;
   await services(ns, ["docs", "users"], 80);
   await gatewayAndClass(ns, [{ name: "gw" }]);
-  await applyAsRouteboard(httpRoute(ns, "shop", {
-    parentRefs: [{ name: "gw" }],
-    hostnames: [host],
-    rules: [
-      { matches: [{ path: { type: "PathPrefix", value: "/docs" } }], backendRefs: [{ name: "docs", port: 80 }] },
-      { matches: [{ path: { type: "PathPrefix", value: "/api" } }], backendRefs: [{ name: "users", port: 80 }] },
-    ],
-  }));
+  await applyAsRouteboard(
+    httpRoute(ns, "shop", {
+      parentRefs: [{ name: "gw" }],
+      hostnames: [host],
+      rules: [
+        { matches: [{ path: { type: "PathPrefix", value: "/docs" } }], backendRefs: [{ name: "docs", port: 80 }] },
+        { matches: [{ path: { type: "PathPrefix", value: "/api" } }], backendRefs: [{ name: "users", port: 80 }] },
+      ],
+    }),
+  );
   // creationTimestamp has one-second resolution: shop must be older to win the tie on /api.
   await new Promise((r) => setTimeout(r, 1100));
-  await kubectl(["create", "-f", "-"], httpRoute(ns, "legacy", { parentRefs: [{ name: "gw" }], hostnames: [host], rules: [{ matches: [{ path: { type: "PathPrefix", value: "/api" } }], backendRefs: [{ name: "docs", port: 80 }] }] }));
+  await kubectl(
+    ["create", "-f", "-"],
+    httpRoute(ns, "legacy", {
+      parentRefs: [{ name: "gw" }],
+      hostnames: [host],
+      rules: [{ matches: [{ path: { type: "PathPrefix", value: "/api" } }], backendRefs: [{ name: "docs", port: 80 }] }],
+    }),
+  );
 
   await openRoute(page, ns, "shop");
   await page.getByLabel("Path of Rule 2", { exact: true }).fill("/v2");
@@ -72,11 +86,19 @@ test("on the canvas, an edit says which other route's rule it frees, before appl
 test("on the traffic page, a tag whose host no listener takes is a new issue; moving weights changes nothing", async ({ page, ns }) => {
   await createKnativeService(ns, { traffic: [{ revisionName: "hello-00002", latestRevision: false, percent: 100 }] });
   await services(ns, ["hello-00002", "hello-00003"], 80);
-  await kubectl(["apply", "-f", "-"], { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "config-domain", namespace: "knative-serving" }, data: { "apps.example.com": "" } });
+  await kubectl(["apply", "-f", "-"], {
+    apiVersion: "v1",
+    kind: "ConfigMap",
+    metadata: { name: "config-domain", namespace: "knative-serving" },
+    data: { "apps.example.com": "" },
+  });
   // The external Gateway takes only the Service's own host; the local one takes any.
   await gatewayAndClass(ns, [{ name: "public", hostname: `hello.${ns}.apps.example.com` }, { name: "internal" }]);
   try {
-    await writeConfigGateway({ externalGateways: [{ namespace: ns, name: "public", class: `${ns}-class` }], localGateways: [{ namespace: ns, name: "internal", class: `${ns}-class` }] });
+    await writeConfigGateway({
+      externalGateways: [{ namespace: ns, name: "public", class: `${ns}-class` }],
+      localGateways: [{ namespace: ns, name: "internal", class: `${ns}-class` }],
+    });
     await page.goto(`/services/${ns}/hello`);
     await page.locator('tr[data-revision="hello-00003"]').getByRole("button", { name: "Add hello-00003 to the traffic" }).click();
     const canary = page.getByRole("slider", { name: "hello-00003 percent" });
@@ -94,7 +116,12 @@ test("on the traffic page, a tag whose host no listener takes is a new issue; mo
     await expect(introduced).toContainText(`Accepted by ${ns}/public`);
     await expect(introduced).toContainText("— → False (NoMatchingListenerHostname)");
     // The local tag route attaches to the local Gateway: new, and fine.
-    await expect(impact.locator('li[data-impact-effect="added"]').filter({ hasText: `canary-hello.${ns}.svc.cluster.local` }).first()).toContainText(`Accepted by ${ns}/internal`);
+    await expect(
+      impact
+        .locator('li[data-impact-effect="added"]')
+        .filter({ hasText: `canary-hello.${ns}.svc.cluster.local` })
+        .first(),
+    ).toContainText(`Accepted by ${ns}/internal`);
     await impact.scrollIntoViewIfNeeded();
     await page.screenshot({ path: test.info().outputPath("impact-traffic.png"), fullPage: true });
   } finally {

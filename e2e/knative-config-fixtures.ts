@@ -21,7 +21,12 @@ export async function netGatewayApiConfig(): Promise<void> {
     kind: "List",
     items: [
       { apiVersion: "v1", kind: "Namespace", metadata: { name: "knative-serving" } },
-      { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "config-network", namespace: "knative-serving" }, data: { "ingress-class": "gateway-api.ingress.networking.knative.dev" } },
+      {
+        apiVersion: "v1",
+        kind: "ConfigMap",
+        metadata: { name: "config-network", namespace: "knative-serving" },
+        data: { "ingress-class": "gateway-api.ingress.networking.knative.dev" },
+      },
     ],
   });
   await kubectl(["delete", "configmap", "-n", "knative-serving", "config-domain", "config-gateway", "config-features", "config-istio", "--ignore-not-found"]);

@@ -14,7 +14,12 @@ const gateways = (features: string[]) => ({
 });
 
 async function publicDomain(): Promise<void> {
-  await kubectl(["apply", "-f", "-"], { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "config-domain", namespace: "knative-serving" }, data: { "apps.example.com": "" } });
+  await kubectl(["apply", "-f", "-"], {
+    apiVersion: "v1",
+    kind: "ConfigMap",
+    metadata: { name: "config-domain", namespace: "knative-serving" },
+    data: { "apps.example.com": "" },
+  });
 }
 
 const produced = (page: Page) => page.getByLabel("Route and HTTPRoutes it will produce");
@@ -53,7 +58,9 @@ test("a custom gateway with and without HTTPRouteRequestTimeout changes the prev
     // A user who may not read knative-serving's ConfigMaps is told the defaults are assumed.
     await asUser(page, "viewer");
     await openPreview(page, ns);
-    await expect(page.locator("[data-settings-notes]")).toContainText("ConfigMap knative-serving/config-gateway could not be read (you may not read it): Knative's defaults are assumed for it.");
+    await expect(page.locator("[data-settings-notes]")).toContainText(
+      "ConfigMap knative-serving/config-gateway could not be read (you may not read it): Knative's defaults are assumed for it.",
+    );
     // Knative's default ingress class is Istio's: net-gateway-api would make no HTTPRoutes.
     await expect(page.locator("[data-other-ingress-class]")).toContainText("istio.ingress.networking.knative.dev");
     await expect(produced(page)).not.toContainText("kind: HTTPRoute");

@@ -66,7 +66,12 @@ export async function createKnativeService(ns: string, opts: { name?: string; re
       {
         apiVersion: SERVING,
         kind: "Configuration",
-        metadata: { name, namespace: ns, labels: { "serving.knative.dev/service": name, "serving.knative.dev/serviceUID": ksvcUid }, ownerReferences: [svcOwner] },
+        metadata: {
+          name,
+          namespace: ns,
+          labels: { "serving.knative.dev/service": name, "serving.knative.dev/serviceUID": ksvcUid },
+          ownerReferences: [svcOwner],
+        },
         spec: { template: template(image(count)) },
       },
       {
@@ -147,5 +152,8 @@ export async function createKnativeService(ns: string, opts: { name?: string; re
 
 /** spec.traffic of the Service, read back with kubectl: the independent witness. */
 export async function ksvcJson(ns: string, name = "hello"): Promise<{ metadata: { annotations?: Record<string, string> }; spec: { traffic?: TrafficSpec[] } }> {
-  return JSON.parse(await kubectl(["get", "ksvc", name, "-n", ns, "-o", "json"])) as { metadata: { annotations?: Record<string, string> }; spec: { traffic?: TrafficSpec[] } };
+  return JSON.parse(await kubectl(["get", "ksvc", name, "-n", ns, "-o", "json"])) as {
+    metadata: { annotations?: Record<string, string> };
+    spec: { traffic?: TrafficSpec[] };
+  };
 }

@@ -15,7 +15,8 @@ test.use({ trace: "off" });
 
 /** One object per kind and name, the Knative Services pinned to Istio's class. */
 function once(objects: KubeObject[]): KubeObject[] {
-  for (const o of objects) if (o.kind === "Service" && o.apiVersion.startsWith("serving.knative.dev/")) o.metadata.annotations = { [INGRESS_CLASS_ANNOTATION]: ISTIO_INGRESS_CLASS };
+  for (const o of objects)
+    if (o.kind === "Service" && o.apiVersion.startsWith("serving.knative.dev/")) o.metadata.annotations = { [INGRESS_CLASS_ANNOTATION]: ISTIO_INGRESS_CLASS };
   return merged(objects);
 }
 
@@ -24,7 +25,11 @@ function handWritten(ctx: ChainContext): KubeObject {
     apiVersion: "networking.istio.io/v1beta1",
     kind: "VirtualService",
     metadata: { name: "hello-extras", namespace: ctx.ns },
-    spec: { hosts: [`hello.${ctx.ns}.example.com`], gateways: [`${ctx.gwNs}/knative-ingress-gateway`], http: [{ retries: { attempts: 3 }, timeout: "10s", route: [{ destination: { host: `hello-00001.${ctx.ns}.svc.cluster.local` } }] }] },
+    spec: {
+      hosts: [`hello.${ctx.ns}.example.com`],
+      gateways: [`${ctx.gwNs}/knative-ingress-gateway`],
+      http: [{ retries: { attempts: 3 }, timeout: "10s", route: [{ destination: { host: `hello-00001.${ctx.ns}.svc.cluster.local` } }] }],
+    },
   };
 }
 
@@ -64,7 +69,9 @@ test("/migrate says which Services are on Istio, which are ready to move, what b
   await expect(hello.locator('[data-check="failing"]')).toHaveCount(0);
   await expect(hello.getByRole("region", { name: "What changes" })).toContainText("retries a failed request 3 times; HTTPRoutes do not retry");
   await expect(hello.getByRole("region", { name: "What changes" })).toContainText("times requests out after 10s");
-  await expect(hello.getByRole("region", { name: "What changes" }).getByRole("button", { name: `Open the suggested HTTPRoute ${ns}/hello-extras as a draft` })).toBeVisible();
+  await expect(
+    hello.getByRole("region", { name: "What changes" }).getByRole("button", { name: `Open the suggested HTTPRoute ${ns}/hello-extras as a draft` }),
+  ).toBeVisible();
   await legacy.locator("summary").click();
   await expect(legacy.locator('[data-check="failing"]')).toContainText("NoMatchingListenerHostname");
   await page.screenshot({ path: "test-results/migrate.png", fullPage: true });
@@ -75,7 +82,10 @@ test("/migrate says which Services are on Istio, which are ready to move, what b
   await expect(hello.getByRole("region", { name: "Now" })).toBeHidden();
 });
 
-test("a hand-written VirtualService is a read-only node on its host's canvas, and its suggested HTTPRoute opens as a draft that applies", async ({ page, ns }) => {
+test("a hand-written VirtualService is a read-only node on its host's canvas, and its suggested HTTPRoute opens as a draft that applies", async ({
+  page,
+  ns,
+}) => {
   const ctx = await chainContext(ns);
   const extras: KubeObject = {
     apiVersion: "networking.istio.io/v1beta1",
@@ -85,12 +95,26 @@ test("a hand-written VirtualService is a read-only node on its host's canvas, an
       hosts: [`hello.${ns}.example.com`],
       gateways: [`${ctx.gwNs}/knative-ingress-gateway`],
       http: [
-        { name: "beta", match: [{ uri: { prefix: "/api/" }, headers: { "x-beta": { exact: "1" } } }], retries: { attempts: 3 }, timeout: "10s", route: [{ destination: { host: `hello-00001.${ns}.svc.cluster.local` } }] },
+        {
+          name: "beta",
+          match: [{ uri: { prefix: "/api/" }, headers: { "x-beta": { exact: "1" } } }],
+          retries: { attempts: 3 },
+          timeout: "10s",
+          route: [{ destination: { host: `hello-00001.${ns}.svc.cluster.local` } }],
+        },
         { retries: { attempts: 0 }, route: [{ destination: { host: `hello-00001.${ns}.svc.cluster.local` } }] },
       ],
     },
   };
-  await createObjects(once([...istioChain(ctx), gatewayClass(ctx), gateway(ctx, "knative-gateway", [httpListener("*.example.com")]), gateway(ctx, "knative-local-gateway", [httpListener()]), extras]));
+  await createObjects(
+    once([
+      ...istioChain(ctx),
+      gatewayClass(ctx),
+      gateway(ctx, "knative-gateway", [httpListener("*.example.com")]),
+      gateway(ctx, "knative-local-gateway", [httpListener()]),
+      extras,
+    ]),
+  );
 
   // The host has no HTTPRoute yet: the canvas shows the VirtualService, read-only; net-istio's own are not "hand-written".
   await page.goto(`/hosts/hello.${ns}.example.com`);
@@ -120,7 +144,12 @@ test("a hand-written VirtualService is a read-only node on its host's canvas, an
   const route = JSON.parse(await kubectl(["get", "httproute", "hello-extras", "-n", ns, "-o", "json"])) as { spec: { hostnames: string[]; rules: unknown[] } };
   expect(route.spec.hostnames).toEqual([`hello.${ns}.example.com`]);
   expect(route.spec.rules).toMatchObject([
-    { name: "beta", matches: [{ path: { type: "PathPrefix", value: "/api/" }, headers: [{ name: "x-beta", type: "Exact", value: "1" }] }], backendRefs: [{ name: "hello-00001", port: 80 }], timeouts: { request: "10s" } },
+    {
+      name: "beta",
+      matches: [{ path: { type: "PathPrefix", value: "/api/" }, headers: [{ name: "x-beta", type: "Exact", value: "1" }] }],
+      backendRefs: [{ name: "hello-00001", port: 80 }],
+      timeouts: { request: "10s" },
+    },
     { backendRefs: [{ name: "hello-00001", port: 80 }] },
   ]);
 });
@@ -128,7 +157,15 @@ test("a hand-written VirtualService is a read-only node on its host's canvas, an
 /** What Knative and net-gateway-api do after a move: the KIngress takes the new class, net-istio's VirtualServices go, the HTTPRoutes come with their status. */
 async function controllersCatchUp(ctx: ChainContext): Promise<void> {
   const ns = ctx.ns;
-  await kubectl(["annotate", "--overwrite", "ingresses.networking.internal.knative.dev", "hello", "-n", ns, `${INGRESS_CLASS_ANNOTATION}=${GATEWAY_API_INGRESS_CLASS}`]);
+  await kubectl([
+    "annotate",
+    "--overwrite",
+    "ingresses.networking.internal.knative.dev",
+    "hello",
+    "-n",
+    ns,
+    `${INGRESS_CLASS_ANNOTATION}=${GATEWAY_API_INGRESS_CLASS}`,
+  ]);
   await kubectl(["delete", "virtualservices.networking.istio.io", "hello-ingress", "hello-mesh", "-n", ns]);
   const kingress = JSON.parse(await kubectl(["get", "ingresses.networking.internal.knative.dev", "hello", "-n", ns, "-o", "json"])) as KubeObject;
   // Owned by the real KIngress (its uid is in the objects net-gateway-api makes).
@@ -137,11 +174,22 @@ async function controllersCatchUp(ctx: ChainContext): Promise<void> {
   for (const r of routes) await patchStatus(r, acceptedParents(r));
 }
 
-test("a Service moved through the planner: dry-run then apply of its annotation, the chain switches to HTTPRoutes, and the way back restores it", async ({ page, ns }) => {
+test("a Service moved through the planner: dry-run then apply of its annotation, the chain switches to HTTPRoutes, and the way back restores it", async ({
+  page,
+  ns,
+}) => {
   const ctx = await chainContext(ns);
-  const objects = once([...istioChain(ctx), gatewayClass(ctx), gateway(ctx, "knative-gateway", [httpListener("*.example.com")]), gateway(ctx, "knative-local-gateway", [httpListener()])]);
+  const objects = once([
+    ...istioChain(ctx),
+    gatewayClass(ctx),
+    gateway(ctx, "knative-gateway", [httpListener("*.example.com")]),
+    gateway(ctx, "knative-local-gateway", [httpListener()]),
+  ]);
   await createObjects(objects);
-  const annotation = async () => ((JSON.parse(await kubectl(["get", "services.serving.knative.dev", "hello", "-n", ns, "-o", "json"])) as KubeObject).metadata.annotations ?? {})[INGRESS_CLASS_ANNOTATION];
+  const annotation = async () =>
+    ((JSON.parse(await kubectl(["get", "services.serving.knative.dev", "hello", "-n", ns, "-o", "json"])) as KubeObject).metadata.annotations ?? {})[
+      INGRESS_CLASS_ANNOTATION
+    ];
 
   await page.goto(`/migrate?q=${ns}/`);
   const hello = page.locator(`[data-plan="${ns}/hello"]`);
@@ -173,7 +221,14 @@ test("a Service moved through the planner: dry-run then apply of its annotation,
 
 test("a viewer sees the planner read-only, and why", async ({ page, ns }) => {
   const ctx = await chainContext(ns);
-  await createObjects(once([...istioChain(ctx), gatewayClass(ctx), gateway(ctx, "knative-gateway", [httpListener("*.example.com")]), gateway(ctx, "knative-local-gateway", [httpListener()])]));
+  await createObjects(
+    once([
+      ...istioChain(ctx),
+      gatewayClass(ctx),
+      gateway(ctx, "knative-gateway", [httpListener("*.example.com")]),
+      gateway(ctx, "knative-local-gateway", [httpListener()]),
+    ]),
+  );
   await page.context().addCookies([{ name: "routeboard-context", value: "viewer", url: process.env.ROUTEBOARD_URL ?? "" }]);
   await page.goto(`/migrate?q=${ns}/`);
   const hello = page.locator(`[data-plan="${ns}/hello"]`);

@@ -13,25 +13,42 @@ async function shop(ns: string): Promise<string> {
     kind: "List",
     items: [
       { apiVersion: GW, kind: "GatewayClass", metadata: { name: `${ns}-class` }, spec: { controllerName: "example.com/routeboard-e2e" } },
-      { apiVersion: GW, kind: "Gateway", metadata: { namespace: ns, name: "gw" }, spec: { gatewayClassName: `${ns}-class`, listeners: [{ name: "http", port: 80, protocol: "HTTP", allowedRoutes: { namespaces: { from: "Same" } } }] } },
+      {
+        apiVersion: GW,
+        kind: "Gateway",
+        metadata: { namespace: ns, name: "gw" },
+        spec: { gatewayClassName: `${ns}-class`, listeners: [{ name: "http", port: 80, protocol: "HTTP", allowedRoutes: { namespaces: { from: "Same" } } }] },
+      },
       httpRoute(ns, "shop", {
         parentRefs: [{ name: "gw" }],
         hostnames: [host],
         rules: [
           { matches: [{ path: { type: "PathPrefix", value: "/docs" } }], backendRefs: [{ name: "docs", port: 80 }] },
-          { matches: [{ path: { type: "PathPrefix", value: "/api" } }], backendRefs: [{ name: "users-v2", port: 80, weight: 90 }, { name: "users-v3", port: 80, weight: 10 }] },
-          { matches: [{ path: { type: "PathPrefix", value: "/old" } }], filters: [{ type: "RequestRedirect", requestRedirect: { scheme: "https", statusCode: 301 } }] },
+          {
+            matches: [{ path: { type: "PathPrefix", value: "/api" } }],
+            backendRefs: [
+              { name: "users-v2", port: 80, weight: 90 },
+              { name: "users-v3", port: 80, weight: 10 },
+            ],
+          },
+          {
+            matches: [{ path: { type: "PathPrefix", value: "/old" } }],
+            filters: [{ type: "RequestRedirect", requestRedirect: { scheme: "https", statusCode: 301 } }],
+          },
         ],
       }),
     ],
   });
   // creationTimestamp has one-second resolution: the older route must be older to win the tie.
   await new Promise((r) => setTimeout(r, 1100));
-  await kubectl(["create", "-f", "-"], httpRoute(ns, "legacy", {
-    parentRefs: [{ name: "gw" }],
-    hostnames: [host],
-    rules: [{ matches: [{ path: { type: "PathPrefix", value: "/api" } }], backendRefs: [{ name: "docs", port: 80 }] }],
-  }));
+  await kubectl(
+    ["create", "-f", "-"],
+    httpRoute(ns, "legacy", {
+      parentRefs: [{ name: "gw" }],
+      hostnames: [host],
+      rules: [{ matches: [{ path: { type: "PathPrefix", value: "/api" } }], backendRefs: [{ name: "docs", port: 80 }] }],
+    }),
+  );
   return host;
 }
 
@@ -44,7 +61,10 @@ async function ask(page: Page, url: string): Promise<void> {
 const headline = (page: Page) => page.locator("[data-tester-headline]");
 const tested = (page: Page) => page.locator('.react-flow__node[data-tested="true"]');
 
-test("on the hosts page, a typed request shows the winning route, rule and backends, lights them on the canvas, and survives a reload", async ({ page, ns }) => {
+test("on the hosts page, a typed request shows the winning route, rule and backends, lights them on the canvas, and survives a reload", async ({
+  page,
+  ns,
+}) => {
   const host = await shop(ns);
   await page.goto(`/hosts/${host}`);
   await expect(page.locator("[data-layout]")).toHaveAttribute("data-layout", "elk");

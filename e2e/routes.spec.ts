@@ -30,25 +30,32 @@ const acceptedStatus = (parent: { name: string; namespace: string }, accepted: b
 });
 
 test("/routes lists the HTTPRoutes created with kubectl, with hosts, parents, rules and conditions", async ({ page, ns }) => {
-  await kubectl(
-    ["apply", "-f", "-"],
-    {
-      apiVersion: "v1",
-      kind: "List",
-      items: [
-        httpRoute(ns, "shop", {
-          parentRefs: [{ name: "public", namespace: "infra" }],
-          hostnames: ["shop.example.com"],
-          rules: [
-            { matches: [{ path: { type: "PathPrefix", value: "/shop" } }], backendRefs: [{ name: "ecommerce", port: 80 }] },
-            { matches: [{ path: { type: "PathPrefix", value: "/inventory" } }], backendRefs: [{ name: "inventory", port: 80 }] },
-          ],
-        }),
-        httpRoute(ns, "docs", { hostnames: ["docs.example.com"], rules: [{ backendRefs: [{ name: "docs", port: 8080 }] }] }),
-      ],
-    },
-  );
-  await kubectl(["patch", "httproute", "shop", "-n", ns, "--subresource=status", "--type=merge", "-p", JSON.stringify(acceptedStatus({ name: "public", namespace: "infra" }, true))]);
+  await kubectl(["apply", "-f", "-"], {
+    apiVersion: "v1",
+    kind: "List",
+    items: [
+      httpRoute(ns, "shop", {
+        parentRefs: [{ name: "public", namespace: "infra" }],
+        hostnames: ["shop.example.com"],
+        rules: [
+          { matches: [{ path: { type: "PathPrefix", value: "/shop" } }], backendRefs: [{ name: "ecommerce", port: 80 }] },
+          { matches: [{ path: { type: "PathPrefix", value: "/inventory" } }], backendRefs: [{ name: "inventory", port: 80 }] },
+        ],
+      }),
+      httpRoute(ns, "docs", { hostnames: ["docs.example.com"], rules: [{ backendRefs: [{ name: "docs", port: 8080 }] }] }),
+    ],
+  });
+  await kubectl([
+    "patch",
+    "httproute",
+    "shop",
+    "-n",
+    ns,
+    "--subresource=status",
+    "--type=merge",
+    "-p",
+    JSON.stringify(acceptedStatus({ name: "public", namespace: "infra" }, true)),
+  ]);
 
   await page.goto(`/routes?q=ns:${ns}`);
   const shop = page.locator(`tr[data-route="${ns}/shop"]`);
@@ -74,7 +81,17 @@ test("a route created, changed and deleted while the page is open shows up witho
   await expect(row.locator('[data-condition="Accepted"]')).toHaveText(/no status yet/);
 
   // A controller's verdict arrives through the status subresource, and shows as it comes.
-  await kubectl(["patch", "httproute", "late", "-n", ns, "--subresource=status", "--type=merge", "-p", JSON.stringify(acceptedStatus({ name: "public", namespace: "infra" }, false))]);
+  await kubectl([
+    "patch",
+    "httproute",
+    "late",
+    "-n",
+    ns,
+    "--subresource=status",
+    "--type=merge",
+    "-p",
+    JSON.stringify(acceptedStatus({ name: "public", namespace: "infra" }, false)),
+  ]);
   await expect(row.locator('[data-condition="Accepted"]')).toHaveAttribute("data-status", "False");
   await expect(row.locator('[data-condition="Accepted"]')).toHaveText(/NoMatchingListenerHostname/);
 

@@ -2,7 +2,6 @@ import { spawn, spawnSync } from "node:child_process";
 import { freePort } from "./cluster/ports.ts";
 import { waitFor } from "./cluster/steps.ts";
 
-
 /** Debian's Chromium, headless, without the background traffic this closed network refuses. */
 export const CHROMIUM_ARGS = [
   "--headless",

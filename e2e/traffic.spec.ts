@@ -19,7 +19,10 @@ async function dragTo(page: Page, label: string, percent: number) {
   await page.mouse.up();
 }
 
-test("a canary added from the revision list, moved to 10 % with the mouse and 25 % with the keyboard, is applied; Roll back survives a reload", async ({ page, ns }) => {
+test("a canary added from the revision list, moved to 10 % with the mouse and 25 % with the keyboard, is applied; Roll back survives a reload", async ({
+  page,
+  ns,
+}) => {
   await createKnativeService(ns, { traffic: [{ revisionName: "hello-00002", latestRevision: false, percent: 100 }] });
 
   await page.goto(`/services?`);
@@ -129,7 +132,16 @@ test("a change made with kubectl between load and apply is caught and shown; ove
   await expect(slider(page, "hello-00003")).toHaveAttribute("aria-valuenow", "20");
 
   // Someone else, meanwhile: all traffic to hello-00001.
-  await kubectl(["patch", "ksvc", "hello", "-n", ns, "--type=merge", "-p", JSON.stringify({ spec: { traffic: [{ revisionName: "hello-00001", latestRevision: false, percent: 100 }] } })]);
+  await kubectl([
+    "patch",
+    "ksvc",
+    "hello",
+    "-n",
+    ns,
+    "--type=merge",
+    "-p",
+    JSON.stringify({ spec: { traffic: [{ revisionName: "hello-00001", latestRevision: false, percent: 100 }] } }),
+  ]);
   await expect(page.getByText("Changed in the cluster since you started editing")).toBeVisible();
 
   await apply(page).click();

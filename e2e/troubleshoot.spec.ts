@@ -10,10 +10,11 @@ import { expect, test } from "./fixtures";
 // trace file from under a passing test; screenshots are written explicitly instead.
 test.use({ trace: "off" });
 
-
 function brokenShop(ctx: ChainContext): KubeObject[] {
   // The shop route names a Gateway that does not exist.
-  return plainRouteChain(ctx).map((o) => (o.kind === "HTTPRoute" ? { ...o, spec: { ...(o.spec as object), parentRefs: [{ name: "nope", namespace: ctx.gwNs }] }, status: undefined } : o));
+  return plainRouteChain(ctx).map((o) =>
+    o.kind === "HTTPRoute" ? { ...o, spec: { ...(o.spec as object), parentRefs: [{ name: "nope", namespace: ctx.gwNs }] }, status: undefined } : o,
+  );
 }
 
 test("/troubleshoot lists every Knative Service and HTTPRoute worst first, filters, and opens a chain", async ({ page, ns }) => {
@@ -40,7 +41,11 @@ test("/troubleshoot lists every Knative Service and HTTPRoute worst first, filte
 });
 
 test("a blocked rollout reads as serving with a warning, after a real outage; its chain names what serves", async ({ page, ns }) => {
-  const byId = (id: string) => SCENARIOS.find((s) => s.id === id) ?? (() => { throw new Error(id); })();
+  const byId = (id: string) =>
+    SCENARIOS.find((s) => s.id === id) ??
+    (() => {
+      throw new Error(id);
+    })();
   const blocked = await chainContext(ns);
   const down = { ...blocked, name: "down" };
   await createObjects(merged(byId("rollout-blocked").build(blocked)));

@@ -53,7 +53,9 @@ test("an apply whose server action gets no answer says so with a retry, never st
   await page.keyboard.press("PageUp");
   await expect(slider).toHaveAttribute("aria-valuenow", "20");
   // As when Routeboard's server restarts: its server actions (POSTs with a Next-Action header) fail.
-  await page.route(`**/services/${ns}/hello`, (r) => (r.request().method() === "POST" && r.request().headers()["next-action"] ? r.abort("connectionreset") : r.continue()));
+  await page.route(`**/services/${ns}/hello`, (r) =>
+    r.request().method() === "POST" && r.request().headers()["next-action"] ? r.abort("connectionreset") : r.continue(),
+  );
   await page.getByRole("button", { name: "Apply", exact: true }).click();
   await expect(page.locator("[data-apply-status]")).toHaveAttribute("data-apply-status", "unreachable");
   await expect(page.getByText(/^No answer \(dry-run\): nothing is known to have changed/)).toBeVisible();

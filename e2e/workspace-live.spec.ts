@@ -50,7 +50,6 @@ test.describe("a workspace folder passed with --workspace", () => {
     rmSync(join(dir, "broken.yaml"));
   });
 
-
   test("the canary sliders apply to the Service's file, rewriting only the traffic", async ({ page }) => {
     const file = join(dir, "canary", "checkout-service.yaml");
     const before = readFileSync(file, "utf8");
@@ -62,7 +61,12 @@ test.describe("a workspace folder passed with --workspace", () => {
     expect(after).not.toBe(before);
     // Every line that went away was a percent; comments and everything else stayed byte for byte.
     const kept = new Set(after.split("\n"));
-    expect(before.split("\n").filter((l) => !kept.has(l)).every((l) => /^\s+percent: \d+$/.test(l))).toBe(true);
+    expect(
+      before
+        .split("\n")
+        .filter((l) => !kept.has(l))
+        .every((l) => /^\s+percent: \d+$/.test(l)),
+    ).toBe(true);
     expect(after.startsWith(before.slice(0, before.indexOf("apiVersion:")))).toBe(true);
     const traffic = (parse(after) as { spec: { traffic: { percent: number }[] } }).spec.traffic;
     expect(traffic[0]?.percent).toBe(50);

@@ -26,7 +26,13 @@ const node = (kind: Parameters<typeof nodeId>[0], ns: string | undefined, name: 
 test("a Knative Service alone: its chain runs through predicted objects to the Gateways, healthy", async ({ page }) => {
   await page.goto(`${app.url}/troubleshoot/ksvc/web/hello`);
   await expect(page.locator(node("Route", "web", "hello"))).toHaveAttribute("data-predicted-node", "true");
-  for (const [kind, name] of [["Configuration", "hello"], ["Revision", "hello-00001"], ["KIngress", "hello"], ["HTTPRoute", "hello.web.example.com"], ["HTTPRoute", "hello.web.svc.cluster.local"]] as const) {
+  for (const [kind, name] of [
+    ["Configuration", "hello"],
+    ["Revision", "hello-00001"],
+    ["KIngress", "hello"],
+    ["HTTPRoute", "hello.web.example.com"],
+    ["HTTPRoute", "hello.web.svc.cluster.local"],
+  ] as const) {
     await expect(page.locator(node(kind, "web", name)), `${kind} ${name}`).toHaveAttribute("data-predicted-node", "true");
   }
   // What the folder holds is not predicted: the Service itself, the Gateways.
@@ -36,7 +42,10 @@ test("a Knative Service alone: its chain runs through predicted objects to the G
   await expect(page.locator("[data-first-finding]")).toHaveAttribute("data-first-finding", "none");
   await expect(page.locator("[data-chain-predicted]")).toContainText("Knative and net-gateway-api would create");
   // The predicted HTTPRoute carries the conditions a conformant implementation must write.
-  await page.locator(node("HTTPRoute", "web", "hello.web.example.com")).first().focus();
+  await page
+    .locator(node("HTTPRoute", "web", "hello.web.example.com"))
+    .first()
+    .focus();
   await page.keyboard.press("Enter");
   await expect(page.locator("[data-details] [data-predicted]").first()).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("workspace-predicted-chain.png"), fullPage: true });

@@ -37,7 +37,13 @@ for (const name of WANTED) {
   const crd = found.get(name);
   if (!crd) throw new Error(`ship-crds: ${name} not found`);
   const slim = stripDescriptions(crd) as Crd;
-  slim.metadata = { ...slim.metadata, annotations: { ...slim.metadata?.annotations, "routeboard.dev/source": name.includes("gateway") ? `sigs.k8s.io/gateway-api@${GATEWAY_API_VERSION}` : KNATIVE_SERVING_MODULE } };
+  slim.metadata = {
+    ...slim.metadata,
+    annotations: {
+      ...slim.metadata?.annotations,
+      "routeboard.dev/source": name.includes("gateway") ? `sigs.k8s.io/gateway-api@${GATEWAY_API_VERSION}` : KNATIVE_SERVING_MODULE,
+    },
+  };
   writeFileSync(join(OUT, `${name}.json`), JSON.stringify(slim) + "\n");
   console.log(`crds/${name}.json`);
 }

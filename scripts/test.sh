@@ -31,6 +31,9 @@ tsc --noEmit -p .
 step "lint (ESLint: typescript-eslint strict, rules of hooks, Next's rules)"
 eslint --max-warnings 0 .
 
+step "format (Prettier; npm run format rewrites)"
+prettier --check . >/dev/null || { prettier --check . ; fail "files are not formatted: run npm run format"; }
+
 step "unused files and dependencies (knip)"
 knip --no-progress --include files,dependencies,unlisted,binaries,unresolved
 

@@ -26,7 +26,11 @@ export function ApplyErrorNotice(props: {
     return (
       <Notice tone="error" title={`No answer (${state.stage === "dry-run" ? "dry-run" : "apply"}): nothing is known to have changed`}>
         <p>{state.message}</p>
-        <button type="button" onClick={props.onRetry} className="mt-2 rounded border border-red-400 bg-white px-3 py-1 text-sm font-medium text-red-900 hover:bg-red-50">
+        <button
+          type="button"
+          onClick={props.onRetry}
+          className="mt-2 rounded border border-red-400 bg-white px-3 py-1 text-sm font-medium text-red-900 hover:bg-red-50"
+        >
           {RETRY}
         </button>
       </Notice>
@@ -36,7 +40,9 @@ export function ApplyErrorNotice(props: {
     const details = failureDetails(state.error);
     return (
       <Notice tone="error" title={failureTitle(state.error, state.stage, state.object ?? what)}>
-        {details.length === 1 ? <p>{details[0]}</p> : (
+        {details.length === 1 ? (
+          <p>{details[0]}</p>
+        ) : (
           <ul className="list-disc pl-5">
             {details.map((d) => (
               <li key={d}>{d}</li>
@@ -50,7 +56,11 @@ export function ApplyErrorNotice(props: {
     return (
       <Notice tone="warn" title={STALE.title(what)}>
         <p>Nothing was changed. The page now shows their version; look at it, then try again.</p>
-        <button type="button" onClick={props.onRetry} className="mt-2 rounded border border-amber-500 bg-white px-3 py-1 text-sm font-medium text-amber-900 hover:bg-amber-100">
+        <button
+          type="button"
+          onClick={props.onRetry}
+          className="mt-2 rounded border border-amber-500 bg-white px-3 py-1 text-sm font-medium text-amber-900 hover:bg-amber-100"
+        >
           {RETRY}
         </button>
       </Notice>
@@ -62,7 +72,11 @@ export function ApplyErrorNotice(props: {
       <Notice tone="warn" title={`Another tool manages ${field}`}>
         <p>{ownershipWords(state.error, field)}</p>
         {confirm && props.onTakeOver && (
-          <button type="button" onClick={() => props.onTakeOver?.(confirm)} className="mt-2 rounded border border-amber-500 bg-white px-3 py-1 text-sm font-medium text-amber-900 hover:bg-amber-100">
+          <button
+            type="button"
+            onClick={() => props.onTakeOver?.(confirm)}
+            className="mt-2 rounded border border-amber-500 bg-white px-3 py-1 text-sm font-medium text-amber-900 hover:bg-amber-100"
+          >
             {takeOverWords(field, props.verb)}
           </button>
         )}

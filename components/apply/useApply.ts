@@ -10,7 +10,10 @@ import { applyReducer, IDLE, runApply, type ApplyMode, type RunOutcome, type Sub
 export function useApply(key: string) {
   const [state, dispatch] = useReducer(applyReducer, IDLE);
   useEffect(() => dispatch({ type: "edited", key }), [key]);
-  const run = useCallback((submit: Submit, mode: ApplyMode, appliedKey?: (stored: KubeObject) => string): Promise<RunOutcome> => runApply(submit, mode, key, dispatch, appliedKey), [key]);
+  const run = useCallback(
+    (submit: Submit, mode: ApplyMode, appliedKey?: (stored: KubeObject) => string): Promise<RunOutcome> => runApply(submit, mode, key, dispatch, appliedKey),
+    [key],
+  );
   const reset = useCallback(() => dispatch({ type: "reset" }), []);
   return { state, dispatch, run, reset };
 }

@@ -24,19 +24,47 @@ export function LoginView(props: { mode: "token" | "oidc"; next: string; error?:
   };
   return (
     <section aria-labelledby="login-title" className="mx-auto max-w-xl space-y-4">
-      <h1 id="login-title" className="text-2xl font-semibold">Log in to Routeboard</h1>
+      <h1 id="login-title" className="text-2xl font-semibold">
+        Log in to Routeboard
+      </h1>
       <p className="text-sm text-slate-600">Routeboard acts on the cluster as you: what you see and may change is what your Kubernetes rights allow.</p>
-      {props.expired && <Notice tone="warn" title="Your session has ended">Log in again; unsaved edits in this browser are kept.</Notice>}
-      {error && <Notice tone="error" title="Not logged in">{error}</Notice>}
+      {props.expired && (
+        <Notice tone="warn" title="Your session has ended">
+          Log in again; unsaved edits in this browser are kept.
+        </Notice>
+      )}
+      {error && (
+        <Notice tone="error" title="Not logged in">
+          {error}
+        </Notice>
+      )}
       {props.mode === "oidc" ? (
-        <a href={`/api/auth/oidc/start?next=${encodeURIComponent(props.next)}`} className="inline-block rounded bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800" data-oidc-login>
+        <a
+          href={`/api/auth/oidc/start?next=${encodeURIComponent(props.next)}`}
+          className="inline-block rounded bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800"
+          data-oidc-login
+        >
           Log in with {props.issuer ? new URL(props.issuer).host : "your provider"}
         </a>
       ) : (
         <form onSubmit={(e) => void submit(e)} className="space-y-2">
-          <label htmlFor="token" className="block text-sm font-medium">Kubernetes bearer token</label>
-          <textarea id="token" value={token} onChange={(e) => setToken(e.target.value)} rows={4} required autoComplete="off" spellCheck={false} className="w-full rounded border border-slate-300 p-2 font-mono text-xs" placeholder="e.g. the output of kubectl create token <service-account>" />
-          <button type="submit" disabled={busy || !token.trim()} className="rounded bg-sky-700 px-4 py-1.5 font-medium text-white disabled:opacity-50">{busy ? "Checking…" : "Log in"}</button>
+          <label htmlFor="token" className="block text-sm font-medium">
+            Kubernetes bearer token
+          </label>
+          <textarea
+            id="token"
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+            rows={4}
+            required
+            autoComplete="off"
+            spellCheck={false}
+            className="w-full rounded border border-slate-300 p-2 font-mono text-xs"
+            placeholder="e.g. the output of kubectl create token <service-account>"
+          />
+          <button type="submit" disabled={busy || !token.trim()} className="rounded bg-sky-700 px-4 py-1.5 font-medium text-white disabled:opacity-50">
+            {busy ? "Checking…" : "Log in"}
+          </button>
         </form>
       )}
     </section>

@@ -29,22 +29,41 @@ export function ApplyBar(props: {
 }) {
   const { state } = props;
   const busy = state.step === "dry-running" || state.step === "applying";
-  const tone = state.step === "refused" || state.step === "conflict" || state.step === "unreachable" ? "text-red-800" : state.step === "applied" || state.step === "dry-run-ok" ? "text-emerald-800" : "text-slate-700";
+  const tone =
+    state.step === "refused" || state.step === "conflict" || state.step === "unreachable"
+      ? "text-red-800"
+      : state.step === "applied" || state.step === "dry-run-ok"
+        ? "text-emerald-800"
+        : "text-slate-700";
   return (
     <div className="flex items-center gap-2 rounded-md border border-slate-200 bg-white px-2 py-1.5 text-xs">
       <p role="status" aria-live="polite" className={`flex-1 ${tone}`} data-apply-status={state.step}>
         {statusLine(state, props.blocked, props.dirty)}
-        {props.impact && state.step !== "applied" && <span className={`ml-2 ${props.impactWorsens ? "text-amber-900" : "text-emerald-800"}`} data-apply-impact>Predicted impact: {props.impact} (see Diff).</span>}
+        {props.impact && state.step !== "applied" && (
+          <span className={`ml-2 ${props.impactWorsens ? "text-amber-900" : "text-emerald-800"}`} data-apply-impact>
+            Predicted impact: {props.impact} (see Diff).
+          </span>
+        )}
       </p>
       {state.step === "unreachable" && (
         <button type="button" onClick={props.onRetry} className="rounded border border-red-700 px-2 py-1 font-medium text-red-800">
           {RETRY}
         </button>
       )}
-      <button type="button" onClick={props.onDryRun} disabled={busy || !!props.blocked} className="rounded border border-sky-700 px-2 py-1 font-medium text-sky-800 disabled:opacity-40">
+      <button
+        type="button"
+        onClick={props.onDryRun}
+        disabled={busy || !!props.blocked}
+        className="rounded border border-sky-700 px-2 py-1 font-medium text-sky-800 disabled:opacity-40"
+      >
         Dry-run
       </button>
-      <button type="button" onClick={props.onApply} disabled={busy || !!props.blocked || state.step !== "dry-run-ok"} className="rounded bg-sky-700 px-2 py-1 font-medium text-white disabled:opacity-40">
+      <button
+        type="button"
+        onClick={props.onApply}
+        disabled={busy || !!props.blocked || state.step !== "dry-run-ok"}
+        className="rounded bg-sky-700 px-2 py-1 font-medium text-white disabled:opacity-40"
+      >
         Apply
       </button>
     </div>

@@ -4,7 +4,11 @@ import { useEffect, useRef } from "react";
 import { HANDLES, NODE_SIZE, type CanvasEdge, type CanvasNode } from "@/lib/canvas";
 import { TONE_COLORS, type Tone } from "@/lib/canvas";
 
-export interface OverviewItem { id: string; type: CanvasNode["type"]; tone: Tone }
+export interface OverviewItem {
+  id: string;
+  type: CanvasNode["type"];
+  tone: Tone;
+}
 
 type Box = { x: number; y: number; w: number; h: number; tone: Tone; type: CanvasNode["type"] };
 
@@ -51,7 +55,14 @@ export function CanvasDrawing({ items, edges, boxes: drawBoxes }: { items: Reado
       const item = items.get(n.id);
       if (!item) continue;
       const size = NODE_SIZE[item.type];
-      boxes.set(n.id, { x: n.position.x, y: n.position.y, w: n.measured?.width ?? size.width, h: n.measured?.height ?? size.height, tone: item.tone, type: item.type });
+      boxes.set(n.id, {
+        x: n.position.x,
+        y: n.position.y,
+        w: n.measured?.width ?? size.width,
+        h: n.measured?.height ?? size.height,
+        tone: item.tone,
+        type: item.type,
+      });
     }
     let frame = 0;
     const draw = () => {
@@ -69,7 +80,16 @@ export function CanvasDrawing({ items, edges, boxes: drawBoxes }: { items: Reado
         const s = boxes.get(e.source);
         const t = boxes.get(e.target);
         if (!s || !t) continue;
-        if (outside({ ...s, x: Math.min(s.x, t.x), y: Math.min(s.y, t.y), w: Math.abs(t.x - s.x) + Math.max(s.w, t.w), h: Math.abs(t.y - s.y) + Math.max(s.h, t.h) })) continue;
+        if (
+          outside({
+            ...s,
+            x: Math.min(s.x, t.x),
+            y: Math.min(s.y, t.y),
+            w: Math.abs(t.x - s.x) + Math.max(s.w, t.w),
+            h: Math.abs(t.y - s.y) + Math.max(s.h, t.h),
+          })
+        )
+          continue;
         curve(ctx, s, e.sourceHandle, t, e.targetHandle);
       }
       ctx.stroke();
@@ -99,7 +119,9 @@ export function CanvasDrawing({ items, edges, boxes: drawBoxes }: { items: Reado
       ref={ref}
       className="pointer-events-none absolute inset-0 z-[1]"
       style={{ width, height }}
-      {...(drawBoxes ? { "data-overview": true, role: "img", "aria-label": `Overview of ${items.size} nodes; zoom in to read and edit them` } : { "data-edge-drawing": true, "aria-hidden": true })}
+      {...(drawBoxes
+        ? { "data-overview": true, role: "img", "aria-label": `Overview of ${items.size} nodes; zoom in to read and edit them` }
+        : { "data-edge-drawing": true, "aria-hidden": true })}
     />
   );
 }

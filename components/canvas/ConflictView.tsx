@@ -25,7 +25,12 @@ export function ConflictView(props: {
       <h2 id="conflict-title" className="text-sm font-semibold text-red-900">
         {stale ? STALE.title("the route") : "Other field managers own fields you changed"}
       </h2>
-      <p>Nothing was applied. {stale ? "Here is what changed in the cluster:" : `${error.conflicts.map((c) => `${c.field} (owned by ${c.manager})`).join(", ")}. Applying takes these fields over.`}</p>
+      <p>
+        Nothing was applied.{" "}
+        {stale
+          ? "Here is what changed in the cluster:"
+          : `${error.conflicts.map((c) => `${c.field} (owned by ${c.manager})`).join(", ")}. Applying takes these fields over.`}
+      </p>
       {theirs && stale && <YamlDiff before={y(base)} after={y(theirs)} label="Changes made in the cluster since you loaded the route" />}
       {theirs && (
         <details>
@@ -35,10 +40,16 @@ export function ConflictView(props: {
       )}
       <div className="flex flex-wrap gap-2">
         {theirs && stale && (
-          <button type="button" className="rounded bg-sky-700 px-2 py-1 font-medium text-white" onClick={props.onRebase}>{STALE.rebase}</button>
+          <button type="button" className="rounded bg-sky-700 px-2 py-1 font-medium text-white" onClick={props.onRebase}>
+            {STALE.rebase}
+          </button>
         )}
-        <button type="button" className="rounded bg-red-700 px-2 py-1 font-medium text-white" onClick={props.onOverwrite}>{stale ? STALE.overwrite : takeOverWords("these fields")}</button>
-        <button type="button" className="rounded border border-slate-300 bg-white px-2 py-1" onClick={props.onCancel}>Keep editing</button>
+        <button type="button" className="rounded bg-red-700 px-2 py-1 font-medium text-white" onClick={props.onOverwrite}>
+          {stale ? STALE.overwrite : takeOverWords("these fields")}
+        </button>
+        <button type="button" className="rounded border border-slate-300 bg-white px-2 py-1" onClick={props.onCancel}>
+          Keep editing
+        </button>
       </div>
     </section>
   );

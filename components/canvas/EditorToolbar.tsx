@@ -11,9 +11,15 @@ export function EditorToolbar({ draft, routeId }: { draft: DraftGraph; routeId: 
   const [host, setHost] = useState("");
   return (
     <div role="toolbar" aria-label="Canvas tools" className="flex flex-wrap items-center gap-2 text-xs">
-      <button type="button" className={btn} onClick={draft.undo} disabled={!draft.canUndo} aria-keyshortcuts="Control+Z">Undo</button>
-      <button type="button" className={btn} onClick={draft.redo} disabled={!draft.canRedo} aria-keyshortcuts="Control+Shift+Z">Redo</button>
-      <button type="button" className={btn} onClick={() => draft.edit((g) => addNewRule(g, routeId))}>Add rule</button>
+      <button type="button" className={btn} onClick={draft.undo} disabled={!draft.canUndo} aria-keyshortcuts="Control+Z">
+        Undo
+      </button>
+      <button type="button" className={btn} onClick={draft.redo} disabled={!draft.canRedo} aria-keyshortcuts="Control+Shift+Z">
+        Redo
+      </button>
+      <button type="button" className={btn} onClick={() => draft.edit((g) => addNewRule(g, routeId))}>
+        Add rule
+      </button>
       <form
         className="flex items-center gap-1"
         onSubmit={(e) => {
@@ -22,9 +28,19 @@ export function EditorToolbar({ draft, routeId }: { draft: DraftGraph; routeId: 
           setHost("");
         }}
       >
-        <label htmlFor="add-hostname" className="sr-only">Hostname to add</label>
-        <input id="add-hostname" value={host} onChange={(e) => setHost(e.target.value)} placeholder="hostname, e.g. example.com" className="w-48 rounded border border-slate-300 px-2 py-1" />
-        <button type="submit" className={btn}>Add hostname</button>
+        <label htmlFor="add-hostname" className="sr-only">
+          Hostname to add
+        </label>
+        <input
+          id="add-hostname"
+          value={host}
+          onChange={(e) => setHost(e.target.value)}
+          placeholder="hostname, e.g. example.com"
+          className="w-48 rounded border border-slate-300 px-2 py-1"
+        />
+        <button type="submit" className={btn}>
+          Add hostname
+        </button>
       </form>
       <span className="text-slate-500">Delete removes the selection · Ctrl+Z / Ctrl+Shift+Z</span>
     </div>

@@ -91,14 +91,20 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
   const flow = useMemo(() => toFlow(graph, { gateways, shadowed: table.shadowed, shadowedBy: table.shadowedBy, readOnly }), [graph, gateways, table, readOnly]);
   const pinned = useMemo(() => {
     const problems = [...validation.errors, ...validation.limits.map((l) => ({ elementId: l.elementId, message: l.message }))];
-    return pinProblems(problems, flow.nodes.map((n) => n.id));
+    return pinProblems(
+      problems,
+      flow.nodes.map((n) => n.id),
+    );
   }, [validation, flow.nodes]);
 
-  const onApplied = useCallback((fresh: HTTPRoute) => {
-    // The canvas now shows what the API server stored (with its defaults), so no draft is left.
-    setBase(fresh);
-    draft.reset(fresh);
-  }, [draft]);
+  const onApplied = useCallback(
+    (fresh: HTTPRoute) => {
+      // The canvas now shows what the API server stored (with its defaults), so no draft is left.
+      setBase(fresh);
+      draft.reset(fresh);
+    },
+    [draft],
+  );
   // Grants the route's cross-namespace Services still lack (none known when they cannot be listed).
   const neededGrants = useMemo(
     () => (grantsSnap?.state === "ready" ? missingGrants(route, grantsSnap.items as unknown as ReferenceGrant[]) : []),
@@ -111,35 +117,46 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
   const impactInput = useMemo(() => {
     if (!dirty || testerInput.loading) return undefined;
     const before = testerObjects([routesSnap, servicesSnap, gatewaysSnap, grantsSnap, classesSnap, nsSnap], base).objects;
-    const beforeObjects = base ? before : before.filter((o) => !(o.kind === "HTTPRoute" && o.metadata.namespace === ns && o.metadata.name === route.metadata.name));
+    const beforeObjects = base
+      ? before
+      : before.filter((o) => !(o.kind === "HTTPRoute" && o.metadata.namespace === ns && o.metadata.name === route.metadata.name));
     // The ReferenceGrants the apply creates with the route are part of the change.
-    const after = [...testerInput.objects, ...grants.map((g) => ({ ...(g as unknown as KubeObject), apiVersion: "gateway.networking.k8s.io/v1beta1", kind: "ReferenceGrant" }))];
+    const after = [
+      ...testerInput.objects,
+      ...grants.map((g) => ({ ...(g as unknown as KubeObject), apiVersion: "gateway.networking.k8s.io/v1beta1", kind: "ReferenceGrant" })),
+    ];
     return { before: beforeObjects, after, edited: [{ namespace: ns, name: route.metadata.name ?? "" }], options: testerInput.options };
   }, [dirty, testerInput, routesSnap, servicesSnap, gatewaysSnap, grantsSnap, classesSnap, nsSnap, base, ns, route.metadata.name, grants]);
   const { impact, pending: impactPending } = useImpact(impactInput);
 
-  const dropItem = useCallback((ruleId: string, item: PaletteItem) => {
-    draft.edit((g: RouteGraph) => {
-      const r = dropOnRule(g, ruleId, item);
-      if (r.warnings.length) setWarnings(r.warnings);
-      return r.graph;
-    });
-  }, [draft]);
-  const actions: CanvasActions = useMemo(() => ({
-    readOnly,
-    edit: draft.edit,
-    dropItem,
-    problemsOf: (id: string) => (pinned.get(id) ?? []).map((p) => p.message),
-    typeWeight: (id: string, typed: number) => {
-      const r = setTypedWeight(graph, id, typed);
-      if ("reason" in r) return { tone: "error" as const, text: r.reason };
-      draft.edit((g) => {
-        const now = setTypedWeight(g, id, typed);
-        return "graph" in now ? now.graph : g;
+  const dropItem = useCallback(
+    (ruleId: string, item: PaletteItem) => {
+      draft.edit((g: RouteGraph) => {
+        const r = dropOnRule(g, ruleId, item);
+        if (r.warnings.length) setWarnings(r.warnings);
+        return r.graph;
       });
-      return r.scaledBy ? { tone: "info" as const, text: scaledWords(r.scaledBy, typed) } : undefined;
     },
-  }), [readOnly, draft, dropItem, pinned, graph]);
+    [draft],
+  );
+  const actions: CanvasActions = useMemo(
+    () => ({
+      readOnly,
+      edit: draft.edit,
+      dropItem,
+      problemsOf: (id: string) => (pinned.get(id) ?? []).map((p) => p.message),
+      typeWeight: (id: string, typed: number) => {
+        const r = setTypedWeight(graph, id, typed);
+        if ("reason" in r) return { tone: "error" as const, text: r.reason };
+        draft.edit((g) => {
+          const now = setTypedWeight(g, id, typed);
+          return "graph" in now ? now.graph : g;
+        });
+        return r.scaledBy ? { tone: "info" as const, text: scaledWords(r.scaledBy, typed) } : undefined;
+      },
+    }),
+    [readOnly, draft, dropItem, pinned, graph],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -154,7 +171,13 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
   }, [draft, readOnly]);
 
   const errorsCount = validation.errors.length + validation.limits.length;
-  const blocked = readOnly ? "Read-only." : errorsCount > 0 ? `${errorsCount} problem${errorsCount > 1 ? "s" : ""} to fix before applying (see Problems).` : !dirty && grants.length === 0 ? "No changes to apply." : undefined;
+  const blocked = readOnly
+    ? "Read-only."
+    : errorsCount > 0
+      ? `${errorsCount} problem${errorsCount > 1 ? "s" : ""} to fix before applying (see Problems).`
+      : !dirty && grants.length === 0
+        ? "No changes to apply."
+        : undefined;
   const selectedRule = graphNodes(graph).find((n) => n.id === selected && n.kind === "rule")?.id;
   const conflict = applyFlow.state.step === "conflict" ? applyFlow.state : undefined;
   const theirs = conflict?.theirs as unknown as HTTPRoute | undefined;
@@ -162,90 +185,198 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
   return (
     <CanvasActionsContext.Provider value={actions}>
       {/* One screen high: notices take room from the canvas, never push the apply bar out of sight. */}
-      <section aria-labelledby="editor-title" className="flex flex-col gap-2" style={{ height: "calc(100vh - 8rem)", minHeight: 560 }} data-editor={readOnly ? "read-only" : "editable"} data-permission={permission.checking ? "checking" : permission.forbidden ? "forbidden" : "ok"}>
+      <section
+        aria-labelledby="editor-title"
+        className="flex flex-col gap-2"
+        style={{ height: "calc(100vh - 8rem)", minHeight: 560 }}
+        data-editor={readOnly ? "read-only" : "editable"}
+        data-permission={permission.checking ? "checking" : permission.forbidden ? "forbidden" : "ok"}
+      >
         <div className="flex flex-wrap items-center gap-3">
           <h1 id="editor-title" className="text-xl font-semibold">
-            {isNew && !base ? "New HTTPRoute" : "HTTPRoute"} <span className="font-mono">{ns}/{route.metadata.name}</span>
+            {isNew && !base ? "New HTTPRoute" : "HTTPRoute"}{" "}
+            <span className="font-mono">
+              {ns}/{route.metadata.name}
+            </span>
           </h1>
           <LiveStatus connection={connection} state={routesSnap?.state} />
-          {(route.spec.hostnames ?? []).map((h) => <Link key={h} className="text-xs text-sky-800 underline" href={`/hosts/${encodeURIComponent(h)}`}>all routes on {h}</Link>)}
+          {(route.spec.hostnames ?? []).map((h) => (
+            <Link key={h} className="text-xs text-sky-800 underline" href={`/hosts/${encodeURIComponent(h)}`}>
+              all routes on {h}
+            </Link>
+          ))}
         </div>
         {owner && (
           <Notice tone="warn" title="Read-only: this route is generated by Knative">
-            net-gateway-api made it from the KIngress {owner.kingress} and overwrites any edit. Change the Knative Service{owner.service ? ` ${ns}/${owner.service}` : ""} instead (its traffic, tags or domain).
+            net-gateway-api made it from the KIngress {owner.kingress} and overwrites any edit. Change the Knative Service
+            {owner.service ? ` ${ns}/${owner.service}` : ""} instead (its traffic, tags or domain).
           </Notice>
         )}
         {permission.forbidden === READ_ONLY_REASON ? (
-          <Notice tone="warn" title="Read-only">{READ_ONLY_REASON}</Notice>
-        ) : permission.forbidden && (
-          <Notice tone="warn" title={`Read-only: ${context?.startsWith("user:") ? `you (${context.slice(5)})` : `your context (${context ?? "default"})`} may not change HTTPRoutes in ${ns}`}>
-            The API server says your credentials may not change it: {permission.forbidden}
+          <Notice tone="warn" title="Read-only">
+            {READ_ONLY_REASON}
           </Notice>
+        ) : (
+          permission.forbidden && (
+            <Notice
+              tone="warn"
+              title={`Read-only: ${context?.startsWith("user:") ? `you (${context.slice(5)})` : `your context (${context ?? "default"})`} may not change HTTPRoutes in ${ns}`}
+            >
+              The API server says your credentials may not change it: {permission.forbidden}
+            </Notice>
+          )
         )}
         {draft.restoredAt && !readOnly && base && (
           <p role="status" className="text-xs text-slate-700" data-restored>
             Restored your unsaved changes from this browser (saved {draft.restoredAt.replace("T", " ").slice(0, 19)} UTC).{" "}
-            <button type="button" className="underline" onClick={draft.discard}>Discard them</button>
+            <button type="button" className="underline" onClick={draft.discard}>
+              Discard them
+            </button>
           </p>
         )}
         {draft.origin && !base && <SuggestedFrom origin={draft.origin} />}
-        {warnings.length > 0 && <Notice tone="warn" title="About the backend you added">{warnings.map((w) => <p key={w}>{w}</p>)}</Notice>}
+        {warnings.length > 0 && (
+          <Notice tone="warn" title="About the backend you added">
+            {warnings.map((w) => (
+              <p key={w}>{w}</p>
+            ))}
+          </Notice>
+        )}
         {!readOnly && <EditorToolbar draft={draft} routeId={routeId} />}
         <div className="flex min-h-[320px] flex-1 gap-2">
           {!readOnly && (
-            <Palette items={items} namespace={ns} loading={!servicesSnap} readOnly={readOnly} {...(selectedRule && { selectedRule })}
-              onAdd={(item) => selectedRule && dropItem(selectedRule, item)} onNewRule={() => draft.edit((g) => addNewRule(g, routeId))} />
+            <Palette
+              items={items}
+              namespace={ns}
+              loading={!servicesSnap}
+              readOnly={readOnly}
+              {...(selectedRule && { selectedRule })}
+              onAdd={(item) => selectedRule && dropItem(selectedRule, item)}
+              onNewRule={() => draft.edit((g) => addNewRule(g, routeId))}
+            />
           )}
-          <div role="group" aria-label={readOnly ? `Canvas of HTTPRoute ${ns}/${route.metadata.name}` : "Canvas: drop a Service on a rule, or a new rule on an empty spot"} className="min-w-0 flex-1 rounded-md border border-slate-200 bg-white" data-canvas>
-            <FlowCanvas nodes={flow.nodes} edges={flow.edges} routeId={routeId} {...(selected && { selected })} onSelect={setSelected} highlighted={tester.tested} label={`Canvas of HTTPRoute ${ns}/${route.metadata.name}`} />
+          <div
+            role="group"
+            aria-label={readOnly ? `Canvas of HTTPRoute ${ns}/${route.metadata.name}` : "Canvas: drop a Service on a rule, or a new rule on an empty spot"}
+            className="min-w-0 flex-1 rounded-md border border-slate-200 bg-white"
+            data-canvas
+          >
+            <FlowCanvas
+              nodes={flow.nodes}
+              edges={flow.edges}
+              routeId={routeId}
+              {...(selected && { selected })}
+              onSelect={setSelected}
+              highlighted={tester.tested}
+              label={`Canvas of HTTPRoute ${ns}/${route.metadata.name}`}
+            />
           </div>
           <SidePanel
             initial={tester.asked ? "routing" : "yaml"}
             tabs={[
               { id: "yaml", label: "YAML", body: <YamlView text={shownDraft} label="YAML the canvas compiles to" /> },
-              { id: "diff", label: impactWorsens(impact) ? "Diff ⚠" : impactSummary(impact) ? "Diff •" : "Diff", body: (
-                <>
-                  {/* The impact first: a few lines that matter more than where they sit in the YAML. */}
-                  {dirty && <div className="mb-2 border-b border-slate-200 pb-2"><ImpactView {...(impact && { impact })} pending={impactPending || testerInput.loading} what="this edit" /></div>}
-                  <YamlDiff before={shownBase} after={shownDraft} label="Diff against the cluster" empty={base ? "Same as in the cluster." : "Nothing in the cluster yet."} />
-                </>
-              ) },
-              { id: "problems", label: `Problems${errorsCount ? ` (${errorsCount})` : ""}`, body: splitting
-                ? <SplitOffer route={route} resourceVersion={baseRV} onDone={(first) => { setSplitting(false); onApplied(first); }} />
-                : <ProblemsView errors={validation.errors} limits={validation.limits} {...(validation.problem && { problem: validation.problem })} readOnly={readOnly} onSplit={() => setSplitting(true)} /> },
-              { id: "routing", label: "Routing", body: (
-                <>
-                  <RequestTester tester={tester} draft={dirty} self={`${ns}/${route.metadata.name}`} />
-                  <h2 className="mb-1 mt-3 border-t border-slate-200 pt-2 text-sm font-semibold">Effective routing</h2>
-                  <RoutingTableView table={table} ownRules={new Set(graph.entries[0]?.ids.rules.map((r) => r.id))} {...(tester.testedRule !== undefined && { tested: tester.testedRule })} />
-                </>
-              ) },
-              { id: "selection", label: "Selected", body: <Inspector key={selected} graph={graph} {...(selected && { selected })} readOnly={readOnly} edit={draft.edit} /> },
+              {
+                id: "diff",
+                label: impactWorsens(impact) ? "Diff ⚠" : impactSummary(impact) ? "Diff •" : "Diff",
+                body: (
+                  <>
+                    {/* The impact first: a few lines that matter more than where they sit in the YAML. */}
+                    {dirty && (
+                      <div className="mb-2 border-b border-slate-200 pb-2">
+                        <ImpactView {...(impact && { impact })} pending={impactPending || testerInput.loading} what="this edit" />
+                      </div>
+                    )}
+                    <YamlDiff
+                      before={shownBase}
+                      after={shownDraft}
+                      label="Diff against the cluster"
+                      empty={base ? "Same as in the cluster." : "Nothing in the cluster yet."}
+                    />
+                  </>
+                ),
+              },
+              {
+                id: "problems",
+                label: `Problems${errorsCount ? ` (${errorsCount})` : ""}`,
+                body: splitting ? (
+                  <SplitOffer
+                    route={route}
+                    resourceVersion={baseRV}
+                    onDone={(first) => {
+                      setSplitting(false);
+                      onApplied(first);
+                    }}
+                  />
+                ) : (
+                  <ProblemsView
+                    errors={validation.errors}
+                    limits={validation.limits}
+                    {...(validation.problem && { problem: validation.problem })}
+                    readOnly={readOnly}
+                    onSplit={() => setSplitting(true)}
+                  />
+                ),
+              },
+              {
+                id: "routing",
+                label: "Routing",
+                body: (
+                  <>
+                    <RequestTester tester={tester} draft={dirty} self={`${ns}/${route.metadata.name}`} />
+                    <h2 className="mb-1 mt-3 border-t border-slate-200 pt-2 text-sm font-semibold">Effective routing</h2>
+                    <RoutingTableView
+                      table={table}
+                      ownRules={new Set(graph.entries[0]?.ids.rules.map((r) => r.id))}
+                      {...(tester.testedRule !== undefined && { tested: tester.testedRule })}
+                    />
+                  </>
+                ),
+              },
+              {
+                id: "selection",
+                label: "Selected",
+                body: <Inspector key={selected} graph={graph} {...(selected && { selected })} readOnly={readOnly} edit={draft.edit} />,
+              },
             ]}
           />
         </div>
         {conflict && base && (
           // Over the canvas, so the decision is in sight on a 1280×800 window.
           <div className="fixed inset-x-0 bottom-16 z-50 mx-auto max-h-[65vh] max-w-4xl overflow-auto shadow-2xl">
-          <ConflictView
-            error={conflict.error}
-            base={base}
-            ours={route}
-            {...(theirs && { theirs })}
-            onRebase={() => {
-              if (!theirs) return;
-              const r = rebase(base, route, theirs);
-              setBase(theirs);
-              draft.reset(r.route);
-              applyFlow.backToEditing();
-            }}
-            onOverwrite={() => void applyFlow.apply({ ...(conflict.error.confirm && { confirm: conflict.error.confirm }), ...(theirs?.metadata.resourceVersion && { resourceVersion: theirs.metadata.resourceVersion }) })}
-            onCancel={applyFlow.backToEditing}
-          />
+            <ConflictView
+              error={conflict.error}
+              base={base}
+              ours={route}
+              {...(theirs && { theirs })}
+              onRebase={() => {
+                if (!theirs) return;
+                const r = rebase(base, route, theirs);
+                setBase(theirs);
+                draft.reset(r.route);
+                applyFlow.backToEditing();
+              }}
+              onOverwrite={() =>
+                void applyFlow.apply({
+                  ...(conflict.error.confirm && { confirm: conflict.error.confirm }),
+                  ...(theirs?.metadata.resourceVersion && { resourceVersion: theirs.metadata.resourceVersion }),
+                })
+              }
+              onCancel={applyFlow.backToEditing}
+            />
           </div>
         )}
         <GrantsNotice grants={neededGrants} create={createGrants} onCreate={setCreateGrants} readOnly={readOnly} />
-        {!readOnly && <ApplyBar state={applyFlow.state} {...(blocked && { blocked })} dirty={dirty} {...(dirty && impactSummary(impact) && { impact: impactSummary(impact), impactWorsens: impactWorsens(impact) })} onDryRun={() => void applyFlow.dryRun()} onApply={() => void applyFlow.apply()} onRetry={() => void applyFlow.retry()} />}
+        {!readOnly && (
+          <ApplyBar
+            state={applyFlow.state}
+            {...(blocked && { blocked })}
+            dirty={dirty}
+            {...(dirty && impactSummary(impact) && { impact: impactSummary(impact), impactWorsens: impactWorsens(impact) })}
+            onDryRun={() => void applyFlow.dryRun()}
+            onApply={() => void applyFlow.apply()}
+            onRetry={() => void applyFlow.retry()}
+          />
+        )}
       </section>
     </CanvasActionsContext.Provider>
   );

@@ -127,17 +127,25 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
   // Edges are not Tab stops (the nodes are); a screen reader hears them named in words.
   const names = useMemo(() => edgeNames(base, edges), [base, edges]);
   const rfEdges = useMemo(
-    () => (compact ? [] : edges.map((e): Edge => {
-      const type = e.sourceHandle === STACK_HANDLE ? "smoothstep" : "weight";
-      const named = { ...e, type, ariaLabel: names.get(e.id) ?? "" };
-      return highlighted.has(e.source) && highlighted.has(e.target) ? { ...named, animated: true, style: TESTED_EDGE, zIndex: 1 } : named;
-    })),
+    () =>
+      compact
+        ? []
+        : edges.map((e): Edge => {
+            const type = e.sourceHandle === STACK_HANDLE ? "smoothstep" : "weight";
+            const named = { ...e, type, ariaLabel: names.get(e.id) ?? "" };
+            return highlighted.has(e.source) && highlighted.has(e.target) ? { ...named, animated: true, style: TESTED_EDGE, zIndex: 1 } : named;
+          }),
     [edges, compact, highlighted, names],
   );
 
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     // Removal goes through the graph (onNodesDelete), never straight to the drawing.
-    setNodes((ns) => applyNodeChanges(changes.filter((c) => c.type !== "remove"), ns));
+    setNodes((ns) =>
+      applyNodeChanges(
+        changes.filter((c) => c.type !== "remove"),
+        ns,
+      ),
+    );
   }, []);
 
   const onNodeDragStop = useCallback(
@@ -148,11 +156,14 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
         if (target) edit((g: RouteGraph) => moveBackendTo(g, node.id, target.id));
         else setNodes(place);
       } else if (node.type === "rule") {
-        const rules = flow.getNodes().filter((n) => n.type === "rule").map((n) => ({
-          id: n.id,
-          y: n.id === node.id ? node.position.y : n.position.y,
-          routeId: String((n.data as { rule: { routeId: string } }).rule.routeId),
-        }));
+        const rules = flow
+          .getNodes()
+          .filter((n) => n.type === "rule")
+          .map((n) => ({
+            id: n.id,
+            y: n.id === node.id ? node.position.y : n.position.y,
+            routeId: String((n.data as { rule: { routeId: string } }).rule.routeId),
+          }));
         const to = ruleIndexAtY(rules, node.id);
         edit((g) => reorderRule(g, node.id, to));
         setNodes(place);
@@ -196,7 +207,14 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
         defaultViewport={base.length > LARGE ? { x: 0, y: 0, zoom: OVERVIEW_BELOW / 2 } : undefined}
         onNodesChange={onNodesChange}
         onNodeDragStop={onNodeDragStop}
-        onNodesDelete={(ns) => edit((g) => deleteElements(g, ns.map((n) => n.id)))}
+        onNodesDelete={(ns) =>
+          edit((g) =>
+            deleteElements(
+              g,
+              ns.map((n) => n.id),
+            ),
+          )
+        }
         onConnect={onConnect}
         isValidConnection={(c) => base.find((n) => n.id === c.source)?.type === "hostname" && base.find((n) => n.id === c.target)?.type === "rule"}
         onSelectionChange={({ nodes: sel }: OnSelectionChangeParams) => onSelect?.(sel[0]?.id)}
@@ -220,7 +238,9 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
         )}
         <Controls aria-label="Zoom and fit" showInteractive={false} showFitView={false}>
           <ControlButton onClick={fitAll} title="Fit the whole graph in view" aria-label="Fit view">
-            <svg viewBox="0 0 32 30" aria-hidden="true"><path d="M3.7 11.3V3.7h7.6V0H0v11.3zM20.7 0v3.7h7.6v7.6H32V0zM28.3 26.3h-7.6V30H32V18.7h-3.7zM3.7 18.7H0V30h11.3v-3.7H3.7z" /></svg>
+            <svg viewBox="0 0 32 30" aria-hidden="true">
+              <path d="M3.7 11.3V3.7h7.6V0H0v11.3zM20.7 0v3.7h7.6v7.6H32V0zM28.3 26.3h-7.6V30H32V18.7h-3.7zM3.7 18.7H0V30h11.3v-3.7H3.7z" />
+            </svg>
           </ControlButton>
         </Controls>
         {/* The minimap redraws every node on every pan frame: past a thousand nodes it costs more than

@@ -6,13 +6,23 @@ import type { ReferenceGrant } from "@/lib/gateway";
  * create them in the same apply. Without them the Gateway refuses those backends (ResolvedRefs:
  * RefNotPermitted) and answers 500 for their share of the traffic.
  */
-export function GrantsNotice({ grants, create, onCreate, readOnly }: { grants: readonly ReferenceGrant[]; create: boolean; onCreate: (v: boolean) => void; readOnly: boolean }) {
+export function GrantsNotice({
+  grants,
+  create,
+  onCreate,
+  readOnly,
+}: {
+  grants: readonly ReferenceGrant[];
+  create: boolean;
+  onCreate: (v: boolean) => void;
+  readOnly: boolean;
+}) {
   if (grants.length === 0) return null;
   return (
     <div role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-xs text-amber-950" data-grants-needed={grants.length}>
       <p className="font-medium">
-        {grants.length === 1 ? "A Service in another namespace needs a ReferenceGrant" : `${grants.length} Services in other namespaces need ReferenceGrants`} before
-        the Gateway forwards to {grants.length === 1 ? "it (until then its" : "them (until then their"} share of the traffic gets errors):
+        {grants.length === 1 ? "A Service in another namespace needs a ReferenceGrant" : `${grants.length} Services in other namespaces need ReferenceGrants`}{" "}
+        before the Gateway forwards to {grants.length === 1 ? "it (until then its" : "them (until then their"} share of the traffic gets errors):
       </p>
       <ul className="mt-1 list-inside list-disc">
         {grants.map((g) => (

@@ -23,7 +23,11 @@ import { useRequestTester } from "./useRequestTester";
 const SHOWN_LINKS = 6;
 
 const editLink = (r: HTTPRoute) => (
-  <Link key={`${r.metadata.namespace}/${r.metadata.name}`} className="text-xs text-sky-800 underline" href={`/routes/${r.metadata.namespace}/${r.metadata.name}`}>
+  <Link
+    key={`${r.metadata.namespace}/${r.metadata.name}`}
+    className="text-xs text-sky-800 underline"
+    href={`/routes/${r.metadata.namespace}/${r.metadata.name}`}
+  >
     edit {r.metadata.namespace}/{r.metadata.name}
   </Link>
 );
@@ -38,9 +42,10 @@ export function HostCanvas({ hostname }: { hostname: string }) {
   const [routesSnap, gwSnap, classSnap, grantSnap, svcSnap, nsSnap, vsSnap, ksvcSnap] = snapshots;
   const { settings } = useKnativeSettings();
   const routes = useMemo(
-    () => ((routesSnap?.items ?? []) as unknown as HTTPRoute[])
-      .filter((r) => (r.spec.hostnames ?? []).includes(hostname))
-      .sort((a, b) => `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`)),
+    () =>
+      ((routesSnap?.items ?? []) as unknown as HTTPRoute[])
+        .filter((r) => (r.spec.hostnames ?? []).includes(hostname))
+        .sort((a, b) => `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`)),
     [routesSnap, hostname],
   );
   const graph = useMemo(() => fromHTTPRoutes(routes), [routes]);
@@ -52,18 +57,33 @@ export function HostCanvas({ hostname }: { hostname: string }) {
     return handWrittenLookup(index, { gateway: settings?.gateway.config ?? {}, ...(clusterDomain && { clusterDomain }) })([hostname]);
   }, [routesSnap, svcSnap, vsSnap, ksvcSnap, settings, hostname]);
   const flow = useMemo(() => {
-    const f = toFlow(graph, { gateways: (gwSnap?.items ?? []) as unknown as Gateway[], shadowed: table.shadowed, shadowedBy: table.shadowedBy, readOnly: true, showRoute: true });
+    const f = toFlow(graph, {
+      gateways: (gwSnap?.items ?? []) as unknown as Gateway[],
+      shadowed: table.shadowed,
+      shadowedBy: table.shadowedBy,
+      readOnly: true,
+      showRoute: true,
+    });
     const vs = virtualServiceNodes(handWritten, f.nodes.find((n) => n.type === "hostname" && n.data.value === hostname)?.id);
     return { nodes: [...f.nodes, ...vs.nodes], edges: [...f.edges, ...vs.edges] };
   }, [graph, gwSnap, table, handWritten, hostname]);
-  const objects = useMemo(() => testerObjects([routesSnap, gwSnap, classSnap, grantSnap, svcSnap, nsSnap]), [routesSnap, gwSnap, classSnap, grantSnap, svcSnap, nsSnap]);
+  const objects = useMemo(
+    () => testerObjects([routesSnap, gwSnap, classSnap, grantSnap, svcSnap, nsSnap]),
+    [routesSnap, gwSnap, classSnap, grantSnap, svcSnap, nsSnap],
+  );
   const tester = useRequestTester(objects, graph, hostname);
   return (
     <section aria-labelledby="host-title" className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-3">
-        <h1 id="host-title" className="text-xl font-semibold">Hostname <span className="font-mono">{hostname}</span></h1>
+        <h1 id="host-title" className="text-xl font-semibold">
+          Hostname <span className="font-mono">{hostname}</span>
+        </h1>
         <LiveStatus connection={connection} state={routesSnap?.state} />
-        <span className="text-xs text-slate-600">{routes.length} route{routes.length === 1 ? "" : "s"}{handWritten.length > 0 && `, ${handWritten.length} hand-written Istio VirtualService${handWritten.length === 1 ? "" : "s"}`}{routes.length > 0 && ":"}</span>
+        <span className="text-xs text-slate-600">
+          {routes.length} route{routes.length === 1 ? "" : "s"}
+          {handWritten.length > 0 && `, ${handWritten.length} hand-written Istio VirtualService${handWritten.length === 1 ? "" : "s"}`}
+          {routes.length > 0 && ":"}
+        </span>
         {routes.slice(0, SHOWN_LINKS).map(editLink)}
         {routes.length > SHOWN_LINKS && (
           <details className="text-xs">
@@ -74,7 +94,9 @@ export function HostCanvas({ hostname }: { hostname: string }) {
           </details>
         )}
       </div>
-      {!routesSnap ? <Notice title="Loading HTTPRoutes…" /> : routes.length === 0 && handWritten.length === 0 ? (
+      {!routesSnap ? (
+        <Notice title="Loading HTTPRoutes…" />
+      ) : routes.length === 0 && handWritten.length === 0 ? (
         <Notice title={`No HTTPRoute serves ${hostname}`}>Routes appear here as soon as one lists this hostname.</Notice>
       ) : (
         <CanvasActionsContext.Provider value={READ_ONLY}>

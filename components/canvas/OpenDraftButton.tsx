@@ -15,11 +15,16 @@ export function OpenDraftButton({ suggestion, from, className = "" }: { suggesti
   const name = suggestion.route.metadata.name ?? "";
   const open = () => {
     const key = draftKey(context, ns, name);
-    if (!decodeDraft(window.localStorage.getItem(key))) window.localStorage.setItem(key, encodeDraft(suggestion.route, "", new Date(), { from, notes: suggestion.notes }));
+    if (!decodeDraft(window.localStorage.getItem(key)))
+      window.localStorage.setItem(key, encodeDraft(suggestion.route, "", new Date(), { from, notes: suggestion.notes }));
     router.push(`/routes/${encodeURIComponent(ns)}/${encodeURIComponent(name)}`);
   };
   return (
-    <button type="button" onClick={open} className={`nodrag rounded border border-violet-400 bg-white px-2 py-0.5 font-medium text-violet-900 hover:bg-violet-100 ${className}`}>
+    <button
+      type="button"
+      onClick={open}
+      className={`nodrag rounded border border-violet-400 bg-white px-2 py-0.5 font-medium text-violet-900 hover:bg-violet-100 ${className}`}
+    >
       Open the suggested HTTPRoute {ns}/{name} as a draft
     </button>
   );

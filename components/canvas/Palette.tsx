@@ -23,8 +23,13 @@ export function Palette(props: {
     e.dataTransfer.effectAllowed = "copy";
   };
   return (
-    <aside aria-labelledby="palette-title" className="flex h-full w-48 shrink-0 flex-col gap-2 overflow-hidden rounded-md border border-slate-200 bg-white p-2 text-xs">
-      <h2 id="palette-title" className="font-semibold">Palette</h2>
+    <aside
+      aria-labelledby="palette-title"
+      className="flex h-full w-48 shrink-0 flex-col gap-2 overflow-hidden rounded-md border border-slate-200 bg-white p-2 text-xs"
+    >
+      <h2 id="palette-title" className="font-semibold">
+        Palette
+      </h2>
       <button
         type="button"
         draggable={!props.readOnly}
@@ -36,7 +41,9 @@ export function Palette(props: {
       >
         + New rule
       </button>
-      <label htmlFor="palette-search" className="sr-only">Search Services</label>
+      <label htmlFor="palette-search" className="sr-only">
+        Search Services
+      </label>
       <input
         id="palette-search"
         type="search"
@@ -48,7 +55,9 @@ export function Palette(props: {
       <p className="text-slate-500">{props.selectedRule ? "Drag onto a rule, or press to add to the selected rule." : "Drag onto a rule."}</p>
       <ul className="flex-1 space-y-1 overflow-y-auto" aria-label="Services and Knative Services">
         {props.loading && <li className="text-slate-500">Loading services…</li>}
-        {!props.loading && shown.length === 0 && <li className="text-slate-500">{query ? `No service matches "${query}".` : "No Services in this cluster."}</li>}
+        {!props.loading && shown.length === 0 && (
+          <li className="text-slate-500">{query ? `No service matches "${query}".` : "No Services in this cluster."}</li>
+        )}
         {shown.map((item) => (
           <li key={item.key}>
             <button
@@ -62,12 +71,18 @@ export function Palette(props: {
               data-palette-kind={item.kind}
             >
               {/* Named by what it shows (the abbreviation spelt out for screen readers), so the visible text is its name. */}
-              <span aria-hidden="true" className={`mr-1 rounded px-1 ${item.kind === "KnativeService" ? "bg-violet-100 text-violet-900" : "bg-emerald-100 text-emerald-900"}`}>
+              <span
+                aria-hidden="true"
+                className={`mr-1 rounded px-1 ${item.kind === "KnativeService" ? "bg-violet-100 text-violet-900" : "bg-emerald-100 text-emerald-900"}`}
+              >
                 {item.kind === "KnativeService" ? "ksvc" : "svc"}
               </span>
               <span className="sr-only">{item.kind === "KnativeService" ? "Knative Service " : "Service "}</span>
               <span className="font-mono">{item.name}</span>
-              <span className="block truncate text-slate-500">{item.namespace}{item.port ? ` · ${item.port}` : ""}</span>
+              <span className="block truncate text-slate-500">
+                {item.namespace}
+                {item.port ? ` · ${item.port}` : ""}
+              </span>
               {props.selectedRule && <span className="sr-only">: add to the selected rule</span>}
             </button>
           </li>

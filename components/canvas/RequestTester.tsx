@@ -19,14 +19,18 @@ function Answer({ view, tester, onCanvas, self }: { view: ResultView; tester: Te
   return (
     <div className={`mt-2 rounded-md border p-2 ${tone.box}`} data-tester-status={view.status} data-tester-outcome={view.outcome}>
       <p className="mb-1">
-        <span className={`rounded px-1.5 py-0.5 font-mono text-[11px] font-semibold ${tone.code}`} data-tester-code>{view.code}</span>
+        <span className={`rounded px-1.5 py-0.5 font-mono text-[11px] font-semibold ${tone.code}`} data-tester-code>
+          {view.code}
+        </span>
       </p>
       {view.details.length > 0 && (
         <dl className="grid grid-cols-[max-content_1fr] gap-x-2 gap-y-0.5 text-[11px]">
           {view.details.map((d) => (
             <div key={d.label} className="contents">
               <dt className="text-slate-600">{d.label}</dt>
-              <dd className="break-all font-mono" data-tester-detail={d.label}>{d.value}</dd>
+              <dd className="break-all font-mono" data-tester-detail={d.label}>
+                {d.value}
+              </dd>
             </div>
           ))}
         </dl>
@@ -34,11 +38,26 @@ function Answer({ view, tester, onCanvas, self }: { view: ResultView; tester: Te
       {view.backends.length > 0 && (
         <table className="mt-1 w-full text-left text-[11px]" data-tester-backends>
           <caption className="sr-only">Backends of the rule that serves the request</caption>
-          <thead className="text-slate-600"><tr><th scope="col">Backend</th><th scope="col" className="text-right">Share</th></tr></thead>
+          <thead className="text-slate-600">
+            <tr>
+              <th scope="col">Backend</th>
+              <th scope="col" className="text-right">
+                Share
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {view.backends.map((b) => (
-              <tr key={b.key} className={`border-t border-slate-200 align-top ${b.served ? "" : "text-slate-500"}`} data-tester-backend={b.name} data-served={b.served}>
-                <td className="break-all pr-1 font-mono">{b.name}{b.note && <span className="block font-sans text-red-800">{b.note}</span>}</td>
+              <tr
+                key={b.key}
+                className={`border-t border-slate-200 align-top ${b.served ? "" : "text-slate-500"}`}
+                data-tester-backend={b.name}
+                data-served={b.served}
+              >
+                <td className="break-all pr-1 font-mono">
+                  {b.name}
+                  {b.note && <span className="block font-sans text-red-800">{b.note}</span>}
+                </td>
                 <td className="text-right tabular-nums font-semibold">{b.share}</td>
               </tr>
             ))}
@@ -49,14 +68,21 @@ function Answer({ view, tester, onCanvas, self }: { view: ResultView; tester: Te
         <p className="mt-1 text-[11px] text-slate-700">
           {onCanvas ? "Highlighted on the canvas. " : "That route is not on this canvas. "}
           {/* The editor opens with the same request asked: its draft can then be tried against it. */}
-          {self !== `${view.route.namespace}/${view.route.name}` && <Link className="text-sky-800 underline" href={`/routes/${view.route.namespace}/${view.route.name}${asked ? `?req=${encodeURIComponent(asked)}` : ""}`}>
-            open {view.route.namespace}/{view.route.name}
-          </Link>}
+          {self !== `${view.route.namespace}/${view.route.name}` && (
+            <Link
+              className="text-sky-800 underline"
+              href={`/routes/${view.route.namespace}/${view.route.name}${asked ? `?req=${encodeURIComponent(asked)}` : ""}`}
+            >
+              open {view.route.namespace}/{view.route.name}
+            </Link>
+          )}
         </p>
       )}
       {view.warnings.length > 0 && (
         <ul className="mt-1 list-disc pl-4 text-[11px] text-amber-900" aria-label="Where Gateways may differ">
-          {view.warnings.map((w) => <li key={w}>{w}</li>)}
+          {view.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
         </ul>
       )}
     </div>
@@ -67,7 +93,15 @@ function Answer({ view, tester, onCanvas, self }: { view: ResultView; tester: Te
  * Which rule of which route serves a request, and the backends that get it, or the status code
  * when none does: computed in the browser over the same objects the canvas shows.
  */
-export function RequestTester({ tester, draft = false, self }: { tester: Tester; /** The answer uses unsaved edits. */ draft?: boolean; /** "namespace/name" of the route being edited: no link to itself. */ self?: string }) {
+export function RequestTester({
+  tester,
+  draft = false,
+  self,
+}: {
+  tester: Tester;
+  /** The answer uses unsaved edits. */ draft?: boolean;
+  /** "namespace/name" of the route being edited: no link to itself. */ self?: string;
+}) {
   const { typed, setTyped, parsed, view } = tester;
   const error = parsed && !parsed.ok ? parsed : undefined;
   const submitOnCtrlEnter = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -79,7 +113,9 @@ export function RequestTester({ tester, draft = false, self }: { tester: Tester;
   };
   return (
     <section aria-labelledby="tester-title" className="text-xs" data-request-tester>
-      <h2 id="tester-title" className="mb-1 text-sm font-semibold">Test a request</h2>
+      <h2 id="tester-title" className="mb-1 text-sm font-semibold">
+        Test a request
+      </h2>
       <form
         className="flex flex-col gap-1"
         onSubmit={(e) => {
@@ -89,7 +125,9 @@ export function RequestTester({ tester, draft = false, self }: { tester: Tester;
       >
         <div className="flex gap-1">
           <select className={`${FIELD} py-0.5`} aria-label="Method" value={typed.method} onChange={(e) => setTyped({ ...typed, method: e.target.value })}>
-            {METHODS.map((m) => <option key={m}>{m}</option>)}
+            {METHODS.map((m) => (
+              <option key={m}>{m}</option>
+            ))}
           </select>
           <input
             className={`${FIELD} min-w-0 flex-1`}
@@ -105,7 +143,9 @@ export function RequestTester({ tester, draft = false, self }: { tester: Tester;
             onChange={(e) => setTyped({ ...typed, url: e.target.value })}
           />
         </div>
-        <label htmlFor="tester-headers" className="text-slate-600">Headers, one per line (Name: value)</label>
+        <label htmlFor="tester-headers" className="text-slate-600">
+          Headers, one per line (Name: value)
+        </label>
         <textarea
           id="tester-headers"
           className={`${FIELD} resize-y`}
@@ -117,16 +157,26 @@ export function RequestTester({ tester, draft = false, self }: { tester: Tester;
           onChange={(e) => setTyped({ ...typed, headers: e.target.value })}
           onKeyDown={submitOnCtrlEnter}
         />
-        {error && <p id="tester-error" className="text-red-800" role="alert">{error.error}</p>}
+        {error && (
+          <p id="tester-error" className="text-red-800" role="alert">
+            {error.error}
+          </p>
+        )}
         <div className="flex items-center gap-2">
-          <button type="submit" className="rounded bg-sky-700 px-3 py-0.5 font-medium text-white hover:bg-sky-800">Test</button>
+          <button type="submit" className="rounded bg-sky-700 px-3 py-0.5 font-medium text-white hover:bg-sky-800">
+            Test
+          </button>
           <span className="text-[11px] text-slate-500">Enter in the URL, Ctrl+Enter in the headers</span>
-          {parsed && <button type="button" className="ml-auto text-[11px] text-sky-800 underline" onClick={tester.clear} aria-label="Clear the tested request">Clear</button>}
+          {parsed && (
+            <button type="button" className="ml-auto text-[11px] text-sky-800 underline" onClick={tester.clear} aria-label="Clear the tested request">
+              Clear
+            </button>
+          )}
         </div>
       </form>
       {/* Only the sentence is announced: it is the whole answer; the rows below repeat its parts. */}
       <p role="status" aria-live="polite" aria-atomic="true" className="mt-2 break-words font-medium" data-tester-headline>
-        {parsed?.ok && tester.objects.loading ? "Waiting for the cluster's objects…" : view?.headline ?? ""}
+        {parsed?.ok && tester.objects.loading ? "Waiting for the cluster's objects…" : (view?.headline ?? "")}
       </p>
       {view && <Answer view={view} tester={tester} onCanvas={tester.tested.size > 0} {...(self !== undefined && { self })} />}
       {view && draft && <p className="mt-1 text-[11px] text-slate-600">Answered with your unsaved edits.</p>}

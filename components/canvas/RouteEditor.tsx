@@ -26,11 +26,24 @@ export function RouteEditor({ namespace, name }: { namespace: string; name: stri
     refetchOnWindowFocus: false,
   });
   if (q.isPending) return <Notice title={`Loading HTTPRoute ${namespace}/${name}…`} />;
-  if (q.error) return <Notice tone="error" title={`Cannot open HTTPRoute ${namespace}/${name}`}>{q.error.message}</Notice>;
+  if (q.error)
+    return (
+      <Notice tone="error" title={`Cannot open HTTPRoute ${namespace}/${name}`}>
+        {q.error.message}
+      </Notice>
+    );
   if (!q.data.route) {
     return (
       <Notice tone="warn" title={`There is no HTTPRoute ${namespace}/${name}`}>
-        It may have been deleted. <Link className="underline" href="/routes">Back to the routes</Link>, or <Link className="underline" href="/routes/new">start a new route</Link>.
+        It may have been deleted.{" "}
+        <Link className="underline" href="/routes">
+          Back to the routes
+        </Link>
+        , or{" "}
+        <Link className="underline" href="/routes/new">
+          start a new route
+        </Link>
+        .
       </Notice>
     );
   }

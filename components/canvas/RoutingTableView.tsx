@@ -6,9 +6,22 @@ import type { RoutingTable } from "@/lib/canvas";
 const FIRST_ROWS = 100;
 
 /** Which backends get each hostname and path, and why, across every route on the hostname. */
-export function RoutingTableView({ table, ownRules, tested }: { table: RoutingTable; ownRules?: ReadonlySet<string>; /** The rule a tested request went to. */ tested?: string }) {
+export function RoutingTableView({
+  table,
+  ownRules,
+  tested,
+}: {
+  table: RoutingTable;
+  ownRules?: ReadonlySet<string>;
+  /** The rule a tested request went to. */ tested?: string;
+}) {
   const [all, setAll] = useState(false);
-  if (table.rows.length === 0) return <p className="text-xs text-slate-600" role="status">No rules yet: every request gets 404.</p>;
+  if (table.rows.length === 0)
+    return (
+      <p className="text-xs text-slate-600" role="status">
+        No rules yet: every request gets 404.
+      </p>
+    );
   const rows = all ? table.rows : table.rows.slice(0, FIRST_ROWS);
   const lostCount = table.rows.filter((r) => r.winnerId !== undefined && r.winnerId !== r.ruleId).length;
   return (
@@ -21,14 +34,24 @@ export function RoutingTableView({ table, ownRules, tested }: { table: RoutingTa
       <table className="w-full text-left text-[11px]" data-routing-table>
         <caption className="sr-only">Effective routing table</caption>
         <thead className="text-slate-500">
-          <tr><th scope="col">Host</th><th scope="col">Match</th><th scope="col">Goes to</th><th scope="col">Why</th></tr>
+          <tr>
+            <th scope="col">Host</th>
+            <th scope="col">Match</th>
+            <th scope="col">Goes to</th>
+            <th scope="col">Why</th>
+          </tr>
         </thead>
         <tbody>
           {rows.map((r, i) => {
             const lost = r.winnerId !== undefined && r.winnerId !== r.ruleId;
             const hit = tested !== undefined && r.ruleId === tested;
             return (
-              <tr key={i} className={`border-t border-slate-100 align-top ${lost ? "bg-amber-50" : hit ? "bg-sky-50" : ""} ${ownRules && !ownRules.has(r.ruleId) ? "text-slate-500" : ""}`} data-row-shadowed={lost ? "true" : "false"} {...(hit && { "data-row-tested": "true" })}>
+              <tr
+                key={i}
+                className={`border-t border-slate-100 align-top ${lost ? "bg-amber-50" : hit ? "bg-sky-50" : ""} ${ownRules && !ownRules.has(r.ruleId) ? "text-slate-500" : ""}`}
+                data-row-shadowed={lost ? "true" : "false"}
+                {...(hit && { "data-row-tested": "true" })}
+              >
                 <td className="pr-1 font-mono">{r.host}</td>
                 <td className="pr-1 font-mono">{r.match}</td>
                 <td className="pr-1">{r.backends}</td>

@@ -22,7 +22,11 @@ export function SplitOffer({ route, resourceVersion, onDone }: { route: HTTPRout
     let first: SubmitResult | undefined;
     for (const [i, part] of routes.entries()) {
       const r = await callAction(() => submitRoute(routeSubmission(part, i === 0 ? resourceVersion : ""), { dryRun }));
-      if (!r.ok) return { ...r, object: `part ${i + 1} of ${routes.length}, HTTPRoute ${part.metadata.name}${!dryRun && i > 0 ? " (the parts before it were applied)" : ""}` };
+      if (!r.ok)
+        return {
+          ...r,
+          object: `part ${i + 1} of ${routes.length}, HTTPRoute ${part.metadata.name}${!dryRun && i > 0 ? " (the parts before it were applied)" : ""}`,
+        };
       first ??= r;
     }
     return first ?? { ok: false, error: { type: "Failed", message: "the split has no parts" } };
@@ -33,10 +37,17 @@ export function SplitOffer({ route, resourceVersion, onDone }: { route: HTTPRout
   };
   return (
     <div className="space-y-2 text-xs" data-split-offer>
-      <p>Split into {routes.length} routes: {routes.map((r) => r.metadata.name).join(", ")}. Every request is routed as before.</p>
+      <p>
+        Split into {routes.length} routes: {routes.map((r) => r.metadata.name).join(", ")}. Every request is routed as before.
+      </p>
       {unsplittable.length > 0 && <p className="text-amber-800">A rule with over 16 backends cannot be split: its weights share traffic within one rule.</p>}
       <YamlView text={printManifests(routes.map(forDisplay))} label="The routes after the split" />
-      <button type="button" onClick={() => void applyAll()} disabled={isBusy(flow.state)} className="rounded bg-amber-600 px-2 py-1 font-medium text-white disabled:opacity-50">
+      <button
+        type="button"
+        onClick={() => void applyAll()}
+        disabled={isBusy(flow.state)}
+        className="rounded bg-amber-600 px-2 py-1 font-medium text-white disabled:opacity-50"
+      >
         Apply the {routes.length} routes
       </button>
       <p role="status" aria-live="polite" data-split-status={flow.state.step}>

@@ -26,24 +26,27 @@ export function useApplyFlow(route: HTTPRoute, baseResourceVersion: string, onAp
   const grantsKey = JSON.stringify(grants);
   useEffect(() => dispatch({ type: "invalidated" }), [grantsKey, dispatch]);
 
-  const run = useCallback(async (dryRun: boolean, opts: { confirm?: string; resourceVersion?: string } = {}) => {
-    const sub = routeSubmission(route, opts.resourceVersion ?? baseResourceVersion);
-    const submit = async (dry: boolean) => {
-      // The server works out the same grants from the route (it writes no others).
-      if (grants.length > 0) {
-        const g = await callAction(() => submitGrants(sub, { dryRun: dry }));
-        if (!g.ok) return { ok: false as const, error: g.error, object: grantsLabel(grants) };
+  const run = useCallback(
+    async (dryRun: boolean, opts: { confirm?: string; resourceVersion?: string } = {}) => {
+      const sub = routeSubmission(route, opts.resourceVersion ?? baseResourceVersion);
+      const submit = async (dry: boolean) => {
+        // The server works out the same grants from the route (it writes no others).
+        if (grants.length > 0) {
+          const g = await callAction(() => submitGrants(sub, { dryRun: dry }));
+          if (!g.ok) return { ok: false as const, error: g.error, object: grantsLabel(grants) };
+        }
+        return callAction(() => submitRoute(sub, { dryRun: dry, ...(opts.confirm && { confirm: opts.confirm }) }));
+      };
+      // The canvas takes the stored object (with the server's defaults): "applied" holds for it.
+      const end = await flow.run(submit, dryRun ? "dry-run" : "apply", storedKey);
+      if (end.ok && !dryRun) onApplied(end.value as unknown as HTTPRoute);
+      if (!end.ok && end.error.type === "Conflict") {
+        const now = await getObject({ kind: "HTTPRoute", namespace: route.metadata.namespace ?? "", name: route.metadata.name ?? "" });
+        if (now.ok) dispatch({ type: "theirs", theirs: now.value });
       }
-      return callAction(() => submitRoute(sub, { dryRun: dry, ...(opts.confirm && { confirm: opts.confirm }) }));
-    };
-    // The canvas takes the stored object (with the server's defaults): "applied" holds for it.
-    const end = await flow.run(submit, dryRun ? "dry-run" : "apply", storedKey);
-    if (end.ok && !dryRun) onApplied(end.value as unknown as HTTPRoute);
-    if (!end.ok && end.error.type === "Conflict") {
-      const now = await getObject({ kind: "HTTPRoute", namespace: route.metadata.namespace ?? "", name: route.metadata.name ?? "" });
-      if (now.ok) dispatch({ type: "theirs", theirs: now.value });
-    }
-  }, [route, baseResourceVersion, onApplied, grants, flow, dispatch]);
+    },
+    [route, baseResourceVersion, onApplied, grants, flow, dispatch],
+  );
 
   return {
     state: flow.state,
@@ -55,4 +58,3 @@ export function useApplyFlow(route: HTTPRoute, baseResourceVersion: string, onAp
     backToEditing: flow.reset,
   };
 }
-

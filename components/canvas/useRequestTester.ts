@@ -46,7 +46,9 @@ const NONE: ReadonlySet<string> = new Set();
 export function useRequestTester(objects: TesterObjects, graph: RouteGraph, defaultHost?: string): RequestTester {
   const params = useSearchParams();
   const [asked, setAsked] = useState<TypedRequest | undefined>(() => decodeRequest(params.get(PARAM)));
-  const [typed, setTyped] = useState<TypedRequest>(() => asked ?? { method: "GET", url: defaultHost ? `http://${concreteHost(defaultHost)}/` : "", headers: "" });
+  const [typed, setTyped] = useState<TypedRequest>(
+    () => asked ?? { method: "GET", url: defaultHost ? `http://${concreteHost(defaultHost)}/` : "", headers: "" },
+  );
   // Typing in the canvas re-derives the objects on every keystroke; the answer may lag a frame behind.
   const current = useDeferredValue(objects);
   const parsed = useMemo(
@@ -61,7 +63,8 @@ export function useRequestTester(objects: TesterObjects, graph: RouteGraph, defa
     const result = match(parsed.input);
     const routes = current.objects.filter((o) => o.kind === "HTTPRoute") as unknown as HTTPRoute[];
     const nodes = testedNodes(result, graph);
-    const entry = result.route && graph.entries.find((e) => e.route.metadata?.namespace === result.route?.namespace && e.route.metadata?.name === result.route?.name);
+    const entry =
+      result.route && graph.entries.find((e) => e.route.metadata?.namespace === result.route?.namespace && e.route.metadata?.name === result.route?.name);
     const ruleId = result.rule !== undefined ? entry?.ids.rules[result.rule]?.id : undefined;
     return { view: describeResult(result, parsed.shown, routes, parsed.input.scheme), tested: nodes, ...(ruleId !== undefined && { testedRule: ruleId }) };
   }, [match, parsed, current.objects, graph]);
@@ -74,5 +77,16 @@ export function useRequestTester(objects: TesterObjects, graph: RouteGraph, defa
     setAsked(undefined);
     writeParam(undefined);
   }, []);
-  return { typed, setTyped, run, clear, ...(asked && { asked }), ...(parsed && { parsed }), ...(view && { view }), tested, ...(testedRule !== undefined && { testedRule }), objects: current };
+  return {
+    typed,
+    setTyped,
+    run,
+    clear,
+    ...(asked && { asked }),
+    ...(parsed && { parsed }),
+    ...(view && { view }),
+    tested,
+    ...(testedRule !== undefined && { testedRule }),
+    objects: current,
+  };
 }

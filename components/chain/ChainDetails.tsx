@@ -11,7 +11,11 @@ function statusTone(s: string): string {
 export function ChainDetails({ chain, node }: { chain: Chain; node: ChainNode }) {
   const findings = chain.findings.filter((f) => f.nodeId === node.id);
   return (
-    <section aria-labelledby="node-details-title" className="space-y-3 rounded-md border border-slate-200 bg-white p-4 text-sm shadow-sm" data-details={node.id}>
+    <section
+      aria-labelledby="node-details-title"
+      className="space-y-3 rounded-md border border-slate-200 bg-white p-4 text-sm shadow-sm"
+      data-details={node.id}
+    >
       <div className="flex items-start justify-between gap-2">
         <div>
           <p className="text-xs uppercase tracking-wide text-slate-500">{KIND_LABEL[node.kind]}</p>
@@ -38,7 +42,10 @@ export function ChainDetails({ chain, node }: { chain: Chain; node: ChainNode })
         </ul>
       )}
       {findings.map((f) => (
-        <div key={`${f.code}${f.title}`} className={`rounded border px-3 py-2 text-xs ${f.severity === "error" ? "border-red-200 bg-red-50" : "border-amber-200 bg-amber-50"}`}>
+        <div
+          key={`${f.code}${f.title}`}
+          className={`rounded border px-3 py-2 text-xs ${f.severity === "error" ? "border-red-200 bg-red-50" : "border-amber-200 bg-amber-50"}`}
+        >
           <p className="font-medium">{f.title}</p>
           <p className="mt-1">Next: {f.next}</p>
         </div>
@@ -51,9 +58,15 @@ export function ChainDetails({ chain, node }: { chain: Chain; node: ChainNode })
             <caption className="sr-only">Conditions of {node.name}</caption>
             <thead className="text-slate-500">
               <tr>
-                <th scope="col" className="w-28 py-1 pr-2">Type</th>
-                <th scope="col" className="w-16 py-1 pr-2">Status</th>
-                <th scope="col" className="py-1">Reason and message</th>
+                <th scope="col" className="w-28 py-1 pr-2">
+                  Type
+                </th>
+                <th scope="col" className="w-16 py-1 pr-2">
+                  Status
+                </th>
+                <th scope="col" className="py-1">
+                  Reason and message
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -67,7 +80,10 @@ export function ChainDetails({ chain, node }: { chain: Chain; node: ChainNode })
                     {c.observedGeneration !== undefined && <span className="text-slate-500"> (gen {c.observedGeneration})</span>}
                     {c.stale && <span className="ml-1 rounded bg-amber-100 px-1 text-amber-800">stale</span>}
                     {c.predicted && (
-                      <span className="ml-1 rounded bg-sky-100 px-1 text-sky-800" title="No controller has written this: it is what a conformant Gateway API implementation must write for these objects.">
+                      <span
+                        className="ml-1 rounded bg-sky-100 px-1 text-sky-800"
+                        title="No controller has written this: it is what a conformant Gateway API implementation must write for these objects."
+                      >
                         predicted
                       </span>
                     )}

@@ -46,13 +46,23 @@ export function ChainGraph({ chain, selected, onSelect }: { chain: Chain; select
         selectable: false,
         focusable: false,
       });
-      edges.push({ id: "finding-edge", source: first.nodeId, sourceHandle: "below", target: "finding", style: { stroke: EDGE_COLOR[first.severity], strokeDasharray: "4 3" } });
+      edges.push({
+        id: "finding-edge",
+        source: first.nodeId,
+        sourceHandle: "below",
+        target: "finding",
+        style: { stroke: EDGE_COLOR[first.severity], strokeDasharray: "4 3" },
+      });
     }
     return { nodes, edges };
   }, [chain, selected, onSelect]);
 
   return (
-    <div className="h-[460px] w-full rounded-md border border-slate-200 bg-white" role="group" aria-label="Chain graph: each object is a button that shows its conditions">
+    <div
+      className="h-[460px] w-full rounded-md border border-slate-200 bg-white"
+      role="group"
+      aria-label="Chain graph: each object is a button that shows its conditions"
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}

@@ -30,10 +30,18 @@ export function ChainList({
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-slate-700" aria-live="polite">
-          {all.length} chains: <span className="font-medium text-red-700">{counts.error} failing</span>, <span className="font-medium text-amber-700">{counts.warning} with warnings</span>
+          {all.length} chains: <span className="font-medium text-red-700">{counts.error} failing</span>,{" "}
+          <span className="font-medium text-amber-700">{counts.warning} with warnings</span>
         </p>
         <div>
-          <FilterInput id="chain-filter" label="Filter chains" value={query} onChange={setQuery} placeholder="Filter: name, host, reason, ns:x, is:error, kind:ksvc" className="w-96" />
+          <FilterInput
+            id="chain-filter"
+            label="Filter chains"
+            value={query}
+            onChange={setQuery}
+            placeholder="Filter: name, host, reason, ns:x, is:error, kind:ksvc"
+            className="w-96"
+          />
         </div>
       </div>
       {all.length === 0 ? (

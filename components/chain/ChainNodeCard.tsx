@@ -22,7 +22,15 @@ export function ChainNodeCard({ data }: NodeProps<ChainFlowNode>) {
       >
         <span className="flex w-full items-center justify-between text-[10px] font-semibold uppercase tracking-wide opacity-80">
           {KIND_LABEL[node.kind]}
-          <span>{node.missing ? "missing" : node.predicted ? (node.health === "pending" ? "predicted" : `predicted · ${HEALTH_WORD[node.health]}`) : HEALTH_WORD[node.health]}</span>
+          <span>
+            {node.missing
+              ? "missing"
+              : node.predicted
+                ? node.health === "pending"
+                  ? "predicted"
+                  : `predicted · ${HEALTH_WORD[node.health]}`
+                : HEALTH_WORD[node.health]}
+          </span>
         </span>
         <span className="w-full truncate text-sm font-semibold" title={node.name}>
           {node.name}

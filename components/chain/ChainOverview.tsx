@@ -4,7 +4,15 @@ import type { OverviewRow } from "@/lib/chain";
 import { HealthBadge } from "./HealthBadge";
 
 /** Every Knative Service and HTTPRoute with the health of its chain, worst first. */
-export function ChainOverview({ rows, total, open }: { rows: OverviewRow[]; total: number; open: (row: OverviewRow) => { href?: string; onClick?: () => void } }) {
+export function ChainOverview({
+  rows,
+  total,
+  open,
+}: {
+  rows: OverviewRow[];
+  total: number;
+  open: (row: OverviewRow) => { href?: string; onClick?: () => void };
+}) {
   return (
     <div className="overflow-x-auto rounded-md border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full text-left text-sm">
@@ -13,11 +21,21 @@ export function ChainOverview({ rows, total, open }: { rows: OverviewRow[]; tota
         </caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>
-            <th scope="col" className="px-3 py-2">Health</th>
-            <th scope="col" className="px-3 py-2">Kind</th>
-            <th scope="col" className="px-3 py-2">Namespace</th>
-            <th scope="col" className="px-3 py-2">Name</th>
-            <th scope="col" className="px-3 py-2">First failing link</th>
+            <th scope="col" className="px-3 py-2">
+              Health
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Kind
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Namespace
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Name
+            </th>
+            <th scope="col" className="px-3 py-2">
+              First failing link
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -43,7 +61,10 @@ export function ChainOverview({ rows, total, open }: { rows: OverviewRow[]; tota
                   )}
                   {r.knativeService && <span className="ml-2 rounded bg-violet-100 px-1.5 py-0.5 text-xs text-violet-800">Knative: {r.knativeService}</span>}
                   {r.predicted && (
-                    <span className="ml-2 rounded border border-dotted border-slate-500 px-1.5 py-0.5 text-xs text-slate-700" title="Not in the folder: what net-gateway-api would create">
+                    <span
+                      className="ml-2 rounded border border-dotted border-slate-500 px-1.5 py-0.5 text-xs text-slate-700"
+                      title="Not in the folder: what net-gateway-api would create"
+                    >
                       predicted
                     </span>
                   )}

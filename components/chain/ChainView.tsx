@@ -42,13 +42,15 @@ export function ChainView({ chain }: { chain: Chain }) {
             <p className="mt-1">Next: {first.next}</p>
           </>
         ) : (
-          <p className="font-medium">{chain.predicted ? "Nothing in the folder breaks this chain, as the controllers would build it." : "Every link of the chain is healthy."}</p>
+          <p className="font-medium">
+            {chain.predicted ? "Nothing in the folder breaks this chain, as the controllers would build it." : "Every link of the chain is healthy."}
+          </p>
         )}
       </div>
       {chain.predicted && (
         <p data-chain-predicted className="rounded-md border border-dashed border-slate-400 bg-slate-50 px-4 py-2 text-sm text-slate-700">
-          Dotted objects are not in the folder: they are what Knative and {predictedIngress(chain)} would create from the Knative Service, predicted by the same rules their
-          controllers follow. Their conditions appear once the folder is applied to a cluster.
+          Dotted objects are not in the folder: they are what Knative and {predictedIngress(chain)} would create from the Knative Service, predicted by the same
+          rules their controllers follow. Their conditions appear once the folder is applied to a cluster.
         </p>
       )}
 
@@ -70,7 +72,11 @@ export function ChainView({ chain }: { chain: Chain }) {
               return (
                 <li key={`${f.nodeId}${f.code}${f.title}`} data-finding={f.code} className="flex gap-2">
                   <HealthBadge health={f.severity} />
-                  <button type="button" className="text-left hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-300" onClick={() => setPicked(f.nodeId)}>
+                  <button
+                    type="button"
+                    className="text-left hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-300"
+                    onClick={() => setPicked(f.nodeId)}
+                  >
                     <span className="font-medium">{n ? `${KIND_LABEL[n.kind]} ${n.name}` : f.nodeId}:</span> {f.title}
                     {f.symptom && <span className="text-slate-500"> (follows from a failure further along)</span>}
                   </button>

@@ -22,22 +22,30 @@ export function LiveChain({ root, predictControllers = false }: { root: ChainRoo
       <PageHeader
         id="chain-title"
         title={title}
-        back={<Link href="/troubleshoot" className="text-sky-700 hover:underline">← All chains</Link>}
+        back={
+          <Link href="/troubleshoot" className="text-sky-700 hover:underline">
+            ← All chains
+          </Link>
+        }
         actions={<LiveStatus connection={live.connection} state={live.state} />}
       >
-          <p className="text-sm text-slate-600">
-            {root.kind === "KnativeService"
-              ? "Service → Configuration → Revisions; Route → KIngress → HTTPRoutes → Gateways → GatewayClass (on net-istio: → VirtualServices → Istio Gateways → their Services); backends."
-              : "HTTPRoute → Gateways (listeners) → GatewayClass; backends."}{" "}
-            Click an object (or Tab, Enter) for its conditions.
-          </p>
+        <p className="text-sm text-slate-600">
+          {root.kind === "KnativeService"
+            ? "Service → Configuration → Revisions; Route → KIngress → HTTPRoutes → Gateways → GatewayClass (on net-istio: → VirtualServices → Istio Gateways → their Services); backends."
+            : "HTTPRoute → Gateways (listeners) → GatewayClass; backends."}{" "}
+          Click an object (or Tab, Enter) for its conditions.
+        </p>
       </PageHeader>
       <LiveNotices live={live} />
       {!chain ? (
         <Notice title="Loading the chain…">Reading every kind of the chain from the cluster.</Notice>
       ) : !chain.found ? (
         <Notice tone="warn" title={`There is no ${title}`}>
-          It may have been deleted, or the name is misspelt. <Link href="/troubleshoot" className="underline">See every chain</Link>. This page keeps watching and shows it if it appears.
+          It may have been deleted, or the name is misspelt.{" "}
+          <Link href="/troubleshoot" className="underline">
+            See every chain
+          </Link>
+          . This page keeps watching and shows it if it appears.
         </Notice>
       ) : (
         <ChainView chain={chain} />

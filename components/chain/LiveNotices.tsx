@@ -12,13 +12,20 @@ export function LiveNotices({ live }: { live: LiveObjects }) {
   const partial = live.problems.filter((p) => p.state !== "unreachable");
   return (
     <>
-      {live.error && <Notice tone="error" title="Routeboard's server did not answer">{live.error.message}</Notice>}
+      {live.error && (
+        <Notice tone="error" title="Routeboard's server did not answer">
+          {live.error.message}
+        </Notice>
+      )}
       {live.connection === "lost" && (
-        <Notice tone="error" title="Lost the connection to Routeboard's server">Reconnecting by itself; what you see may be out of date.</Notice>
+        <Notice tone="error" title="Lost the connection to Routeboard's server">
+          Reconnecting by itself; what you see may be out of date.
+        </Notice>
       )}
       {live.unreachable && (
         <Notice tone="error" title="The cluster is unreachable">
-          {live.problems.find((p) => p.state === "unreachable")?.message} — retrying by itself; what you see is what was last seen. To diagnose from a dump instead, use the offline view.
+          {live.problems.find((p) => p.state === "unreachable")?.message} — retrying by itself; what you see is what was last seen. To diagnose from a dump
+          instead, use the offline view.
         </Notice>
       )}
       {partial.length > 0 && (

@@ -23,19 +23,26 @@ export function LiveOverview({ predictControllers = false }: { predictController
   return (
     <section aria-labelledby="troubleshoot-title" className="space-y-4">
       <PageHeader id="troubleshoot-title" title="Troubleshoot" actions={<LiveStatus connection={live.connection} state={live.state} />}>
-          <p className="text-sm text-slate-600">
-            Every Knative Service and HTTPRoute, the worst first; open one to see where its chain breaks. No cluster access?{" "}
-            <Link href="/troubleshoot/offline" className="text-sky-700 underline">
-              Diagnose a kubectl dump offline
-            </Link>
-            .
-          </p>
+        <p className="text-sm text-slate-600">
+          Every Knative Service and HTTPRoute, the worst first; open one to see where its chain breaks. No cluster access?{" "}
+          <Link href="/troubleshoot/offline" className="text-sky-700 underline">
+            Diagnose a kubectl dump offline
+          </Link>
+          .
+        </p>
       </PageHeader>
       <LiveNotices live={live} />
       {!inputs ? (
         <Notice title="Loading chains…">Reading Knative Services, HTTPRoutes and everything they link to.</Notice>
       ) : (
-        <ChainList index={inputs.index} options={inputs.options} query={query} setQuery={setQuery} open={(r) => ({ href: chainHref(r) })} emptyText="Create a Knative Service or an HTTPRoute; it appears here by itself." />
+        <ChainList
+          index={inputs.index}
+          options={inputs.options}
+          query={query}
+          setQuery={setQuery}
+          open={(r) => ({ href: chainHref(r) })}
+          emptyText="Create a Knative Service or an HTTPRoute; it appears here by itself."
+        />
       )}
     </section>
   );

@@ -47,9 +47,12 @@ export function OfflineTroubleshoot() {
           Troubleshoot offline
         </h1>
         <p className="text-sm text-slate-600">
-          For support cases where the cluster cannot be reached from here: paste or upload the output of the command below. It is read in this browser tab only; nothing is sent to Routeboard&apos;s server or to any cluster.
+          For support cases where the cluster cannot be reached from here: paste or upload the output of the command below. It is read in this browser tab only;
+          nothing is sent to Routeboard&apos;s server or to any cluster.
         </p>
-        <pre tabIndex={0} aria-label="The kubectl command" className="mt-2 overflow-x-auto rounded bg-slate-100 px-3 py-2 text-xs">{COMMAND}</pre>
+        <pre tabIndex={0} aria-label="The kubectl command" className="mt-2 overflow-x-auto rounded bg-slate-100 px-3 py-2 text-xs">
+          {COMMAND}
+        </pre>
       </div>
 
       {!parsed || (parsed.objects.length === 0 && parsed.errors.length > 0) || !index ? (
@@ -114,7 +117,14 @@ export function OfflineTroubleshoot() {
               <ChainView chain={chain} />
             </div>
           ) : (
-            <ChainList index={index} options={options} query={query} setQuery={setQuery} open={(r) => ({ onClick: () => setRoot(r.root) })} emptyText="The dump holds no Knative Services or HTTPRoutes: include ksvc and httproutes in the kubectl get command." />
+            <ChainList
+              index={index}
+              options={options}
+              query={query}
+              setQuery={setQuery}
+              open={(r) => ({ onClick: () => setRoot(r.root) })}
+              emptyText="The dump holds no Knative Services or HTTPRoutes: include ksvc and httproutes in the kubectl get command."
+            />
           )}
         </>
       )}
@@ -124,7 +134,12 @@ export function OfflineTroubleshoot() {
 
 function ParseErrors({ parsed }: { parsed: ParseResult }) {
   return (
-    <Notice tone={parsed.objects.length > 0 ? "warn" : "error"} title={parsed.objects.length > 0 ? `Some of the file could not be read (${parsed.errors.length} problems); the rest is shown` : "The file could not be read"}>
+    <Notice
+      tone={parsed.objects.length > 0 ? "warn" : "error"}
+      title={
+        parsed.objects.length > 0 ? `Some of the file could not be read (${parsed.errors.length} problems); the rest is shown` : "The file could not be read"
+      }
+    >
       <ul className="list-inside list-disc">
         {parsed.errors.slice(0, 10).map((e) => (
           <li key={`${e.line}:${e.column}:${e.message}`}>

@@ -29,7 +29,10 @@ function predicted(objects: LiveObjects["objects"], settings: KnativeSettings | 
 export function useChainInputs(live: LiveObjects, { predictControllers = false }: { predictControllers?: boolean } = {}): ChainInputs | undefined {
   const { settings, error } = useKnativeSettings();
   const synthesized = useMemo(() => (predictControllers ? predicted(live.objects, settings) : undefined), [predictControllers, live.objects, settings]);
-  const index = useMemo(() => (synthesized && live.objects ? indexObjects([...live.objects, ...synthesized.objects]) : live.index), [synthesized, live.objects, live.index]);
+  const index = useMemo(
+    () => (synthesized && live.objects ? indexObjects([...live.objects, ...synthesized.objects]) : live.index),
+    [synthesized, live.objects, live.index],
+  );
   // What a conformant implementation must write, once per set of objects (not per chain).
   const prediction = useMemo(() => (index ? predictFor(index) : undefined), [index]);
   return useMemo(() => {

@@ -6,7 +6,21 @@ import { useLiveKinds, type Connection } from "@/lib/query";
 import type { KindKey, KindSnapshot } from "@/lib/store";
 
 /** Every kind a chain reads. */
-export const CHAIN_KINDS: readonly KindKey[] = ["KnativeService", "Configuration", "Revision", "Route", "KIngress", "HTTPRoute", "Gateway", "GatewayClass", "ReferenceGrant", "VirtualService", "IstioGateway", "Service", "Namespace"];
+export const CHAIN_KINDS: readonly KindKey[] = [
+  "KnativeService",
+  "Configuration",
+  "Revision",
+  "Route",
+  "KIngress",
+  "HTTPRoute",
+  "Gateway",
+  "GatewayClass",
+  "ReferenceGrant",
+  "VirtualService",
+  "IstioGateway",
+  "Service",
+  "Namespace",
+];
 /** Kinds only some clusters have (Istio's, for net-istio): their absence is not a gap in the chain. */
 const OPTIONAL_KINDS: ReadonlySet<KindKey> = new Set(["VirtualService", "IstioGateway"]);
 
@@ -37,8 +51,18 @@ export function useLiveObjects(): LiveObjects {
     return all;
   }, [loaded, snapshots]);
   const index = useMemo(() => (objects ? indexObjects(objects) : undefined), [objects]);
-  const problems = snapshots.flatMap((s) => (s && s.state !== "ready" && s.state !== "loading" && !(s.state === "not-installed" && OPTIONAL_KINDS.has(s.kind)) ? [{ kind: s.kind, state: s.state, message: s.message }] : []));
+  const problems = snapshots.flatMap((s) =>
+    s && s.state !== "ready" && s.state !== "loading" && !(s.state === "not-installed" && OPTIONAL_KINDS.has(s.kind))
+      ? [{ kind: s.kind, state: s.state, message: s.message }]
+      : [],
+  );
   const unreachable = snapshots.some((s) => s?.state === "unreachable");
-  const state = !loaded ? "loading" : unreachable ? "unreachable" : snapshots.every((s) => s?.state === "ready" || s?.state === "not-installed" || s?.state === "forbidden") ? "ready" : "loading";
+  const state = !loaded
+    ? "loading"
+    : unreachable
+      ? "unreachable"
+      : snapshots.every((s) => s?.state === "ready" || s?.state === "not-installed" || s?.state === "forbidden")
+        ? "ready"
+        : "loading";
   return { index, objects, connection, error, problems, unreachable, loaded, state };
 }

@@ -27,7 +27,9 @@ export async function Header({ contexts, current, problem }: { contexts: Context
             </Link>
           ))}
         </nav>
-        {user ? <UserMenu username={user.username} readOnly={readOnly} /> : (
+        {user ? (
+          <UserMenu username={user.username} readOnly={readOnly} />
+        ) : (
           <div className="flex items-center gap-3">
             {readOnly && <span className="rounded bg-slate-700 px-2 py-0.5 text-xs text-slate-200">read-only</span>}
             <ContextSwitcher contexts={contexts} current={current} />

@@ -13,7 +13,11 @@ export function StoreBanner({ banner, user }: { banner: Banner; user?: string })
   }
   const dump = banner.mode === "dump";
   return (
-    <div data-testid="store-banner" data-mode={banner.mode} className={`px-4 py-1 text-center text-xs ${dump ? "bg-violet-950 text-violet-100" : "bg-emerald-950 text-emerald-100"}`}>
+    <div
+      data-testid="store-banner"
+      data-mode={banner.mode}
+      className={`px-4 py-1 text-center text-xs ${dump ? "bg-violet-950 text-violet-100" : "bg-emerald-950 text-emerald-100"}`}
+    >
       <p>
         {dump ? "Read-only dump file" : "Workspace folder"} <span className="font-mono text-white">{banner.path}</span>
         {dump ? " — shown for troubleshooting, never written" : " — applies write these files"}

@@ -50,19 +50,30 @@ function Row({ c }: { c: ImpactChange }) {
  */
 export function ImpactView({ impact, pending, what = "this change" }: { impact?: Impact; pending: boolean; what?: string }) {
   if (!impact) {
-    return <p className="text-xs text-slate-600" role="status">{pending ? "Predicting the status after the change…" : `No change: ${what} leaves every status as it is.`}</p>;
+    return (
+      <p className="text-xs text-slate-600" role="status">
+        {pending ? "Predicting the status after the change…" : `No change: ${what} leaves every status as it is.`}
+      </p>
+    );
   }
   return (
     <section aria-labelledby="impact-title" className="text-xs" data-impact={impact.changes.length} aria-busy={pending}>
-      <h2 id="impact-title" className="text-sm font-semibold">Impact on status <span className="font-normal text-slate-500">(predicted)</span></h2>
+      <h2 id="impact-title" className="text-sm font-semibold">
+        Impact on status <span className="font-normal text-slate-500">(predicted)</span>
+      </h2>
       <p className="text-[11px] text-slate-500">
-        What a conformant Gateway implementation will report after {what}, by the Gateway API spec: {impact.routesCompared} route{impact.routesCompared === 1 ? "" : "s"} on {impact.listenersCompared} listener{impact.listenersCompared === 1 ? "" : "s"} compared.
+        What a conformant Gateway implementation will report after {what}, by the Gateway API spec: {impact.routesCompared} route
+        {impact.routesCompared === 1 ? "" : "s"} on {impact.listenersCompared} listener{impact.listenersCompared === 1 ? "" : "s"} compared.
       </p>
       {impact.changes.length === 0 ? (
-        <p role="status" className="mt-1 text-slate-700" data-impact-none>No condition changes: every route and listener compared keeps its status.</p>
+        <p role="status" className="mt-1 text-slate-700" data-impact-none>
+          No condition changes: every route and listener compared keeps its status.
+        </p>
       ) : (
         <ul className="mt-1" aria-label="Conditions this change will change">
-          {impact.changes.map((c, i) => <Row key={i} c={c} />)}
+          {impact.changes.map((c, i) => (
+            <Row key={i} c={c} />
+          ))}
         </ul>
       )}
     </section>

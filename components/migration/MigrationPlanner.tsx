@@ -13,7 +13,17 @@ import { planMigration, type MigrationPlan } from "@/lib/migration";
 import { useKnativeSettings } from "@/lib/query";
 import { ServicePlanRow } from "./ServicePlanRow";
 
-const KINDS: readonly IndexedKind[] = ["KnativeService", "KIngress", "VirtualService", "HTTPRoute", "Gateway", "GatewayClass", "ReferenceGrant", "Service", "Namespace"];
+const KINDS: readonly IndexedKind[] = [
+  "KnativeService",
+  "KIngress",
+  "VirtualService",
+  "HTTPRoute",
+  "Gateway",
+  "GatewayClass",
+  "ReferenceGrant",
+  "Service",
+  "Namespace",
+];
 
 function Summary({ plan }: { plan: MigrationPlan }) {
   const { byLayer, ready, blockers } = plan.summary;
@@ -30,7 +40,9 @@ function Summary({ plan }: { plan: MigrationPlan }) {
       </p>
       <div className="rounded border border-slate-200 bg-white p-3 text-sm" data-summary="blockers">
         <span className="font-medium">What blocks the rest</span>
-        {blockers.length === 0 ? <p className="text-slate-500">Nothing.</p> : (
+        {blockers.length === 0 ? (
+          <p className="text-slate-500">Nothing.</p>
+        ) : (
           <ul className="list-inside list-disc">
             {blockers.map((b) => (
               <li key={b.what}>
@@ -52,7 +64,14 @@ export function MigrationPlanner() {
   const plan = useMemo(() => {
     if (!live.index || (!settings && !error)) return undefined;
     const index = live.index;
-    return planMigration(KINDS.flatMap((k) => index.all(k)), { clusterClass: settings?.network.config.ingressClass ?? DEFAULT_INGRESS_CLASS, gateway: settings?.gateway.config ?? {}, ...(settings?.network.config.clusterDomain && { clusterDomain: settings.network.config.clusterDomain }) });
+    return planMigration(
+      KINDS.flatMap((k) => index.all(k)),
+      {
+        clusterClass: settings?.network.config.ingressClass ?? DEFAULT_INGRESS_CLASS,
+        gateway: settings?.gateway.config ?? {},
+        ...(settings?.network.config.clusterDomain && { clusterDomain: settings.network.config.clusterDomain }),
+      },
+    );
   }, [live.index, settings, error]);
   const q = query.trim().toLowerCase();
   const shown = plan?.services.filter((s) => !q || `${s.namespace}/${s.name}`.includes(q) || s.layer.includes(q)) ?? [];
@@ -60,12 +79,21 @@ export function MigrationPlanner() {
     <section aria-labelledby="migrate-title" className="space-y-4">
       <PageHeader id="migrate-title" title="Migrate to the Gateway API" actions={<LiveStatus connection={live.connection} state={live.state} />}>
         <p className="text-sm text-slate-600">
-          Each Knative Service, the network layer it is on, and what moving it from net-istio to net-gateway-api takes: the HTTPRoutes it would get under config-gateway, whether the cluster is ready for them, and what a hand-written VirtualService on its hosts does that they will not.
+          Each Knative Service, the network layer it is on, and what moving it from net-istio to net-gateway-api takes: the HTTPRoutes it would get under
+          config-gateway, whether the cluster is ready for them, and what a hand-written VirtualService on its hosts does that they will not.
         </p>
       </PageHeader>
       <LiveNotices live={live} />
-      {error && <Notice tone="warn" title="Knative's configuration could not be read">{error}: Knative&apos;s and net-gateway-api&apos;s defaults are assumed.</Notice>}
-      {settings?.notes.map((n) => <Notice key={n} tone="warn" title="About Knative's configuration">{n}</Notice>)}
+      {error && (
+        <Notice tone="warn" title="Knative's configuration could not be read">
+          {error}: Knative&apos;s and net-gateway-api&apos;s defaults are assumed.
+        </Notice>
+      )}
+      {settings?.notes.map((n) => (
+        <Notice key={n} tone="warn" title="About Knative's configuration">
+          {n}
+        </Notice>
+      ))}
       {!plan ? (
         <Notice title="Loading…">Reading Knative Services, their KIngresses, VirtualServices and the Gateway API objects.</Notice>
       ) : plan.services.length === 0 ? (
@@ -73,8 +101,16 @@ export function MigrationPlanner() {
       ) : (
         <>
           <Summary plan={plan} />
-          <FilterInput id="migrate-filter" label="Filter Services" value={query} onChange={setQuery} placeholder="namespace/name or layer (istio, gateway-api)" />
-          {shown.length === 0 ? <p className="text-sm text-slate-600">No Service matches “{query}”.</p> : (
+          <FilterInput
+            id="migrate-filter"
+            label="Filter Services"
+            value={query}
+            onChange={setQuery}
+            placeholder="namespace/name or layer (istio, gateway-api)"
+          />
+          {shown.length === 0 ? (
+            <p className="text-sm text-slate-600">No Service matches “{query}”.</p>
+          ) : (
             <ul aria-label="Knative Services" className="space-y-2">
               {shown.map((s) => (
                 <ServicePlanRow key={`${s.namespace}/${s.name}`} plan={s} />

@@ -29,7 +29,8 @@ export function MoveControl({ plan }: { plan: ServicePlan }) {
   if (access.forbidden) {
     return (
       <p data-read-only className="text-sm text-slate-600">
-        Read-only: {access.forbidden === READ_ONLY_REASON ? READ_ONLY_REASON : `the API server says your credentials may not change this Service (${access.forbidden}).`}
+        Read-only:{" "}
+        {access.forbidden === READ_ONLY_REASON ? READ_ONLY_REASON : `the API server says your credentials may not change this Service (${access.forbidden}).`}
       </p>
     );
   }
@@ -45,7 +46,12 @@ export function MoveControl({ plan }: { plan: ServicePlan }) {
           </button>
         </Notice>
       ) : (
-        <button type="button" disabled={busy || access.checking || blocked} onClick={() => void move(target)} className="rounded bg-sky-700 px-3 py-1.5 text-sm text-white disabled:bg-slate-300">
+        <button
+          type="button"
+          disabled={busy || access.checking || blocked}
+          onClick={() => void move(target)}
+          className="rounded bg-sky-700 px-3 py-1.5 text-sm text-white disabled:bg-slate-300"
+        >
           {PROGRESS[flow.state.step] ?? (target === GATEWAY_API_INGRESS_CLASS ? "Move to the Gateway API" : "Move back to Istio")}
         </button>
       )}

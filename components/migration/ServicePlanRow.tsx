@@ -50,7 +50,10 @@ export function ServicePlanRow({ plan }: { plan: ServicePlan }) {
             </section>
             <section aria-label="After the move">
               <h3 className="text-sm font-semibold">After the move: HTTPRoutes net-gateway-api builds</h3>
-              <Names names={plan.predictedRoutes.map((r) => `${r.name} → ${r.gateway}`)} empty={plan.hasKIngress ? "None." : "Not known until Knative makes its KIngress."} />
+              <Names
+                names={plan.predictedRoutes.map((r) => `${r.name} → ${r.gateway}`)}
+                empty={plan.hasKIngress ? "None." : "Not known until Knative makes its KIngress."}
+              />
             </section>
           </div>
           <section aria-label="Readiness">
@@ -80,7 +83,8 @@ export function ServicePlanRow({ plan }: { plan: ServicePlan }) {
                     ))}
                   </ul>
                   <p className="mt-1 text-xs text-slate-600">
-                    An HTTPRoute of your own can take over part of it{b.suggestion.notes.length > 0 ? ` (${b.suggestion.notes.length} thing${b.suggestion.notes.length === 1 ? "" : "s"} still not)` : ""}:{" "}
+                    An HTTPRoute of your own can take over part of it
+                    {b.suggestion.notes.length > 0 ? ` (${b.suggestion.notes.length} thing${b.suggestion.notes.length === 1 ? "" : "s"} still not)` : ""}:{" "}
                     <OpenDraftButton suggestion={b.suggestion} from={`VirtualService ${b.virtualService}`} />
                   </p>
                 </div>
@@ -88,7 +92,10 @@ export function ServicePlanRow({ plan }: { plan: ServicePlan }) {
             </section>
           )}
           {plan.layer !== "other" && <MoveControl plan={plan} />}
-          <Link href={`/troubleshoot/ksvc/${encodeURIComponent(plan.namespace)}/${encodeURIComponent(plan.name)}`} className="text-sm text-sky-700 hover:underline">
+          <Link
+            href={`/troubleshoot/ksvc/${encodeURIComponent(plan.namespace)}/${encodeURIComponent(plan.name)}`}
+            className="text-sm text-sky-700 hover:underline"
+          >
             Its chain →
           </Link>
         </div>

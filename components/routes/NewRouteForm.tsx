@@ -42,43 +42,69 @@ export function NewRouteForm() {
 
   return (
     <form onSubmit={submit} className="max-w-md space-y-3 text-sm" aria-labelledby="new-title">
-      <h1 id="new-title" className="text-2xl font-semibold">New HTTPRoute</h1>
+      <h1 id="new-title" className="text-2xl font-semibold">
+        New HTTPRoute
+      </h1>
       {listed ? (
-        <label className="block">Namespace
+        <label className="block">
+          Namespace
           <select className={field} value={ns} onChange={(e) => setNs(e.target.value)} disabled={nowhere} required>
-            {allowed.map((n) => <option key={n}>{n}</option>)}
+            {allowed.map((n) => (
+              <option key={n}>{n}</option>
+            ))}
           </select>
           <span className="mt-1 block text-xs text-slate-600" data-namespaces-offered>
-            {refused.length === 0 ? "Every namespace: you may create HTTPRoutes in all of them." : `The ${allowed.length} of ${allowed.length + refused.length} namespaces where you may create HTTPRoutes.`}
+            {refused.length === 0
+              ? "Every namespace: you may create HTTPRoutes in all of them."
+              : `The ${allowed.length} of ${allowed.length + refused.length} namespaces where you may create HTTPRoutes.`}
           </span>
         </label>
       ) : (
-        <label className="block">Namespace
+        <label className="block">
+          Namespace
           <input className={field} value={ns} onChange={(e) => setNs(e.target.value)} required disabled={!writable.value && !writable.error} />
           <span className="mt-1 block text-xs text-slate-600">
-            {writable.value || writable.error ? "Namespaces cannot be listed with your credentials: type one; the dry-run says whether you may write there." : "Checking where you may create HTTPRoutes…"}
+            {writable.value || writable.error
+              ? "Namespaces cannot be listed with your credentials: type one; the dry-run says whether you may write there."
+              : "Checking where you may create HTTPRoutes…"}
           </span>
         </label>
       )}
       {nowhere && (
         <Notice tone="warn" title="You may not create HTTPRoutes in any namespace">
-          The API server says so for your credentials{refused[0]?.reason ? ` (${refused[0].reason})` : ""}. Ask for a Role that allows creating httproutes.gateway.networking.k8s.io.
+          The API server says so for your credentials{refused[0]?.reason ? ` (${refused[0].reason})` : ""}. Ask for a Role that allows creating
+          httproutes.gateway.networking.k8s.io.
         </Notice>
       )}
-      <label className="block">Name
+      <label className="block">
+        Name
         <input className={field} value={name} onChange={(e) => setName(e.target.value)} required placeholder="example-com" />
       </label>
-      <label className="block">Hostname (optional)
+      <label className="block">
+        Hostname (optional)
         <input className={field} value={host} onChange={(e) => setHost(e.target.value)} placeholder="example.com" />
       </label>
-      <label className="block">Gateway (optional)
+      <label className="block">
+        Gateway (optional)
         <select className={field} value={gateway} onChange={(e) => setGateway(e.target.value)}>
           <option value="">none yet</option>
-          {gateways.map((g) => <option key={g}>{g}</option>)}
+          {gateways.map((g) => (
+            <option key={g}>{g}</option>
+          ))}
         </select>
       </label>
-      {error && <p role="alert" className="text-red-800">{error}</p>}
-      <button type="submit" disabled={nowhere || (!writable.value && !writable.error)} className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white disabled:bg-slate-300">Open on the canvas</button>
+      {error && (
+        <p role="alert" className="text-red-800">
+          {error}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={nowhere || (!writable.value && !writable.error)}
+        className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white disabled:bg-slate-300"
+      >
+        Open on the canvas
+      </button>
     </form>
   );
 }

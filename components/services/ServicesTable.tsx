@@ -19,9 +19,21 @@ export function ServicesTable() {
       <PageHeader id="services-title" title="Knative Services" actions={<LiveStatus connection={connection} state={snap?.state} />}>
         <p className="text-sm text-slate-600">Traffic splits of every Knative Service; open one to move its sliders.</p>
       </PageHeader>
-      {error && <Notice tone="error" title="Routeboard's server did not answer">{error.message}</Notice>}
-      {snap?.state === "not-installed" && <Notice tone="warn" title="Knative Serving is not installed in this cluster">{snap.message}</Notice>}
-      {(snap?.state === "forbidden" || snap?.state === "unreachable") && <Notice tone="error" title="Knative Services cannot be read">{snap.message}</Notice>}
+      {error && (
+        <Notice tone="error" title="Routeboard's server did not answer">
+          {error.message}
+        </Notice>
+      )}
+      {snap?.state === "not-installed" && (
+        <Notice tone="warn" title="Knative Serving is not installed in this cluster">
+          {snap.message}
+        </Notice>
+      )}
+      {(snap?.state === "forbidden" || snap?.state === "unreachable") && (
+        <Notice tone="error" title="Knative Services cannot be read">
+          {snap.message}
+        </Notice>
+      )}
       {!snap ? (
         <Notice title="Loading Knative Services…" />
       ) : snap.state === "ready" && rows.length === 0 ? (
@@ -32,11 +44,21 @@ export function ServicesTable() {
             <caption className="sr-only">Knative Services, {rows.length}</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="px-3 py-2">Namespace</th>
-                <th scope="col" className="px-3 py-2">Name</th>
-                <th scope="col" className="px-3 py-2">Ready</th>
-                <th scope="col" className="px-3 py-2">Traffic (spec)</th>
-                <th scope="col" className="px-3 py-2">Routed now (status)</th>
+                <th scope="col" className="px-3 py-2">
+                  Namespace
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Name
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Ready
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Traffic (spec)
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Routed now (status)
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -41,7 +41,14 @@ export function ApplyPanel(props: {
           Apply
         </button>
         <span role="status" className="text-sm text-slate-600" data-apply-status={state.step}>
-          {PROGRESS[state.step] ?? (state.step === "applied" ? appliedWords(state.resourceVersion) : !changed ? "No change to apply." : invalid ? "Fix the problems above to apply." : "")}
+          {PROGRESS[state.step] ??
+            (state.step === "applied"
+              ? appliedWords(state.resourceVersion)
+              : !changed
+                ? "No change to apply."
+                : invalid
+                  ? "Fix the problems above to apply."
+                  : "")}
         </span>
       </div>
       <ApplyErrorNotice state={state} what={props.what} field="spec.traffic" onRetry={onApply} onTakeOver={onTakeOver} />

@@ -3,7 +3,9 @@ import type { GatewayEntry } from "@/lib/knative";
 import type { KnativeSettings } from "@/lib/knative";
 
 const gw = (g: GatewayEntry | undefined) =>
-  g ? `${g.namespace}/${g.name} (class ${g.class ?? "?"}${g.supportedFeatures?.length ? `; supports ${g.supportedFeatures.join(", ")}` : "; no declared features"})` : "none";
+  g
+    ? `${g.namespace}/${g.name} (class ${g.class ?? "?"}${g.supportedFeatures?.length ? `; supports ${g.supportedFeatures.join(", ")}` : "; no declared features"})`
+    : "none";
 
 const onOff = (b: boolean) => (b ? "enabled" : "disabled");
 
@@ -12,7 +14,12 @@ const onOff = (b: boolean) => (b ? "enabled" : "disabled");
  * ConfigMap in knative-serving, or the default), and what could not be read.
  */
 export function KnativeSettingsPanel({ settings, error }: { settings?: KnativeSettings; error?: string }) {
-  if (error) return <p role="alert" className="text-xs text-amber-800">Knative&apos;s configuration could not be read ({error}): the preview assumes Knative&apos;s defaults.</p>;
+  if (error)
+    return (
+      <p role="alert" className="text-xs text-amber-800">
+        Knative&apos;s configuration could not be read ({error}): the preview assumes Knative&apos;s defaults.
+      </p>
+    );
   if (!settings) return <p className="text-xs text-slate-500">Reading Knative&apos;s configuration…</p>;
   const { config, sources, domainSources } = settings.network;
   const gateway = settings.gateway;
@@ -20,7 +27,11 @@ export function KnativeSettingsPanel({ settings, error }: { settings?: KnativeSe
     ["ingress class", config.ingressClass, sources.ingressClass.text],
     ...Object.entries(config.domains).map(([d, sel]): [string, string, string] => [
       "domain",
-      Object.keys(sel).length ? `${d} (for ${Object.entries(sel).map(([k, v]) => `${k}=${v}`).join(", ")})` : d,
+      Object.keys(sel).length
+        ? `${d} (for ${Object.entries(sel)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(", ")})`
+        : d,
       domainSources[d]?.text ?? sources.domains.text,
     ]),
     ["domain template", config.domainTemplate, sources.domainTemplate.text],
@@ -36,7 +47,9 @@ export function KnativeSettingsPanel({ settings, error }: { settings?: KnativeSe
     <div className="text-xs" data-knative-settings>
       {settings.notes.length > 0 && (
         <ul role="alert" className="mb-1 list-disc pl-4 text-amber-800" data-settings-notes>
-          {settings.notes.map((n) => <li key={n}>{n}</li>)}
+          {settings.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
         </ul>
       )}
       <details>
@@ -44,12 +57,24 @@ export function KnativeSettingsPanel({ settings, error }: { settings?: KnativeSe
         <table className="mt-1 w-full border-collapse">
           <caption className="sr-only">Knative configuration in effect, and where each value comes from</caption>
           <thead>
-            <tr className="text-left text-slate-500"><th scope="col" className="pr-2 font-medium">setting</th><th scope="col" className="pr-2 font-medium">value</th><th scope="col" className="font-medium">from</th></tr>
+            <tr className="text-left text-slate-500">
+              <th scope="col" className="pr-2 font-medium">
+                setting
+              </th>
+              <th scope="col" className="pr-2 font-medium">
+                value
+              </th>
+              <th scope="col" className="font-medium">
+                from
+              </th>
+            </tr>
           </thead>
           <tbody>
             {rows.map(([k, v, from]) => (
               <tr key={`${k}:${v}`} className="border-t border-slate-100 align-top" data-setting={k}>
-                <th scope="row" className="pr-2 font-normal text-slate-600">{k}</th>
+                <th scope="row" className="pr-2 font-normal text-slate-600">
+                  {k}
+                </th>
                 <td className="pr-2 font-mono break-all">{v}</td>
                 <td className="text-slate-500">{from}</td>
               </tr>

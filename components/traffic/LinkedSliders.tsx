@@ -54,7 +54,14 @@ export function LinkedSliders(props: { name: string; items: LinkedItem[]; unit: 
                   onMove={(t) => onChange(setShare(plain(), it.id, t))}
                 />
               </div>
-              <ShareInput label={`${it.label} ${unitWord} value`} value={it.value} max={max} fractions={unit === "weight"} disabled={fixed} onCommit={(v) => commit(it.id, v)} />
+              <ShareInput
+                label={`${it.label} ${unitWord} value`}
+                value={it.value}
+                max={max}
+                fractions={unit === "weight"}
+                disabled={fixed}
+                onCommit={(v) => commit(it.id, v)}
+              />
               <span className="w-20 shrink-0 text-right font-mono text-sm text-slate-600" data-share>
                 {unit === "percent" ? `${it.value} %` : share}
               </span>

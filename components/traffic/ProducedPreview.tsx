@@ -11,7 +11,14 @@ import { YamlDiff } from "@/components/yaml/YamlDiff";
  * "What it will produce": the Route Knative writes and the HTTPRoutes net-gateway-api
  * generates (lib/knative), for the draft, as a diff against those of today's Service.
  */
-export function ProducedPreview(props: { base: KnativeService; traffic: TrafficTarget[]; configurations: Configuration[]; revisions: Revision[]; config: ProduceConfig; /** The draft differs from the Service's traffic. */ changed: boolean }) {
+export function ProducedPreview(props: {
+  base: KnativeService;
+  traffic: TrafficTarget[];
+  configurations: Configuration[];
+  revisions: Revision[];
+  config: ProduceConfig;
+  /** The draft differs from the Service's traffic. */ changed: boolean;
+}) {
   const { base, traffic, configurations, revisions, config, changed } = props;
   const objects = useMemo(() => ({ configurations, revisions }), [configurations, revisions]);
   const before = useMemo(() => produce(base, base.spec?.traffic ?? [], objects, config), [base, objects, config]);
@@ -26,7 +33,8 @@ export function ProducedPreview(props: { base: KnativeService; traffic: TrafficT
       <p className="mb-1 text-xs text-slate-500">Route traffic and the HTTPRoutes net-gateway-api will generate, against today&apos;s.</p>
       {after.otherIngressClass && (
         <p role="status" className="mb-1 text-xs text-amber-800" data-other-ingress-class>
-          This Service&apos;s KIngress has the ingress class {after.otherIngressClass}, so net-gateway-api makes no HTTPRoutes for it (see the Knative configuration below): only the Route is shown.
+          This Service&apos;s KIngress has the ingress class {after.otherIngressClass}, so net-gateway-api makes no HTTPRoutes for it (see the Knative
+          configuration below): only the Route is shown.
         </p>
       )}
       {after.problems.length > 0 && (

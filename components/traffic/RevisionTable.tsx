@@ -3,7 +3,19 @@ import { ConditionBadge } from "@/components/ui/ConditionBadge";
 import { formatAge, type RevisionRow } from "@/lib/traffic";
 
 /** The Service's revisions, to pick one as a new traffic target. */
-export function RevisionTable({ rows, inDraft, onAdd, now, disabled }: { rows: RevisionRow[]; inDraft: ReadonlySet<string>; onAdd: (name: string) => void; now: number; disabled?: boolean }) {
+export function RevisionTable({
+  rows,
+  inDraft,
+  onAdd,
+  now,
+  disabled,
+}: {
+  rows: RevisionRow[];
+  inDraft: ReadonlySet<string>;
+  onAdd: (name: string) => void;
+  now: number;
+  disabled?: boolean;
+}) {
   return (
     <table className="w-full text-sm" aria-label="Revisions">
       <thead className="text-left text-xs text-slate-500">

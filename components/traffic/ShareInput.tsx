@@ -42,7 +42,12 @@ export function ShareInput(props: { label: string; value: number; max: number; f
         className="w-24 rounded border border-slate-300 px-2 py-1 text-right font-mono text-sm disabled:bg-slate-100"
       />
       {note && (
-        <span id={noteId} role={note.tone === "error" ? "alert" : "status"} data-share-note={note.tone} className={`mt-1 max-w-56 text-right text-xs ${note.tone === "error" ? "text-red-700" : "text-slate-600"}`}>
+        <span
+          id={noteId}
+          role={note.tone === "error" ? "alert" : "status"}
+          data-share-note={note.tone}
+          className={`mt-1 max-w-56 text-right text-xs ${note.tone === "error" ? "text-red-700" : "text-slate-600"}`}
+        >
           {note.text}
         </span>
       )}

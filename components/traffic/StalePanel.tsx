@@ -13,13 +13,20 @@ const trafficYaml = (k: KnativeService) => printManifest({ traffic: canonicalTra
  * Someone changed the Service between load and apply: show what they changed and let the
  * user choose. Nothing is overwritten without a click.
  */
-export function StalePanel(props: { base: KnativeService; theirs: KnativeService; who?: string; onRebase: () => void; onOverwrite: () => void; onDiscard: () => void }) {
+export function StalePanel(props: {
+  base: KnativeService;
+  theirs: KnativeService;
+  who?: string;
+  onRebase: () => void;
+  onOverwrite: () => void;
+  onDiscard: () => void;
+}) {
   const { base, theirs, who, onRebase, onOverwrite, onDiscard } = props;
   return (
     <Notice tone="warn" title={STALE.title("this Service")}>
       <p>
-        Nothing was applied. {who ? `Last write: ${who}. ` : ""}Their spec.traffic, against the one you started from (generation {base.metadata.generation ?? "?"} →{" "}
-        {theirs.metadata.generation ?? "?"}):
+        Nothing was applied. {who ? `Last write: ${who}. ` : ""}Their spec.traffic, against the one you started from (generation{" "}
+        {base.metadata.generation ?? "?"} → {theirs.metadata.generation ?? "?"}):
       </p>
       <div className="my-2">
         <YamlDiff label="Changes made by someone else" before={trafficYaml(base)} after={trafficYaml(theirs)} />
@@ -28,7 +35,11 @@ export function StalePanel(props: { base: KnativeService; theirs: KnativeService
         <button type="button" onClick={onRebase} className="rounded border border-slate-400 bg-white px-3 py-1 text-sm hover:bg-slate-50">
           {STALE.rebase}
         </button>
-        <button type="button" onClick={onOverwrite} className="rounded border border-amber-500 bg-white px-3 py-1 text-sm font-medium text-amber-900 hover:bg-amber-100">
+        <button
+          type="button"
+          onClick={onOverwrite}
+          className="rounded border border-amber-500 bg-white px-3 py-1 text-sm font-medium text-amber-900 hover:bg-amber-100"
+        >
           {STALE.overwrite}
         </button>
         <button type="button" onClick={onDiscard} className="rounded border border-slate-400 bg-white px-3 py-1 text-sm hover:bg-slate-50">

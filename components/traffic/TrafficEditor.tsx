@@ -11,7 +11,19 @@ import { getObject } from "@/lib/query";
 import { useKnativeSettings } from "@/lib/query";
 import { useLiveKinds } from "@/lib/query";
 import { READ_ONLY_REASON, useWriteAccess } from "@/lib/query";
-import { addTarget, draftFromTraffic, removeTarget, setTag, tagProblem, tagUrl, targetLabel, toShares, trafficFromDraft, withShares, type DraftTarget } from "@/lib/traffic";
+import {
+  addTarget,
+  draftFromTraffic,
+  removeTarget,
+  setTag,
+  tagProblem,
+  tagUrl,
+  targetLabel,
+  toShares,
+  trafficFromDraft,
+  withShares,
+  type DraftTarget,
+} from "@/lib/traffic";
 import { rescale } from "@/lib/traffic";
 import { draftProblems } from "@/lib/traffic";
 import { revisionRows, trafficSummary } from "@/lib/traffic";
@@ -61,7 +73,10 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
   const rows = useMemo(() => (live ? revisionRows(live, revisions) : []), [live, revisions]);
   const knative = useKnativeSettings();
   const access = useWriteAccess({ kind: "KnativeService", namespace, name });
-  const produceConfig = useMemo(() => (knative.settings ? { network: knative.settings.network.config, gateway: knative.settings.gateway.config } : {}), [knative.settings]);
+  const produceConfig = useMemo(
+    () => (knative.settings ? { network: knative.settings.network.config, gateway: knative.settings.gateway.config } : {}),
+    [knative.settings],
+  );
 
   if (!base) {
     return (
@@ -69,13 +84,22 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
         <h1 className="text-2xl font-semibold">
           {namespace}/{name}
         </h1>
-        {error && <Notice tone="error" title="Routeboard's server did not answer">{error.message}</Notice>}
+        {error && (
+          <Notice tone="error" title="Routeboard's server did not answer">
+            {error.message}
+          </Notice>
+        )}
         {ksvcSnap?.state === "ready" ? (
           <Notice tone="warn" title="No such Knative Service">
-            There is no Service {name} in namespace {namespace}. <Link className="underline" href="/services">All services</Link>
+            There is no Service {name} in namespace {namespace}.{" "}
+            <Link className="underline" href="/services">
+              All services
+            </Link>
           </Notice>
         ) : ksvcSnap && ksvcSnap.state !== "loading" ? (
-          <Notice tone="error" title="Knative Services cannot be read">{ksvcSnap.message}</Notice>
+          <Notice tone="error" title="Knative Services cannot be read">
+            {ksvcSnap.message}
+          </Notice>
         ) : (
           <Notice title="Loading…" />
         )}
@@ -130,23 +154,43 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
     <section aria-labelledby="svc-title" className="space-y-4">
       <PageHeader
         id="svc-title"
-        title={<>{name} <span className="text-base font-normal text-slate-500">traffic</span></>}
-        back={<><Link href="/services" className="hover:underline">Knative Services</Link> / {namespace}</>}
-        actions={<>
-          <LiveStatus connection={connection} state={ksvcSnap?.state} />
-          <button
-            type="button"
-            disabled={!previous || locked}
-            title={previous ? `Before the last apply through Routeboard: ${trafficSummary(previous)}` : "No apply through Routeboard recorded on this Service"}
-            onClick={() => previous && live && setEdit({ base: live, draft: draftFromTraffic(previous) })}
-            className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-40"
-          >
-            Roll back
-          </button>
-          <button type="button" disabled={!edit || locked} onClick={() => (setEdit(undefined), setTheirs(undefined), flow.reset())} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-40">
-            Reset
-          </button>
-        </>}
+        title={
+          <>
+            {name} <span className="text-base font-normal text-slate-500">traffic</span>
+          </>
+        }
+        back={
+          <>
+            <Link href="/services" className="hover:underline">
+              Knative Services
+            </Link>{" "}
+            / {namespace}
+          </>
+        }
+        actions={
+          <>
+            <LiveStatus connection={connection} state={ksvcSnap?.state} />
+            <button
+              type="button"
+              disabled={!previous || locked}
+              title={
+                previous ? `Before the last apply through Routeboard: ${trafficSummary(previous)}` : "No apply through Routeboard recorded on this Service"
+              }
+              onClick={() => previous && live && setEdit({ base: live, draft: draftFromTraffic(previous) })}
+              className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-40"
+            >
+              Roll back
+            </button>
+            <button
+              type="button"
+              disabled={!edit || locked}
+              onClick={() => (setEdit(undefined), setTheirs(undefined), flow.reset())}
+              className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50 disabled:opacity-40"
+            >
+              Reset
+            </button>
+          </>
+        }
       >
         {base.status?.url && <p className="font-mono text-xs text-slate-600">{base.status.url}</p>}
       </PageHeader>
@@ -161,7 +205,12 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
         <div className="space-y-3 lg:col-span-3">
           <div className="flex items-center justify-between">
             <h2 className="font-medium">Split</h2>
-            <button type="button" disabled={locked || draft.some((d) => !d.revisionName)} onClick={() => update(addTarget(draft, undefined))} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs hover:bg-slate-50 disabled:opacity-40">
+            <button
+              type="button"
+              disabled={locked || draft.some((d) => !d.revisionName)}
+              onClick={() => update(addTarget(draft, undefined))}
+              className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs hover:bg-slate-50 disabled:opacity-40"
+            >
               Add @latest
             </button>
           </div>
@@ -201,10 +250,19 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
           />
           {access.forbidden ? (
             <Notice tone="warn" title={access.forbidden === READ_ONLY_REASON ? "Read-only" : "Read-only: you may not change this Service's traffic"}>
-              <span data-read-only>{access.forbidden === READ_ONLY_REASON ? READ_ONLY_REASON : `The API server says your credentials may not change it: ${access.forbidden}`}</span>
+              <span data-read-only>
+                {access.forbidden === READ_ONLY_REASON ? READ_ONLY_REASON : `The API server says your credentials may not change it: ${access.forbidden}`}
+              </span>
             </Notice>
           ) : (
-            <ApplyPanel problems={problems.all} changed={changed} state={flow.state} what={`Service ${namespace}/${name}`} onApply={() => void apply(base)} onTakeOver={(confirm) => void apply(base, confirm)} />
+            <ApplyPanel
+              problems={problems.all}
+              changed={changed}
+              state={flow.state}
+              what={`Service ${namespace}/${name}`}
+              onApply={() => void apply(base)}
+              onTakeOver={(confirm) => void apply(base, confirm)}
+            />
           )}
           {theirs && (
             <StalePanel
@@ -220,7 +278,13 @@ export function TrafficEditor({ namespace, name }: { namespace: string; name: st
         <div className="space-y-4 lg:col-span-2">
           <div>
             <h2 className="mb-1 font-medium">Revisions</h2>
-            <RevisionTable rows={rows} now={now} disabled={locked} inDraft={new Set(draft.map((d) => d.revisionName ?? ""))} onAdd={(r) => update(addTarget(draft, r))} />
+            <RevisionTable
+              rows={rows}
+              now={now}
+              disabled={locked}
+              inDraft={new Set(draft.map((d) => d.revisionName ?? ""))}
+              onAdd={(r) => update(addTarget(draft, r))}
+            />
           </div>
           <ProducedPreview base={base} traffic={traffic} configurations={configurations} revisions={revisions} config={produceConfig} changed={changed} />
           <KnativeSettingsPanel {...knative} />

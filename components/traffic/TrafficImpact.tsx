@@ -26,8 +26,11 @@ export function TrafficImpact({ ksvc, before, after }: { ksvc: KnativeService; b
     if (live.loading) return { loading: true as const };
     const names = new Set([...before, ...after].map((r) => r.metadata.name ?? ""));
     // The Service's own HTTPRoutes: by name, and by net-gateway-api's labels for a tag that goes away.
-    const ours = (o: KubeObject) => o.metadata.namespace === ns && (names.has(o.metadata.name ?? "") || (o.metadata.labels?.[SERVICE_LABEL] === name && o.metadata.labels?.[INGRESS_LABEL] !== undefined));
-    const asObjects = (rs: readonly HTTPRoute[]) => rs.map((r) => ({ ...(r as unknown as KubeObject), apiVersion: "gateway.networking.k8s.io/v1", kind: "HTTPRoute" }));
+    const ours = (o: KubeObject) =>
+      o.metadata.namespace === ns &&
+      (names.has(o.metadata.name ?? "") || (o.metadata.labels?.[SERVICE_LABEL] === name && o.metadata.labels?.[INGRESS_LABEL] !== undefined));
+    const asObjects = (rs: readonly HTTPRoute[]) =>
+      rs.map((r) => ({ ...(r as unknown as KubeObject), apiVersion: "gateway.networking.k8s.io/v1", kind: "HTTPRoute" }));
     return {
       loading: false as const,
       value: {

@@ -16,7 +16,11 @@ const TOTALS = [100, 1_000, 10_000, 1_000_000] as const;
  *   `weight` is the backendRef's weight (pass 1 when unset: the Gateway API's default).
  * @param onChange every backend's new weight by id, after each move (never for a lock toggle).
  */
-export function WeightSliders(props: { backends: { id: string; label: string; weight: number }[]; onChange: (weights: Record<string, number>) => void; disabled?: boolean }) {
+export function WeightSliders(props: {
+  backends: { id: string; label: string; weight: number }[];
+  onChange: (weights: Record<string, number>) => void;
+  disabled?: boolean;
+}) {
   const { backends, onChange, disabled } = props;
   // Locks are a property of the editing session, not of the route, so they live here.
   const [locked, setLocked] = useState<ReadonlySet<string>>(new Set());

@@ -18,7 +18,10 @@ export function ensureBinaries(): Binaries {
   const res = spawnSync("bash", [script], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   writeFileSync(log, `${res.stdout ?? ""}\n${res.stderr ?? ""}`);
   if (res.status !== 0) {
-    const lines = `${res.stdout ?? ""}\n${res.stderr ?? ""}`.split("\n").map((l) => l.trim()).filter(Boolean);
+    const lines = `${res.stdout ?? ""}\n${res.stderr ?? ""}`
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
     const last = lines.pop() ?? `exit code ${res.status}`;
     throw new ClusterStepError("build kube-apiserver and etcd", log, last);
   }

@@ -115,16 +115,10 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<ClusterSt
       logFile(dir, "etcd"),
     );
     pids.push(etcdPid);
-    const etcdUp = await waitFor(
-      () => fetch(`http://127.0.0.1:${etcdPort}/health`).then((r) => r.ok),
-      30_000,
-    );
+    const etcdUp = await waitFor(() => fetch(`http://127.0.0.1:${etcdPort}/health`).then((r) => r.ok), 30_000);
     if (!etcdUp) throw new ClusterStepError("etcd /health", keepLog(dir, "etcd"), "not healthy in 30 s");
 
-    const tokens = Object.fromEntries(TEST_USERS.map((u) => [u, randomBytes(16).toString("hex")])) as Record<
-      TestUser,
-      string
-    >;
+    const tokens = Object.fromEntries(TEST_USERS.map((u) => [u, randomBytes(16).toString("hex")])) as Record<TestUser, string>;
     writeFileSync(
       join(dir, "tokens.csv"),
       `${tokens.admin},admin,uid-admin,"system:masters"\n${tokens.viewer},viewer,uid-viewer\n${tokens.editor},editor,uid-editor\n`,

@@ -39,20 +39,11 @@ export function gatewayApiCrdFiles(version = GATEWAY_API_VERSION): string[] {
 /** Knative Serving's Service, Configuration, Revision, Route CRDs, and the KIngress CRD. */
 export function knativeCrdFiles(): string[] {
   const serving = join(moduleDir(KNATIVE_SERVING_MODULE), "config", "core", "300-resources");
-  const files = ["service.yaml", "configuration.yaml", "revision.yaml", "route.yaml"].map((f) =>
-    join(serving, f),
-  );
+  const files = ["service.yaml", "configuration.yaml", "revision.yaml", "route.yaml"].map((f) => join(serving, f));
   const out = join(cacheDir(), "crds", `kingress-${KNATIVE_OPERATOR_SERVING_RELEASE}.yaml`);
   if (!existsSync(out)) {
-    const src = join(
-      moduleDir(KNATIVE_OPERATOR_MODULE),
-      "cmd/operator/kodata/knative-serving",
-      KNATIVE_OPERATOR_SERVING_RELEASE,
-      "1-serving-crds.yaml",
-    );
-    const doc = parseAllDocuments(readFileSync(src, "utf8")).find(
-      (d) => d.getIn(["metadata", "name"]) === "ingresses.networking.internal.knative.dev",
-    );
+    const src = join(moduleDir(KNATIVE_OPERATOR_MODULE), "cmd/operator/kodata/knative-serving", KNATIVE_OPERATOR_SERVING_RELEASE, "1-serving-crds.yaml");
+    const doc = parseAllDocuments(readFileSync(src, "utf8")).find((d) => d.getIn(["metadata", "name"]) === "ingresses.networking.internal.knative.dev");
     if (!doc) throw new Error(`no KIngress CRD in ${src}`);
     mkdirSync(join(cacheDir(), "crds"), { recursive: true });
     writeFileSync(out, doc.toString());

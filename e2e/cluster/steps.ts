@@ -9,11 +9,7 @@ export class ClusterStepError extends Error {
   }
 }
 
-export async function waitFor(
-  what: () => Promise<boolean>,
-  timeoutMs: number,
-  intervalMs = 200,
-): Promise<boolean> {
+export async function waitFor(what: () => Promise<boolean>, timeoutMs: number, intervalMs = 200): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await what().catch(() => false)) return true;

@@ -30,7 +30,10 @@ function testCa(dir: string): { ca: string; key: string; cert: string } {
   const o = (...args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
   o("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.crt", "-days", "2", "-subj", "/CN=routeboard test CA");
   o("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "tls.key", "-out", "tls.csr", "-subj", "/CN=127.0.0.1");
-  writeFileSync(join(dir, "san.ext"), "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n");
+  writeFileSync(
+    join(dir, "san.ext"),
+    "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n",
+  );
   o("x509", "-req", "-in", "tls.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-out", "tls.crt", "-days", "2", "-extfile", "san.ext");
   return { ca: readFileSync(join(dir, "ca.crt"), "utf8"), key: readFileSync(join(dir, "tls.key"), "utf8"), cert: readFileSync(join(dir, "tls.crt"), "utf8") };
 }
@@ -86,7 +89,11 @@ export async function startTestProvider(port: number, appPort: number): Promise<
 
 /** The API server's trust in the provider: ID tokens for Routeboard, users `oidc:<email>`. */
 export function authenticationConfig(p: Pick<TestProvider, "issuer" | "ca">): string {
-  const ca = p.ca.trim().split("\n").map((l) => `      ${l}`).join("\n");
+  const ca = p.ca
+    .trim()
+    .split("\n")
+    .map((l) => `      ${l}`)
+    .join("\n");
   return `apiVersion: apiserver.config.k8s.io/v1beta1
 kind: AuthenticationConfiguration
 jwt:

@@ -13,19 +13,16 @@ export interface RawResponse {
 export function raw(url: string, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
   const u = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = request(
-      { host: u.hostname, port: u.port, path, method: opts.method ?? "GET", headers: { Host: u.host, ...opts.headers } },
-      (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        // An event stream that was let through never ends: the first chunk says enough.
-        res.on("data", (c: string) => {
-          body += c;
-          if ((res.headers["content-type"] ?? "").includes("event-stream")) res.destroy();
-        });
-        res.on("close", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
+    const req = request({ host: u.hostname, port: u.port, path, method: opts.method ?? "GET", headers: { Host: u.host, ...opts.headers } }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      // An event stream that was let through never ends: the first chunk says enough.
+      res.on("data", (c: string) => {
+        body += c;
+        if ((res.headers["content-type"] ?? "").includes("event-stream")) res.destroy();
+      });
+      res.on("close", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
     req.on("error", reject);
     req.setTimeout(15_000, () => req.destroy(new Error(`no answer to ${path} within 15 s`)));
     req.end(opts.body);
@@ -35,7 +32,9 @@ export function raw(url: string, path: string, opts: { method?: string; headers?
 /** The server actions of the production build under test, by exported name. */
 export function actionIds(): Record<string, string> {
   const dist = process.env.NEXT_DIST_DIR || ".next";
-  const manifest = JSON.parse(readFileSync(join(dist, "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName: string }> };
+  const manifest = JSON.parse(readFileSync(join(dist, "server", "server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { exportedName: string }>;
+  };
   return Object.fromEntries(Object.entries(manifest.node).map(([id, a]) => [a.exportedName, id]));
 }
 

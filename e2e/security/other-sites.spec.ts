@@ -14,10 +14,21 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => app?.stop());
 
-const READS = ["/routes", "/api/resources?kind=Namespace", "/api/events?kinds=Namespace", "/api/object?kind=Namespace&name=default", "/api/access?kind=HTTPRoute&namespace=default&name=x", "/api/crd?name=httproutes.gateway.networking.k8s.io", "/_next/static/chunks/does-not-matter.js"];
+const READS = [
+  "/routes",
+  "/api/resources?kind=Namespace",
+  "/api/events?kinds=Namespace",
+  "/api/object?kind=Namespace&name=default",
+  "/api/access?kind=HTTPRoute&namespace=default&name=x",
+  "/api/crd?name=httproutes.gateway.networking.k8s.io",
+  "/_next/static/chunks/does-not-matter.js",
+];
 
 /** A route the attack tries to create: with the user's admin credentials it would succeed. */
-const payload = (ns: string) => [{ namespace: ns, name: "planted", resourceVersion: "", spec: { rules: [{ backendRefs: [{ name: "evil", port: 80 }] }] } }, { dryRun: false }];
+const payload = (ns: string) => [
+  { namespace: ns, name: "planted", resourceVersion: "", spec: { rules: [{ backendRefs: [{ name: "evil", port: 80 }] }] } },
+  { dryRun: false },
+];
 const planted = async (ns: string) => (await kubectl(["get", "httproutes", "-n", ns, "-o", "name"])).includes("planted");
 
 test("a foreign Host is refused on every page, route handler and action, and the log says so", async ({ ns }) => {

@@ -39,10 +39,23 @@ test.describe("writes stay inside the workspace", () => {
   test("namespaces and names with .. or / are refused, a planted link is not followed, and nothing appears outside", async () => {
     const before = tree(outer);
     const id = actionIds().submitRoute ?? "";
-    const route = (namespace: string, name: string) => [{ namespace, name, resourceVersion: "", spec: { rules: [{ backendRefs: [{ name: "storefront", port: 80 }] }] } }, { dryRun: false }];
-    for (const [namespace, name] of [["..", "x"], ["shop/../../../..", "x"], ["shop", "../../../escaped"], ["linked", "x/../../../y"], ["shop", "a/b"], ["shop", ".."]]) {
+    const route = (namespace: string, name: string) => [
+      { namespace, name, resourceVersion: "", spec: { rules: [{ backendRefs: [{ name: "storefront", port: 80 }] }] } },
+      { dryRun: false },
+    ];
+    for (const [namespace, name] of [
+      ["..", "x"],
+      ["shop/../../../..", "x"],
+      ["shop", "../../../escaped"],
+      ["linked", "x/../../../y"],
+      ["shop", "a/b"],
+      ["shop", ".."],
+    ]) {
       const r = actionResult(await callAction(app.url, id, route(namespace!, name!)));
-      expect(r, `${namespace}/${name}`).toMatchObject({ ok: false, error: { type: "Invalid", message: expect.stringMatching(/metadata\.(name|namespace): Invalid value/) } });
+      expect(r, `${namespace}/${name}`).toMatchObject({
+        ok: false,
+        error: { type: "Invalid", message: expect.stringMatching(/metadata\.(name|namespace): Invalid value/) },
+      });
     }
     expect(tree(outer)).toEqual(before);
 
@@ -65,9 +78,17 @@ test.describe("files built to hang the server", () => {
     const keys = Array.from({ length: 600_000 }, (_, i) => `  k${i}: v\n`).join("");
     writeFileSync(join(ws, "keys.yaml"), `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: keys\ndata:\n${keys}`);
     const lol = ["apiVersion: v1", "kind: ConfigMap", "metadata: {name: lol}", "a: &a [x, x, x, x, x, x, x, x, x]"];
-    for (let i = 0; i < 9; i++) lol.push(`${"b".repeat(i + 1)}: &${"b".repeat(i + 1)} [${Array(9).fill(`*${i === 0 ? "a" : "b".repeat(i)}`).join(", ")}]`);
+    for (let i = 0; i < 9; i++)
+      lol.push(
+        `${"b".repeat(i + 1)}: &${"b".repeat(i + 1)} [${Array(9)
+          .fill(`*${i === 0 ? "a" : "b".repeat(i)}`)
+          .join(", ")}]`,
+      );
     writeFileSync(join(ws, "lol.yaml"), lol.join("\n") + "\n");
-    writeFileSync(join(ws, "latin1.yaml"), Buffer.concat([Buffer.from("apiVersion: v1\nkind: Service\nmetadata:\n  name: caf"), Buffer.from([0xe9]), Buffer.from("\n")]));
+    writeFileSync(
+      join(ws, "latin1.yaml"),
+      Buffer.concat([Buffer.from("apiVersion: v1\nkind: Service\nmetadata:\n  name: caf"), Buffer.from([0xe9]), Buffer.from("\n")]),
+    );
     app = await startApp({ kubeconfig: absent(outer), workspace: ws });
   });
   test.afterAll(async () => {
@@ -89,9 +110,7 @@ test.describe("files built to hang the server", () => {
     await expect(banner).toContainText("Still reading");
     await expect(banner).toContainText("keys.yaml");
     // Once parsed, the big file loads (a valid ConfigMap); the others are named with their problem.
-    await expect
-      .poll(async () => (await page.reload(), await banner.textContent()), { timeout: 60_000, intervals: [1000] })
-      .not.toContain("Still reading");
+    await expect.poll(async () => (await page.reload(), await banner.textContent()), { timeout: 60_000, intervals: [1000] }).not.toContain("Still reading");
     await page.getByText(/problems? in the workspace files/).click();
     await expect(banner).toContainText(/lol\.yaml:\d+:\d+: .*alias/i);
     await expect(banner).toContainText("latin1.yaml:4:12: Not valid UTF-8: byte 0xE9 at line 4");

@@ -17,7 +17,10 @@ async function attempt(submit: Submit, dryRun: boolean): Promise<SubmitResult> {
     return await submit(dryRun);
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    return { ok: false, error: { type: "Unreachable", message: `Routeboard's server did not answer (${detail}). Reload the page to see whether anything changed.` } };
+    return {
+      ok: false,
+      error: { type: "Unreachable", message: `Routeboard's server did not answer (${detail}). Reload the page to see whether anything changed.` },
+    };
   }
 }
 
@@ -28,7 +31,13 @@ export type RunOutcome = { ok: true; value: KubeObject; stage: ApplyStage } | { 
  * `appliedKey`: the key of the stored object, when the page takes it (with the server's
  * defaults) as its new state, so "applied" holds for what the page then shows.
  */
-export async function runApply(submit: Submit, mode: ApplyMode, key: string, dispatch: (e: ApplyEvent) => void, appliedKey?: (stored: KubeObject) => string): Promise<RunOutcome> {
+export async function runApply(
+  submit: Submit,
+  mode: ApplyMode,
+  key: string,
+  dispatch: (e: ApplyEvent) => void,
+  appliedKey?: (stored: KubeObject) => string,
+): Promise<RunOutcome> {
   const stages: ApplyStage[] = mode === "dry-run-then-apply" ? ["dry-run", "apply"] : [mode];
   let last: RunOutcome | undefined;
   for (const stage of stages) {
@@ -38,7 +47,11 @@ export async function runApply(submit: Submit, mode: ApplyMode, key: string, dis
       dispatch({ type: "failed", stage, error: r.error, ...("object" in r && r.object !== undefined && { object: r.object }) });
       return { ok: false, error: r.error, stage };
     }
-    dispatch(stage === "dry-run" ? { type: "passed", key } : { type: "applied", resourceVersion: r.value.metadata.resourceVersion ?? "", key: appliedKey ? appliedKey(r.value) : key });
+    dispatch(
+      stage === "dry-run"
+        ? { type: "passed", key }
+        : { type: "applied", resourceVersion: r.value.metadata.resourceVersion ?? "", key: appliedKey ? appliedKey(r.value) : key },
+    );
     last = { ok: true, value: r.value, stage };
   }
   if (!last) throw new Error("runApply: no stage");

@@ -6,7 +6,13 @@ import { applyReducer, IDLE, type ApplyEvent, type ApplyState } from "./state";
 import { failureTitle, ownershipWords, takeOverWords } from "./words";
 
 const stored = (rv: string, spec: unknown): KubeObject => ({ apiVersion: "v1", kind: "X", metadata: { name: "x", resourceVersion: rv }, spec }) as KubeObject;
-const conflict = (stale: boolean): StoreError => ({ type: "Conflict", message: "conflict", conflicts: stale ? [] : [{ manager: "kubectl-create", field: ".spec.traffic" }], stale, ...(!stale && { confirm: "c1" }) });
+const conflict = (stale: boolean): StoreError => ({
+  type: "Conflict",
+  message: "conflict",
+  conflicts: stale ? [] : [{ manager: "kubectl-create", field: ".spec.traffic" }],
+  stale,
+  ...(!stale && { confirm: "c1" }),
+});
 
 /** Runs the flow against a scripted server, returning every state the page went through. */
 async function states(answers: (Awaited<ReturnType<Submit>> | Error)[], mode: Parameters<typeof runApply>[1], key = "k1") {
@@ -28,14 +34,23 @@ async function states(answers: (Awaited<ReturnType<Submit>> | Error)[], mode: Pa
 
 describe("the one apply flow", () => {
   it("dry-run then apply: asks first, writes only after a yes, and ends applied with the stored resourceVersion", async () => {
-    const r = await states([{ ok: true, value: stored("1", {}) }, { ok: true, value: stored("7", {}) }], "dry-run-then-apply");
+    const r = await states(
+      [
+        { ok: true, value: stored("1", {}) },
+        { ok: true, value: stored("7", {}) },
+      ],
+      "dry-run-then-apply",
+    );
     expect(r.asked).toEqual([true, false]);
     expect(r.seen).toEqual(["dry-running", "dry-run-ok", "applying", "applied"]);
     expect(r.state).toEqual({ step: "applied", resourceVersion: "7", forKey: "k1" });
   });
 
   it("a refused dry-run writes nothing", async () => {
-    const r = await states([{ ok: false, error: { type: "Invalid", message: "bad", causes: [{ field: "spec.traffic[0].percent", message: "must be ≤ 100" }] } }], "dry-run-then-apply");
+    const r = await states(
+      [{ ok: false, error: { type: "Invalid", message: "bad", causes: [{ field: "spec.traffic[0].percent", message: "must be ≤ 100" }] } }],
+      "dry-run-then-apply",
+    );
     expect(r.asked).toEqual([true]);
     expect(r.state).toMatchObject({ step: "refused", stage: "dry-run" });
   });
@@ -70,12 +85,20 @@ describe("the one apply flow", () => {
     const r = await states([{ ok: true, value: stored("5", { defaulted: true }) }], "apply", "ours");
     expect(r.state).toMatchObject({ step: "applied", forKey: "ours" });
     let s: ApplyState = IDLE;
-    await runApply(async () => ({ ok: true, value: stored("5", { defaulted: true }) }), "apply", "ours", (e) => (s = applyReducer(s, e)), (o) => JSON.stringify((o as { spec?: unknown }).spec));
+    await runApply(
+      async () => ({ ok: true, value: stored("5", { defaulted: true }) }),
+      "apply",
+      "ours",
+      (e) => (s = applyReducer(s, e)),
+      (o) => JSON.stringify((o as { spec?: unknown }).spec),
+    );
     expect(s).toMatchObject({ step: "applied", forKey: '{"defaulted":true}' });
   });
 
   it("says every ending in one vocabulary", () => {
-    expect(failureTitle({ type: "Forbidden", message: "no" }, "dry-run", "ReferenceGrant b/g")).toBe("You may not change ReferenceGrant b/g (dry-run: nothing was changed)");
+    expect(failureTitle({ type: "Forbidden", message: "no" }, "dry-run", "ReferenceGrant b/g")).toBe(
+      "You may not change ReferenceGrant b/g (dry-run: nothing was changed)",
+    );
     expect(failureTitle({ type: "NotFound", message: "gone" }, "apply", "this route")).toBe("This route no longer exists (apply: nothing was changed)");
     const c = conflict(false);
     expect(c.type === "Conflict" && ownershipWords(c, "spec.traffic")).toBe(

@@ -21,7 +21,10 @@ describe("sealed sessions", () => {
   });
 
   it("are HttpOnly, SameSite=Lax, Secure over https; the session's end is sealed inside", () => {
-    const c = sessionCookie(session(Date.now() + 3_600_000), readAuthConfig({ ROUTEBOARD_AUTH: "token", ROUTEBOARD_SESSION_SECRET: secret, ROUTEBOARD_PUBLIC_URL: "https://rb.example.com" }));
+    const c = sessionCookie(
+      session(Date.now() + 3_600_000),
+      readAuthConfig({ ROUTEBOARD_AUTH: "token", ROUTEBOARD_SESSION_SECRET: secret, ROUTEBOARD_PUBLIC_URL: "https://rb.example.com" }),
+    );
     expect(c.options).toMatchObject({ httpOnly: true, sameSite: "lax", secure: true, path: "/" });
     // Kept a while after the end, so a user coming back is told the session ended.
     expect(c.options.maxAge).toBeGreaterThan(3590 + 12 * 3600);
@@ -34,9 +37,16 @@ describe("readAuthConfig", () => {
     expect(readAuthConfig({}).mode).toBe("kubeconfig");
     expect(() => readAuthConfig({ ROUTEBOARD_AUTH: "basic" })).toThrow(/kubeconfig, token or oidc/);
     expect(() => readAuthConfig({ ROUTEBOARD_AUTH: "oidc", ROUTEBOARD_OIDC_ISSUER: "https://idp" })).toThrow(/ROUTEBOARD_OIDC_CLIENT_ID/);
-    expect(() => readAuthConfig({ ROUTEBOARD_AUTH: "oidc", ROUTEBOARD_OIDC_ISSUER: "https://idp", ROUTEBOARD_OIDC_CLIENT_ID: "rb" })).toThrow(/ROUTEBOARD_PUBLIC_URL/);
+    expect(() => readAuthConfig({ ROUTEBOARD_AUTH: "oidc", ROUTEBOARD_OIDC_ISSUER: "https://idp", ROUTEBOARD_OIDC_CLIENT_ID: "rb" })).toThrow(
+      /ROUTEBOARD_PUBLIC_URL/,
+    );
     expect(() => readAuthConfig({ ROUTEBOARD_AUTH: "token", ROUTEBOARD_SESSION_SECRET: "short" })).toThrow(/at least 32/);
-    const o = readAuthConfig({ ROUTEBOARD_AUTH: "oidc", ROUTEBOARD_OIDC_ISSUER: "https://idp", ROUTEBOARD_OIDC_CLIENT_ID: "rb", ROUTEBOARD_PUBLIC_URL: "https://rb.example.com/" });
+    const o = readAuthConfig({
+      ROUTEBOARD_AUTH: "oidc",
+      ROUTEBOARD_OIDC_ISSUER: "https://idp",
+      ROUTEBOARD_OIDC_CLIENT_ID: "rb",
+      ROUTEBOARD_PUBLIC_URL: "https://rb.example.com/",
+    });
     expect(o.oidc?.redirectUri).toBe("https://rb.example.com/api/auth/oidc/callback");
   });
 });

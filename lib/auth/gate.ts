@@ -12,10 +12,7 @@ export function isOpenPath(path: string): boolean {
 /** Refresh an ID token this long before it expires. */
 const REFRESH_BEFORE_MS = 60_000;
 
-export type Gate =
-  | { kind: "pass"; refreshed?: Session }
-  | { kind: "login"; reason: "none" | "expired" }
-  | { kind: "read-only" };
+export type Gate = { kind: "pass"; refreshed?: Session } | { kind: "login"; reason: "none" | "expired" } | { kind: "read-only" };
 
 export async function gate(cfg: AuthConfig, req: { method: string; path: string; cookie: string | undefined }, now = Date.now()): Promise<Gate> {
   // Read-only: no state-changing request but logging in and out.

@@ -62,7 +62,12 @@ export async function finishLogin(o: OidcConfig, callbackSearch: string, pending
   const config = await provider(o);
   const current = new URL(o.redirectUri);
   current.search = callbackSearch;
-  const t = await client.authorizationCodeGrant(config, current, { pkceCodeVerifier: pending.verifier, expectedState: pending.state, expectedNonce: pending.nonce, idTokenExpected: true });
+  const t = await client.authorizationCodeGrant(config, current, {
+    pkceCodeVerifier: pending.verifier,
+    expectedState: pending.state,
+    expectedNonce: pending.nonce,
+    idTokenExpected: true,
+  });
   return tokensOf(t);
 }
 

@@ -9,9 +9,7 @@ export interface UserInfo {
   groups: string[];
 }
 
-export type Credential =
-  | { kind: "token"; token: string }
-  | { kind: "oidc"; idToken: string; refreshToken?: string; /** ms since epoch */ idTokenExp: number };
+export type Credential = { kind: "token"; token: string } | { kind: "oidc"; idToken: string; refreshToken?: string; /** ms since epoch */ idTokenExp: number };
 
 export interface Session {
   user: UserInfo;
@@ -35,7 +33,11 @@ export function readSession(cookie: string | undefined, cfg: AuthConfig, now = D
 const AFTERLIFE_S = 12 * 3600;
 
 export function sessionCookie(s: Session, cfg: AuthConfig): { name: string; value: string; options: CookieOptions } {
-  return { name: SESSION_COOKIE, value: seal(s, cfg.sessionSecret), options: cookieOptions(cfg, Math.max(0, Math.floor((s.exp - Date.now()) / 1000)) + AFTERLIFE_S) };
+  return {
+    name: SESSION_COOKIE,
+    value: seal(s, cfg.sessionSecret),
+    options: cookieOptions(cfg, Math.max(0, Math.floor((s.exp - Date.now()) / 1000)) + AFTERLIFE_S),
+  };
 }
 
 export interface CookieOptions {
@@ -46,4 +48,10 @@ export interface CookieOptions {
   maxAge: number;
 }
 
-export const cookieOptions = (cfg: AuthConfig, maxAge: number): CookieOptions => ({ httpOnly: true, sameSite: "lax", secure: cfg.secureCookies, path: "/", maxAge });
+export const cookieOptions = (cfg: AuthConfig, maxAge: number): CookieOptions => ({
+  httpOnly: true,
+  sameSite: "lax",
+  secure: cfg.secureCookies,
+  path: "/",
+  maxAge,
+});

@@ -87,7 +87,11 @@ describe("graph → canvas", () => {
     expect(hostnamesIntersect("a.example.com", "*.example.com")).toBe(true);
   });
   it("reads a dragged rule's new position from the heights of its route's rules", () => {
-    const rules = [{ id: "a", y: 0, routeId: "r" }, { id: "b", y: 100, routeId: "r" }, { id: "c", y: 50, routeId: "r" }];
+    const rules = [
+      { id: "a", y: 0, routeId: "r" },
+      { id: "b", y: 100, routeId: "r" },
+      { id: "c", y: 50, routeId: "r" },
+    ];
     expect(ruleIndexAtY(rules, "c")).toBe(1);
   });
 });
@@ -111,7 +115,10 @@ describe("canvas gestures", () => {
     const moved = moveBackendTo(g, `${R}/rule:users/backend:users:8080`, `${R}/rule:docs`);
     expect(toHTTPRoutes(moved)[0]?.spec.rules?.[2]?.backendRefs?.map((b) => b.name)).toEqual(["docs", "users"]);
     expect(toHTTPRoutes(reorderRule(g, `${R}/rule:docs`, 0))[0]?.spec.rules?.[0]?.name).toBe("docs");
-    expect(toHTTPRoutes(setRulePath(g, `${R}/rule:docs`, { value: "/a//b" }))[0]?.spec.rules?.[2]?.matches?.[0]?.path).toEqual({ type: "PathPrefix", value: "/a//b" });
+    expect(toHTTPRoutes(setRulePath(g, `${R}/rule:docs`, { value: "/a//b" }))[0]?.spec.rules?.[2]?.matches?.[0]?.path).toEqual({
+      type: "PathPrefix",
+      value: "/a//b",
+    });
     const del = deleteElements(g, [`${R}/rule:compat`, `${R}/rule:compat/backend:compat:8080`]);
     expect(toHTTPRoutes(del)[0]?.spec.rules?.map((r) => r.name)).toEqual(["users", "docs"]);
   });
@@ -198,11 +205,18 @@ describe("levels of detail", () => {
       expect(elkInput(nodes, []).graph.children.find((c) => c.id === n.id)).toMatchObject({ width: f.initialWidth, height: f.initialHeight });
       for (const h of f.handles) {
         const centre = [h.x + h.width / 2, h.y + h.height / 2];
-        expect(centre).toEqual({ left: [0, f.initialHeight / 2], right: [f.initialWidth, f.initialHeight / 2], top: [f.initialWidth / 2, 0], bottom: [f.initialWidth / 2, f.initialHeight] }[h.position]);
+        expect(centre).toEqual(
+          {
+            left: [0, f.initialHeight / 2],
+            right: [f.initialWidth, f.initialHeight / 2],
+            top: [f.initialWidth / 2, 0],
+            bottom: [f.initialWidth / 2, f.initialHeight],
+          }[h.position],
+        );
       }
     }
     // Gateways only send, backends only receive: an edge always has a handle at each end.
-    const handles = (type: string) => (frameOf(nodes.find((n) => n.type === type) ?? nodes[0]!).handles).map((h) => `${h.type}:${h.position}`);
+    const handles = (type: string) => frameOf(nodes.find((n) => n.type === type) ?? nodes[0]!).handles.map((h) => `${h.type}:${h.position}`);
     expect(handles("gateway")).toEqual(["source:left", "source:right"]);
     expect(handles("backend")).toEqual(["target:left"]);
     expect(handles("rule")).toEqual(["target:left", "source:right"]);
@@ -231,7 +245,11 @@ describe("levels of detail", () => {
     expect(tone("rule")).toEqual(["warn", "rule", "rule"]);
     expect(tone("rule", true)).toEqual(["problem", "problem", "problem"]);
     expect(tone("gateway")).toEqual(["warn"]);
-    expect(toFlow(graph, { gateways: [gateway()] }).nodes.filter((n) => n.type === "gateway").map((n) => toneOf(n, false))).toEqual(["gateway"]);
+    expect(
+      toFlow(graph, { gateways: [gateway()] })
+        .nodes.filter((n) => n.type === "gateway")
+        .map((n) => toneOf(n, false)),
+    ).toEqual(["gateway"]);
     expect(tone("backend")).toEqual(["backend", "backend", "backend", "backend"]);
   });
 });

@@ -37,7 +37,10 @@ export function decodeDraft(text: string | null): Draft | undefined {
     if (d.version !== 1 || typeof d.route !== "object" || d.route === null) return undefined;
     if (typeof d.route.metadata?.name !== "string" || typeof d.baseResourceVersion !== "string") return undefined;
     const o = d.origin;
-    const origin = o && typeof o.from === "string" && Array.isArray(o.notes) ? { from: o.from, notes: o.notes.filter((n): n is string => typeof n === "string") } : undefined;
+    const origin =
+      o && typeof o.from === "string" && Array.isArray(o.notes)
+        ? { from: o.from, notes: o.notes.filter((n): n is string => typeof n === "string") }
+        : undefined;
     return { version: 1, route: d.route, baseResourceVersion: d.baseResourceVersion, savedAt: String(d.savedAt ?? ""), ...(origin && { origin }) };
   } catch {
     return undefined;

@@ -60,7 +60,15 @@ export const COLUMN_X = {
 export const COMPACT_BELOW = 0.5;
 
 type Side = "left" | "right" | "top" | "bottom";
-export interface HandleHint { id: string; type: "source" | "target"; position: Side; x: number; y: number; width: number; height: number }
+export interface HandleHint {
+  id: string;
+  type: "source" | "target";
+  position: Side;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** The handle by which a Gateway leads to the hostnames stacked under it: a bracket on their left. */
 export const STACK_HANDLE = "stack";
@@ -70,9 +78,18 @@ export const STACK_HANDLE = "stack";
  * left side), or right to the rules of a route without hostnames; everything else flows left to right.
  */
 export const HANDLES: Record<CanvasNode["type"], readonly { id: string; type: HandleHint["type"]; position: Side }[]> = {
-  gateway: [{ id: STACK_HANDLE, type: "source", position: "left" }, { id: "right", type: "source", position: "right" }],
-  hostname: [{ id: STACK_HANDLE, type: "target", position: "left" }, { id: "right", type: "source", position: "right" }],
-  rule: [{ id: "left", type: "target", position: "left" }, { id: "right", type: "source", position: "right" }],
+  gateway: [
+    { id: STACK_HANDLE, type: "source", position: "left" },
+    { id: "right", type: "source", position: "right" },
+  ],
+  hostname: [
+    { id: STACK_HANDLE, type: "target", position: "left" },
+    { id: "right", type: "source", position: "right" },
+  ],
+  rule: [
+    { id: "left", type: "target", position: "left" },
+    { id: "right", type: "source", position: "right" },
+  ],
   backend: [{ id: "left", type: "target", position: "left" }],
   virtualService: [{ id: "left", type: "target", position: "left" }],
 };
@@ -186,7 +203,14 @@ export function toFlow(graph: RouteGraph, opts: FlowOptions): { nodes: CanvasNod
     const target = byId.get(e.target);
     const label = target?.kind === "backend" ? pct((target as BackendNode).percent) : undefined;
     const down = byId.get(e.source)?.kind === "parent" && target?.kind === "hostname";
-    return { id: e.id, source: e.source, target: e.target, sourceHandle: down ? STACK_HANDLE : "right", targetHandle: down ? STACK_HANDLE : "left", ...(label !== undefined && { label }) };
+    return {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      sourceHandle: down ? STACK_HANDLE : "right",
+      targetHandle: down ? STACK_HANDLE : "left",
+      ...(label !== undefined && { label }),
+    };
   });
   return { nodes, edges };
 }

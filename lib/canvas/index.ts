@@ -1,7 +1,25 @@
 // Public API of lib/canvas: what app/ and components/ use (ARCHITECTURE.md).
 export { decodeDraft, draftKey, encodeDraft, type DraftOrigin } from "./draft";
 export { PATH_TYPES, addNewRule, connectHostname, deleteElements, dropOnRule, moveBackendTo, reorderRule, setRulePath } from "./edits";
-export { COMPACT_BELOW, HANDLES, NODE_SIZE, STACK_HANDLE, VS_ROUTES_SHOWN, frameOf, ruleIndexAtY, sizeOf, toFlow, type BackendData, type CanvasEdge, type CanvasNode, type GatewayData, type HostnameData, type RuleData, type VirtualServiceData, type XY } from "./flow";
+export {
+  COMPACT_BELOW,
+  HANDLES,
+  NODE_SIZE,
+  STACK_HANDLE,
+  VS_ROUTES_SHOWN,
+  frameOf,
+  ruleIndexAtY,
+  sizeOf,
+  toFlow,
+  type BackendData,
+  type CanvasEdge,
+  type CanvasNode,
+  type GatewayData,
+  type HostnameData,
+  type RuleData,
+  type VirtualServiceData,
+  type XY,
+} from "./flow";
 export { edgeNames, nodeWords } from "./edge-names";
 export { record, redo, startHistory, undo, type History } from "./history";
 export { elkInput, positionsFrom, shapeKey, type ElkInput, type ElkOutput, type Stack } from "./layout";
@@ -11,6 +29,16 @@ export { paletteItems, searchPalette, type PaletteItem } from "./palette";
 export { pinProblems } from "./pin-errors";
 export { rebase } from "./rebase";
 export { describeResult, testedNodes, type ResultView } from "./request-result";
-export { METHODS, concreteHost, decodeRequest, encodeRequest, parseRequest, testerObjects, type ParsedRequest, type TesterObjects, type TypedRequest } from "./request-tester";
+export {
+  METHODS,
+  concreteHost,
+  decodeRequest,
+  encodeRequest,
+  parseRequest,
+  testerObjects,
+  type ParsedRequest,
+  type TesterObjects,
+  type TypedRequest,
+} from "./request-tester";
 export { routingTable, type RoutingTable } from "./routing-table";
 export { virtualServiceNodes } from "./virtual-services";

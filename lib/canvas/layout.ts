@@ -71,13 +71,15 @@ export function elkInput(nodes: readonly CanvasNode[], edges: readonly CanvasEdg
     graph: {
       id: "root",
       layoutOptions: ELK_OPTIONS,
-      children: nodes.filter((n) => ids.has(n.id)).map((n) => ({
-        id: n.id,
-        width: sizeOf(n).width,
-        height: sizeOf(n).height + (stacks.get(n.id)?.height ?? 0),
-        // Partitions pin each kind to its column even when edges are missing (a rule with no hostname).
-        layoutOptions: { "elk.partitioning.partition": LAYER[n.type] },
-      })),
+      children: nodes
+        .filter((n) => ids.has(n.id))
+        .map((n) => ({
+          id: n.id,
+          width: sizeOf(n).width,
+          height: sizeOf(n).height + (stacks.get(n.id)?.height ?? 0),
+          // Partitions pin each kind to its column even when edges are missing (a rule with no hostname).
+          layoutOptions: { "elk.partitioning.partition": LAYER[n.type] },
+        })),
       edges: edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
     },
   };

@@ -34,7 +34,8 @@ export interface ResultView {
 
 const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
 
-const sameRoute = (r: HTTPRoute, ref: { namespace: string; name: string }) => (r.metadata?.namespace ?? "default") === ref.namespace && r.metadata?.name === ref.name;
+const sameRoute = (r: HTTPRoute, ref: { namespace: string; name: string }) =>
+  (r.metadata?.namespace ?? "default") === ref.namespace && r.metadata?.name === ref.name;
 
 /** "rule 2 (PathPrefix /api)", with the rule's name when it has one. */
 function ruleLabel(result: MatchResult, route: HTTPRoute | undefined): string {
@@ -50,7 +51,14 @@ function backendName(b: MatchResult["backends"][number], routeNs: string, withPo
 
 function codeOf(r: MatchResult): string {
   if (r.status === 0) return "no answer";
-  const words: Record<number, string> = { 200: "200 OK", 204: "204 No Content", 404: "404 Not Found", 421: "421 Misdirected", 500: "500 Error", 504: "504 Timeout" };
+  const words: Record<number, string> = {
+    200: "200 OK",
+    204: "204 No Content",
+    404: "404 Not Found",
+    421: "421 Misdirected",
+    500: "500 Error",
+    504: "504 Timeout",
+  };
   return words[r.status] ?? String(r.status);
 }
 
@@ -102,7 +110,13 @@ export function describeResult(result: MatchResult, shown: string, routes: reado
   if (result.redirect) details.push({ label: "Location", value: result.redirect.location });
   if (result.forwarded && result.outcome === "forwarded") details.push({ label: "Backends see", value: `${result.forwarded.host}${result.forwarded.path}` });
   if (result.mirrors.length > 0) details.push({ label: "Mirrored to", value: result.mirrors.map((m) => backendName(m, routeNs, true)).join(", ") });
-  if (result.timeouts) details.push({ label: "Timeouts", value: Object.entries(result.timeouts).map(([k, v]) => `${k} ${String(v)}`).join(", ") });
+  if (result.timeouts)
+    details.push({
+      label: "Timeouts",
+      value: Object.entries(result.timeouts)
+        .map(([k, v]) => `${k} ${String(v)}`)
+        .join(", "),
+    });
   const backends: BackendRow[] = result.backends.map((b, i) => {
     const served = b.valid && b.share > 0;
     const note = !b.valid ? `gets 500: ${b.reason ?? "invalid"}${b.message ? ` (${b.message})` : ""}` : b.share === 0 ? "weight 0: gets nothing" : undefined;
@@ -110,7 +124,8 @@ export function describeResult(result: MatchResult, shown: string, routes: reado
   });
   const warnings = result.warnings.map((w) => w.message);
   // A client's https:// goes to port 443; a Gateway with no HTTPS listener there answers on another port.
-  if (typedScheme === "https" && l?.protocol === "HTTP") warnings.unshift(`No HTTPS listener took the request: answered as plain HTTP on listener ${l.name} (port ${l.port}).`);
+  if (typedScheme === "https" && l?.protocol === "HTTP")
+    warnings.unshift(`No HTTPS listener took the request: answered as plain HTTP on listener ${l.name} (port ${l.port}).`);
   const tone = result.outcome === "forwarded" ? "ok" : result.outcome === "redirect" || result.outcome === "preflight" ? "redirect" : "error";
   return {
     status: result.status,

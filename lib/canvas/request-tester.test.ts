@@ -16,7 +16,15 @@ describe("reading a typed request", () => {
     const p = parseRequest(req("https://Shop.Example.com/api/v2?x=1&y=a%20b#frag", "X-Env: canary"), { listenerPorts: new Set([80, 443]) });
     expect(p).toEqual({
       ok: true,
-      input: { host: "shop.example.com", path: "/api/v2?x=1&y=a%20b", method: "GET", headers: { "X-Env": "canary" }, port: 443, scheme: "https", sni: "shop.example.com" },
+      input: {
+        host: "shop.example.com",
+        path: "/api/v2?x=1&y=a%20b",
+        method: "GET",
+        headers: { "X-Env": "canary" },
+        port: 443,
+        scheme: "https",
+        sni: "shop.example.com",
+      },
       shown: "GET https://shop.example.com/api/v2?x=1&y=a%20b",
     });
     // No listener on 443: matchRequest picks the port (the Gateway's first listener).
@@ -69,7 +77,10 @@ describe("the objects asked about", () => {
   it("puts the draft in place of the stored route, and says what could not be read", () => {
     const stored = route("shop", { rules: [] });
     const draft = { ...(stored as unknown as HTTPRoute), spec: { ...(stored as unknown as HTTPRoute).spec, rules: [{ backendRefs: [to("app")] }] } };
-    const { objects, notes, options, listenerPorts, loading } = testerObjects([snap("HTTPRoute", [stored, route("other", {})]), snap("Gateway", [gateway("gw", [http()])]), snap("GatewayClass", [], "forbidden"), undefined], draft);
+    const { objects, notes, options, listenerPorts, loading } = testerObjects(
+      [snap("HTTPRoute", [stored, route("other", {})]), snap("Gateway", [gateway("gw", [http()])]), snap("GatewayClass", [], "forbidden"), undefined],
+      draft,
+    );
     expect(objects.filter((o) => o.kind === "HTTPRoute").map((o) => o.metadata.name)).toEqual(["other", "shop"]);
     expect(objects.find((o) => o.metadata.name === "shop")?.["spec"]).toEqual(draft.spec);
     expect(notes).toEqual(["GatewayClasses could not be read (forbidden).", "Their GatewayClasses are taken as accepted."]);
@@ -87,12 +98,20 @@ describe("the answer in words, and on the canvas", () => {
     ...base(),
     service("users-v2"),
     service("users-v3"),
-    kube(shop([
-      { matches: [{ path: { type: "PathPrefix", value: "/" } }], backendRefs: [to("app")] },
-      { matches: [{ path: { type: "PathPrefix", value: "/api" } }], backendRefs: [to("users-v2", { weight: 90 }), to("users-v3", { weight: 10 }), to("gone", { weight: 0 })] },
-      { matches: [{ path: { type: "PathPrefix", value: "/old" } }], filters: [{ type: "RequestRedirect", requestRedirect: { scheme: "https", statusCode: 301 } }] },
-      { matches: [{ path: { type: "Exact", value: "/broken" } }], backendRefs: [to("missing")] },
-    ])),
+    kube(
+      shop([
+        { matches: [{ path: { type: "PathPrefix", value: "/" } }], backendRefs: [to("app")] },
+        {
+          matches: [{ path: { type: "PathPrefix", value: "/api" } }],
+          backendRefs: [to("users-v2", { weight: 90 }), to("users-v3", { weight: 10 }), to("gone", { weight: 0 })],
+        },
+        {
+          matches: [{ path: { type: "PathPrefix", value: "/old" } }],
+          filters: [{ type: "RequestRedirect", requestRedirect: { scheme: "https", statusCode: 301 } }],
+        },
+        { matches: [{ path: { type: "Exact", value: "/broken" } }], backendRefs: [to("missing")] },
+      ]),
+    ),
   ];
   const routes = objects.filter((o) => o.kind === "HTTPRoute") as unknown as HTTPRoute[];
   const ask = (url: string) => {
@@ -119,7 +138,9 @@ describe("the answer in words, and on the canvas", () => {
     expect(ask("http://nobody.example.com/").view).toMatchObject({ status: 404, tone: "error", code: "404 Not Found" });
     expect(ask("http://nobody.example.com/").view.headline).toMatch(/→ 404 Not Found: /);
     const broken = ask("http://shop.example.com/broken").view;
-    expect(broken.headline).toBe(`GET http://shop.example.com/broken → 500: HTTPRoute ${NS}/shop, rule 4 (Exact /broken) has no valid backend (missing: BackendNotFound)`);
+    expect(broken.headline).toBe(
+      `GET http://shop.example.com/broken → 500: HTTPRoute ${NS}/shop, rule 4 (Exact /broken) has no valid backend (missing: BackendNotFound)`,
+    );
     const moved = ask("http://shop.example.com/old/x?q=1").view;
     expect(moved).toMatchObject({ status: 301, tone: "redirect" });
     expect(moved.details).toContainEqual({ label: "Location", value: "https://shop.example.com/old/x?q=1" });
@@ -134,7 +155,9 @@ describe("the answer in words, and on the canvas", () => {
     const { result } = ask("http://shop.example.com/api");
     const graph = fromHTTPRoutes(routes);
     const ids = graph.entries[0]?.ids;
-    expect([...testedNodes(result, graph)].sort()).toEqual([ids?.parents[0], ids?.hostnames[0], ids?.rules[1]?.id, ids?.rules[1]?.backends[0], ids?.rules[1]?.backends[1]].sort());
+    expect([...testedNodes(result, graph)].sort()).toEqual(
+      [ids?.parents[0], ids?.hostnames[0], ids?.rules[1]?.id, ids?.rules[1]?.backends[0], ids?.rules[1]?.backends[1]].sort(),
+    );
     expect(testedNodes(ask("http://nobody.example.com/").result, graph).size).toBe(0);
     expect(testedNodes(result, fromHTTPRoutes([])).size).toBe(0);
   });
@@ -142,8 +165,14 @@ describe("the answer in words, and on the canvas", () => {
 
 describe("shadowed rules say by what", () => {
   it("names the route and rule that win a shadowed rule's matches, in the table and on the rule node", () => {
-    const older = { ...shop([{ matches: [{ path: { value: "/api" } }], backendRefs: [to("a")] }], "first"), metadata: { name: "first", namespace: "team-a", creationTimestamp: "2025-01-01T00:00:00Z" } };
-    const later = { ...shop([{ matches: [{ path: { value: "/x" } }] }, { matches: [{ path: { value: "/api" } }], backendRefs: [to("b")] }], "later"), metadata: { name: "later", namespace: "team-b", creationTimestamp: "2026-01-01T00:00:00Z" } };
+    const older = {
+      ...shop([{ matches: [{ path: { value: "/api" } }], backendRefs: [to("a")] }], "first"),
+      metadata: { name: "first", namespace: "team-a", creationTimestamp: "2025-01-01T00:00:00Z" },
+    };
+    const later = {
+      ...shop([{ matches: [{ path: { value: "/x" } }] }, { matches: [{ path: { value: "/api" } }], backendRefs: [to("b")] }], "later"),
+      metadata: { name: "later", namespace: "team-b", creationTimestamp: "2026-01-01T00:00:00Z" },
+    };
     const graph = fromHTTPRoutes([older, later]);
     const table = routingTable(graph);
     const lost = graph.entries[1]?.ids.rules[1]?.id ?? "";

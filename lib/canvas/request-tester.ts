@@ -94,7 +94,8 @@ export function parseRequest(req: TypedRequest, opts: ParseOptions = {}): Parsed
   let scheme: "http" | "https" | undefined;
   if (schemeMatch) {
     const s = schemeMatch[1]?.toLowerCase();
-    if (s !== "http" && s !== "https") return { ok: false, field: "url", error: `Only http:// and https:// URLs go through a Gateway's HTTP listeners, not ${s}://` };
+    if (s !== "http" && s !== "https")
+      return { ok: false, field: "url", error: `Only http:// and https:// URLs go through a Gateway's HTTP listeners, not ${s}://` };
     scheme = s;
     url = url.slice(schemeMatch[0].length);
   }
@@ -135,7 +136,10 @@ export function parseRequest(req: TypedRequest, opts: ParseOptions = {}): Parsed
 
 /** The request in the page's URL (?req=): "GET https://host/path" then the header lines. */
 export function encodeRequest(req: TypedRequest): string {
-  const headers = req.headers.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const headers = req.headers
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   return [`${req.method.trim() || "GET"} ${req.url.trim()}`, ...headers].join("\n");
 }
 

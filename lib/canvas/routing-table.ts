@@ -36,9 +36,7 @@ function backendsOf(route: HTTPRoute, rule: number): string {
   if (redirect) return `redirect (${redirect.statusCode ?? 302})`;
   if (refs.length === 0) return "no backends (the Gateway answers 500)";
   const total = refs.reduce((s, b) => s + (b.weight ?? 1), 0);
-  return refs
-    .map((b) => `${b.name}${b.port ? `:${b.port}` : ""} ${total ? Math.round(((b.weight ?? 1) / total) * 1000) / 10 : 0} %`)
-    .join(", ");
+  return refs.map((b) => `${b.name}${b.port ? `:${b.port}` : ""} ${total ? Math.round(((b.weight ?? 1) / total) * 1000) / 10 : 0} %`).join(", ");
 }
 
 const ruleName = (r: RuleRef) => `${routeFullName(r.route)} rule ${r.rule + 1}`;
@@ -56,7 +54,8 @@ export function routingTable(graph: RouteGraph): RoutingTable {
       const w = row.winner;
       if (!w) return { ...base, backends: "", why: "no rule matches (404)" };
       const winnerId = id(w.route, w.rule);
-      const why = winnerId === ruleId ? "this rule wins" : `shadowed by ${ruleName(w)} (${describeMatch(w.route.spec?.rules?.[w.rule]?.matches?.[w.match] ?? {})})`;
+      const why =
+        winnerId === ruleId ? "this rule wins" : `shadowed by ${ruleName(w)} (${describeMatch(w.route.spec?.rules?.[w.rule]?.matches?.[w.match] ?? {})})`;
       return { ...base, winnerId, winnerRoute: routeFullName(w.route), backends: backendsOf(w.route, w.rule), why };
     }),
     shadowed: new Set(shadowed.map((s) => id(s.rule.route, s.rule.rule))),

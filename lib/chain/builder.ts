@@ -76,10 +76,7 @@ export function chainBuilder(options: ChainOptions = {}): ChainBuilder {
       // Causes go first, in chain order. Symptoms come after, the deepest first: the deeper a
       // symptom sits, the closer it is to the cause nobody has named yet.
       const sorted = [...findings].sort(
-        (a, b) =>
-          severityRank(a) - severityRank(b) ||
-          Number(a.symptom) - Number(b.symptom) ||
-          (a.symptom ? depth(b) - depth(a) : depth(a) - depth(b)),
+        (a, b) => severityRank(a) - severityRank(b) || Number(a.symptom) - Number(b.symptom) || (a.symptom ? depth(b) - depth(a) : depth(a) - depth(b)),
       );
       const firstFailing = sorted[0];
       const nodeList = [...nodes.values()].sort((a, b) => a.depth - b.depth || a.id.localeCompare(b.id));

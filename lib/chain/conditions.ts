@@ -27,14 +27,16 @@ export function readConditionList(list: unknown, generation: number | undefined,
     const type = str(c.type);
     if (!type) return [];
     const observedGeneration = num(c.observedGeneration) ?? fallbackObserved;
-    return [{
-      type,
-      status: str(c.status) ?? "Unknown",
-      reason: str(c.reason),
-      message: str(c.message),
-      observedGeneration,
-      stale: generation !== undefined && observedGeneration !== undefined && observedGeneration < generation,
-    }];
+    return [
+      {
+        type,
+        status: str(c.status) ?? "Unknown",
+        reason: str(c.reason),
+        message: str(c.message),
+        observedGeneration,
+        stale: generation !== undefined && observedGeneration !== undefined && observedGeneration < generation,
+      },
+    ];
   });
 }
 

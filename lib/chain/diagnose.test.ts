@@ -120,7 +120,11 @@ describe("links as the controllers write them", () => {
     const objs = SCENARIOS.find((x) => x.id === "healthy-route")?.build(ctx) ?? [];
     const route = objs.find((o) => o.kind === "HTTPRoute");
     const spec = route?.spec as { rules: unknown[] } | undefined;
-    if (spec) spec.rules = Array.from({ length: 17 }, (_, i) => ({ matches: [{ path: { type: "PathPrefix", value: `/p${i}` } }], backendRefs: [{ name: "shop", port: 80 }] }));
+    if (spec)
+      spec.rules = Array.from({ length: 17 }, (_, i) => ({
+        matches: [{ path: { type: "PathPrefix", value: `/p${i}` } }],
+        backendRefs: [{ name: "shop", port: 80 }],
+      }));
     const chain = resolveChain(objs, { kind: "HTTPRoute", namespace: "team-a", name: "shop" });
     expect(chain.firstFailing?.code).toBe("TooManyRules");
     expect(chain.firstFailing?.title).toMatch(/has 17 rules; the Gateway API allows at most 16/);
@@ -137,7 +141,9 @@ describe("a rollout blocked by a failing newest Revision", () => {
       expect(chain.nodes.find((n) => n.kind === "KnativeService")?.facts).toContain("serving hello-00001 100%");
       expect(chain.nodes.filter((n) => n.health === "error")).toEqual([]);
       expect(chain.findings.every((f) => f.severity === "warning")).toBe(true);
-      expect(chain.findings.find((f) => f.code === "NotReady" && f.nodeId.startsWith("KnativeService"))?.title).toMatch(/is serving \(hello-00001 100%\) but not Ready: RevisionFailed/);
+      expect(chain.findings.find((f) => f.code === "NotReady" && f.nodeId.startsWith("KnativeService"))?.title).toMatch(
+        /is serving \(hello-00001 100%\) but not Ready: RevisionFailed/,
+      );
     });
   }
 
@@ -171,7 +177,11 @@ describe("expectations from the cluster's config-gateway", () => {
   it("warns when a route is attached elsewhere than config-gateway says", () => {
     const moved = { ...chainGatewayConfig(ctx), externalGateways: [{ namespace: "envoy", name: "public", class: "eg" }] };
     const chain = resolveChain(healthy.build(ctx), root, { gateway: moved });
-    expect(chain.firstFailing).toMatchObject({ code: "UnexpectedGateway", severity: "warning", nodeId: nodeId("HTTPRoute", "team-a", "hello.team-a.example.com") });
+    expect(chain.firstFailing).toMatchObject({
+      code: "UnexpectedGateway",
+      severity: "warning",
+      nodeId: nodeId("HTTPRoute", "team-a", "hello.team-a.example.com"),
+    });
     expect(chain.firstFailing?.title).toMatch(/attached to Gateway gateways\/knative-gateway, but config-gateway names envoy\/public/);
   });
 });

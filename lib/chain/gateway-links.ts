@@ -72,7 +72,13 @@ export function addHTTPRoute(b: ChainBuilder, index: ObjectIndex, obj: KubeObjec
 
   const refs = route.spec?.parentRefs ?? [];
   if (refs.length === 0) {
-    b.finding({ code: "NoParentRefs", severity: "warning", nodeId: node.id, title: `${label} names no parent Gateway, so no Gateway serves it.`, next: "Add a parentRef to the Gateway that should serve it." });
+    b.finding({
+      code: "NoParentRefs",
+      severity: "warning",
+      nodeId: node.id,
+      title: `${label} names no parent Gateway, so no Gateway serves it.`,
+      next: "Add a parentRef to the Gateway that should serve it.",
+    });
   }
   const summaries = parentSummaries(route);
   refs.forEach((ref, i) => addParent(b, index, route, node, ref, summaries[i]?.accepted, summaries[i]?.resolvedRefs, summaries[i]?.pending ?? true, depth));
@@ -131,7 +137,11 @@ function addParent(
   const obj = index.get("Gateway", gwNs, ref.name);
   const gwNode = b.node("Gateway", gwNs, ref.name, depth + GATEWAY, obj, obj ? healthOfConditions(conditionsOf(obj), "Programmed") : "error");
   const verdict = obj ? attachListeners(route, ref, obj, index) : undefined;
-  const edge = b.edge(routeNode, gwNode, verdict?.ok ? `listener ${verdict.listeners.map((l) => l.name).join(", ")}` : ref.sectionName ? `section ${ref.sectionName}` : undefined);
+  const edge = b.edge(
+    routeNode,
+    gwNode,
+    verdict?.ok ? `listener ${verdict.listeners.map((l) => l.name).join(", ")}` : ref.sectionName ? `section ${ref.sectionName}` : undefined,
+  );
   const label = `HTTPRoute ${route.metadata.name}`;
   if (!obj) {
     b.finding({
@@ -162,14 +172,24 @@ function addParent(
       severity: "error",
       nodeId: gwNode.id,
       title: `Gateway ${gwNs}/${ref.name} is not ${bad.type === "Accepted" ? "accepted" : "programmed"}${bad.reason ? ` (${bad.reason}${bad.message ? `: ${bad.message}` : ""})` : ""}, so it serves no traffic.`,
-      next: classOk ? "Read the Gateway's listener conditions (kubectl describe gateway) and the controller's logs: an address or a port may be unavailable." : "Fix the GatewayClass first; the Gateway follows.",
+      next: classOk
+        ? "Read the Gateway's listener conditions (kubectl describe gateway) and the controller's logs: an address or a port may be unavailable."
+        : "Fix the GatewayClass first; the Gateway follows.",
       symptom: !classOk,
     });
   }
   listenerFindings(b, obj, gwNode, verdict, routeNode.name);
   const predicted = predictedParent(b.options.prediction, routeNs, route.metadata.name ?? "", ref);
   if (predicted && pending) routeNode.conditions.push(...predictedViews(predicted.conditions, ` (predicted, ${parentLabel(ref, routeNs)})`));
-  else if (predicted) statusDisagreement(b, routeNode, gwNode, predicted, { accepted, resolved }, routeNode.conditions.some((c) => c.stale));
+  else if (predicted)
+    statusDisagreement(
+      b,
+      routeNode,
+      gwNode,
+      predicted,
+      { accepted, resolved },
+      routeNode.conditions.some((c) => c.stale),
+    );
   parentVerdict(b, route, routeNode, gwNode, edge.id, ref, verdict, accepted, pending);
   if (resolved && resolved.status === "False" && !["BackendNotFound", "RefNotPermitted"].includes(resolved.reason ?? "")) {
     b.finding({
@@ -185,7 +205,13 @@ function addParent(
 
 const PARENT_REASONS: readonly FindingCode[] = ["NotAllowedByListeners", "NoMatchingListenerHostname", "NoMatchingParent"];
 
-function explain(reason: FindingCode, route: HTTPRoute, gw: ChainNode, verdict: AttachVerdict | undefined, ref: ParentReference): { why: string; next: string } {
+function explain(
+  reason: FindingCode,
+  route: HTTPRoute,
+  gw: ChainNode,
+  verdict: AttachVerdict | undefined,
+  ref: ParentReference,
+): { why: string; next: string } {
   const ls = verdict?.listeners ?? [];
   if (reason === "NoMatchingListenerHostname") {
     return {
@@ -245,7 +271,14 @@ function parentVerdict(
   if (verdict && !verdict.ok) {
     // No verdict from a controller yet, but the Gateway API's rules already decide it.
     const { why, next } = explain(verdict.reason, route, gwNode, verdict, ref);
-    b.finding({ code: verdict.reason, severity: "error", nodeId: routeNode.id, edgeId, title: `${label} cannot attach to Gateway ${gwNode.name}: ${why}.`, next });
+    b.finding({
+      code: verdict.reason,
+      severity: "error",
+      nodeId: routeNode.id,
+      edgeId,
+      title: `${label} cannot attach to Gateway ${gwNode.name}: ${why}.`,
+      next,
+    });
     return;
   }
   // A predicted HTTPRoute awaits its first status by design; its predicted conditions stand in.
@@ -262,7 +295,8 @@ function parentVerdict(
   }
 }
 
-const servicePorts = (svc: KubeObject): number[] => ((svc.spec as { ports?: { port?: number }[] } | undefined)?.ports ?? []).flatMap((p) => (typeof p.port === "number" ? [p.port] : []));
+const servicePorts = (svc: KubeObject): number[] =>
+  ((svc.spec as { ports?: { port?: number }[] } | undefined)?.ports ?? []).flatMap((p) => (typeof p.port === "number" ? [p.port] : []));
 
 function grantAllows(index: ObjectIndex, routeNs: string, svcNs: string, svcName: string): boolean {
   return allows(index.all("ReferenceGrant") as unknown as ReferenceGrant[], routeNs, svcNs, svcName);
@@ -279,7 +313,8 @@ function addBackends(b: ChainBuilder, index: ObjectIndex, route: HTTPRoute, rout
     const obj = index.get("Service", svcNs, ref.name);
     const svc = obj as { spec?: { type?: string; externalName?: string } } | undefined;
     const node = b.node("Service", svcNs, ref.name, depth + BACKEND, obj, obj ? "ok" : "error");
-    if (svc?.spec?.type && node.facts.length === 0) node.facts.push(svc.spec.type === "ExternalName" ? `ExternalName → ${svc.spec.externalName ?? "?"}` : svc.spec.type);
+    if (svc?.spec?.type && node.facts.length === 0)
+      node.facts.push(svc.spec.type === "ExternalName" ? `ExternalName → ${svc.spec.externalName ?? "?"}` : svc.spec.type);
     const edge = b.edge(routeNode, node, ref.port ? `port ${ref.port}` : undefined);
     if (svcNs !== routeNs && !grantAllows(index, routeNs, svcNs, ref.name)) {
       explained = true;

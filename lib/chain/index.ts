@@ -1,6 +1,19 @@
 // Public API of lib/chain: objects in, chain and findings out. Pure: runs in the browser over
 // live snapshots or a dump file, and on the server over the store's cache.
-export type { Chain, ChainEdge, ChainNode, ChainObjects, ChainOptions, ChainRoot, ConditionView, Finding, FindingCode, Health, NodeKind, Severity } from "./types";
+export type {
+  Chain,
+  ChainEdge,
+  ChainNode,
+  ChainObjects,
+  ChainOptions,
+  ChainRoot,
+  ConditionView,
+  Finding,
+  FindingCode,
+  Health,
+  NodeKind,
+  Severity,
+} from "./types";
 export { indexObjects, indexedKindOf, type IndexedKind, type ObjectIndex } from "./objects";
 export { hostnamesIntersect, attachListeners, namespaceAllowed } from "./listeners";
 export { resolveChain } from "./resolve";

@@ -24,7 +24,9 @@ describe("the chain of a Knative Service on net-istio", () => {
       ]),
     );
     // The mesh VirtualService binds no Gateway, and says so.
-    expect(chain.edges.filter((e) => e.source === nodeId("VirtualService", "team-a", "hello-mesh")).map((e) => e.target)).toEqual([nodeId("Service", "team-a", "hello-00001")]);
+    expect(chain.edges.filter((e) => e.source === nodeId("VirtualService", "team-a", "hello-mesh")).map((e) => e.target)).toEqual([
+      nodeId("Service", "team-a", "hello-00001"),
+    ]);
     expect(chain.nodes.find((n) => n.name === "hello-mesh")?.facts[0]).toBe("mesh (sidecars)");
     // No HTTPRoute is expected of an Istio KIngress.
     expect(chain.nodes.some((n) => n.kind === "HTTPRoute")).toBe(false);
@@ -43,7 +45,9 @@ describe("the chain of a Knative Service on net-istio", () => {
     const chain = resolveChain(objs, root, { istio: chainIstioConfig(ctx) });
     const codes = chain.findings.map((f) => `${f.code} ${f.severity}`);
     expect(codes).toContain("VirtualServiceOutdated warning");
-    expect(chain.findings.find((f) => f.code === "VirtualServiceOutdated")?.title).toMatch(/binds gateways istio-gw\/old-gateway \(config-istio says istio-gw\/knative-ingress-gateway, istio-gw\/knative-local-gateway\)/);
+    expect(chain.findings.find((f) => f.code === "VirtualServiceOutdated")?.title).toMatch(
+      /binds gateways istio-gw\/old-gateway \(config-istio says istio-gw\/knative-ingress-gateway, istio-gw\/knative-local-gateway\)/,
+    );
     // And the Gateway it names does not exist: that is the error.
     expect(chain.firstFailing?.code).toBe("IstioGatewayMissing");
     expect(chain.firstFailing?.next).toMatch(/config-istio does not name istio-gw\/old-gateway/);
@@ -51,9 +55,17 @@ describe("the chain of a Knative Service on net-istio", () => {
 
   it("a KIngress net-istio failed to program names the API server's answer", () => {
     const objs = istioChain(ctx);
-    pick(objs, "KIngress", "hello").status = { observedGeneration: 1, conditions: [{ type: "LoadBalancerReady", status: "False", reason: "ReconcileVirtualServiceFailed", message: "admission webhook denied the request" }, { type: "Ready", status: "False", reason: "ReconcileVirtualServiceFailed" }] };
+    pick(objs, "KIngress", "hello").status = {
+      observedGeneration: 1,
+      conditions: [
+        { type: "LoadBalancerReady", status: "False", reason: "ReconcileVirtualServiceFailed", message: "admission webhook denied the request" },
+        { type: "Ready", status: "False", reason: "ReconcileVirtualServiceFailed" },
+      ],
+    };
     const chain = resolveChain(objs, root, { istio: chainIstioConfig(ctx) });
-    expect(chain.firstFailing?.title).toBe("net-istio could not write the VirtualServices of KIngress hello (ReconcileVirtualServiceFailed: admission webhook denied the request).");
+    expect(chain.firstFailing?.title).toBe(
+      "net-istio could not write the VirtualServices of KIngress hello (ReconcileVirtualServiceFailed: admission webhook denied the request).",
+    );
   });
 
   it("a KIngress with no status points at net-istio, not at net-gateway-api", () => {

@@ -33,12 +33,19 @@ function ownedBy(vs: KubeObject, kingress: KubeObject): boolean {
   const refs = vs.metadata.ownerReferences ?? [];
   if (uid && refs.some((r) => r.uid)) return refs.some((r) => r.uid === uid && r.controller === true);
   // A dump without uids: the owner's name, or the label net-istio sets, is the evidence there is.
-  return refs.some((r) => r.kind === "Ingress" && r.name === kingress.metadata.name) || (refs.length === 0 && vs.metadata.labels?.[INGRESS_LABEL] === kingress.metadata.name);
+  return (
+    refs.some((r) => r.kind === "Ingress" && r.name === kingress.metadata.name) ||
+    (refs.length === 0 && vs.metadata.labels?.[INGRESS_LABEL] === kingress.metadata.name)
+  );
 }
 
 /** The Services net-istio reads to find its gateways' pods (their selectors). */
 export function gatewayServicesOf(index: ObjectIndex): GatewayServiceInput[] {
-  return index.all("Service").map((s) => ({ namespace: s.metadata.namespace ?? "default", name: s.metadata.name ?? "", selector: (s as { spec?: { selector?: Record<string, string> } }).spec?.selector ?? {} }));
+  return index.all("Service").map((s) => ({
+    namespace: s.metadata.namespace ?? "default",
+    name: s.metadata.name ?? "",
+    selector: (s as { spec?: { selector?: Record<string, string> } }).spec?.selector ?? {},
+  }));
 }
 
 /** What net-istio writes for the KIngress under config-istio; undefined where it cannot be told (TLS needs Secrets Routeboard does not read). */
@@ -68,7 +75,13 @@ function statusFindings(b: ChainBuilder, node: ChainNode, routeName: string): vo
   const lb = findCondition(node.conditions, "LoadBalancerReady");
   const ready = findCondition(node.conditions, "Ready");
   if (network?.status === "False" && network.reason !== "NotOwned") {
-    b.finding({ code: "NotReady", severity: "error", nodeId: node.id, title: `net-istio could not configure KIngress ${name}: ${because(network)}.`, next: `Read ${CONTROLLER}'s logs for this KIngress.` });
+    b.finding({
+      code: "NotReady",
+      severity: "error",
+      nodeId: node.id,
+      title: `net-istio could not configure KIngress ${name}: ${because(network)}.`,
+      next: `Read ${CONTROLLER}'s logs for this KIngress.`,
+    });
   }
   if (lb?.status === "False") {
     b.finding({
@@ -88,7 +101,14 @@ function statusFindings(b: ChainBuilder, node: ChainNode, routeName: string): vo
     });
   }
   if (ready && ready.status === "False" && lb?.status !== "False" && network?.status !== "False") {
-    b.finding({ code: "NotReady", severity: "error", nodeId: node.id, title: `KIngress ${name} is not Ready: ${because(ready)}.`, next: "Follow the chain to its VirtualServices.", symptom: true });
+    b.finding({
+      code: "NotReady",
+      severity: "error",
+      nodeId: node.id,
+      title: `KIngress ${name} is not Ready: ${because(ready)}.`,
+      next: "Follow the chain to its VirtualServices.",
+      symptom: true,
+    });
   }
 }
 
@@ -115,7 +135,10 @@ export function addIstioKIngress(b: ChainBuilder, index: ObjectIndex, node: Chai
     const vs = b.node("VirtualService", ns, vsName, DEPTH.VirtualService, obj);
     const edge = b.edge(node, vs);
     const spec = obj ? vsSpec(obj) : (want?.spec ?? {});
-    vs.facts.push(...((spec.gateways ?? []).includes(MESH) ? ["mesh (sidecars)"] : []), (spec.hosts ?? []).slice(0, 2).join(", ") + ((spec.hosts?.length ?? 0) > 2 ? ` +${(spec.hosts?.length ?? 0) - 2}` : ""));
+    vs.facts.push(
+      ...((spec.gateways ?? []).includes(MESH) ? ["mesh (sidecars)"] : []),
+      (spec.hosts ?? []).slice(0, 2).join(", ") + ((spec.hosts?.length ?? 0) > 2 ? ` +${(spec.hosts?.length ?? 0) - 2}` : ""),
+    );
     if (!obj) {
       b.finding({
         code: "VirtualServiceMissing",
@@ -148,8 +171,13 @@ export function addIstioKIngress(b: ChainBuilder, index: ObjectIndex, node: Chai
 /** An owned VirtualService that binds other gateways or hosts than net-istio would write now. */
 function outdated(b: ChainBuilder, vs: ChainNode, obj: KubeObject, want: VirtualService): void {
   const have = vsSpec(obj);
-  const same = (x: readonly string[] | undefined, y: readonly string[] | undefined) => JSON.stringify([...(x ?? [])].sort()) === JSON.stringify([...(y ?? [])].sort());
-  const diff = [!same(have.gateways, want.spec.gateways) && `gateways ${(have.gateways ?? []).join(", ") || "none"} (config-istio says ${(want.spec.gateways ?? []).join(", ")})`, !same(have.hosts, want.spec.hosts) && `hosts ${(have.hosts ?? []).join(", ") || "none"} (the KIngress says ${(want.spec.hosts ?? []).join(", ")})`].filter(Boolean);
+  const same = (x: readonly string[] | undefined, y: readonly string[] | undefined) =>
+    JSON.stringify([...(x ?? [])].sort()) === JSON.stringify([...(y ?? [])].sort());
+  const diff = [
+    !same(have.gateways, want.spec.gateways) &&
+      `gateways ${(have.gateways ?? []).join(", ") || "none"} (config-istio says ${(want.spec.gateways ?? []).join(", ")})`,
+    !same(have.hosts, want.spec.hosts) && `hosts ${(have.hosts ?? []).join(", ") || "none"} (the KIngress says ${(want.spec.hosts ?? []).join(", ")})`,
+  ].filter(Boolean);
   if (diff.length === 0) return;
   b.finding({
     code: "VirtualServiceOutdated",
@@ -166,7 +194,9 @@ function hostsThrough(spec: VirtualService["spec"], gateway: string): string[] {
   const matches = (spec.http ?? []).flatMap((r) => r.match ?? [{}]);
   const through = matches.filter((m) => !m.gateways || m.gateways.includes(gateway));
   if (through.some((m) => !m.authority)) return hosts;
-  const named = new Set(through.map((m) => (m.authority && ("prefix" in m.authority ? m.authority.prefix : "exact" in m.authority ? m.authority.exact : "")) || ""));
+  const named = new Set(
+    through.map((m) => (m.authority && ("prefix" in m.authority ? m.authority.prefix : "exact" in m.authority ? m.authority.exact : "")) || ""),
+  );
   return hosts.filter((h) => named.has(h));
 }
 
@@ -177,7 +207,9 @@ function addIstioGateways(b: ChainBuilder, index: ObjectIndex, vs: ChainNode, ob
     const gwObj = index.get("IstioGateway", namespace, name);
     const gw = b.node("IstioGateway", namespace, name, DEPTH.IstioGateway, gwObj);
     const edge = b.edge(vs, gw);
-    const configured = [...(b.options.istio?.ingressGateways ?? []), ...(b.options.istio?.localGateways ?? [])].find((g) => g.namespace === namespace && g.name === name);
+    const configured = [...(b.options.istio?.ingressGateways ?? []), ...(b.options.istio?.localGateways ?? [])].find(
+      (g) => g.namespace === namespace && g.name === name,
+    );
     if (!gwObj) {
       b.finding({
         code: "IstioGatewayMissing",
@@ -209,7 +241,13 @@ function addIstioGateways(b: ChainBuilder, index: ObjectIndex, vs: ChainNode, ob
   }
 }
 
-function addGatewayService(b: ChainBuilder, index: ObjectIndex, gw: ChainNode, selector: Readonly<Record<string, string>> | undefined, configured: IstioGatewayConfig): void {
+function addGatewayService(
+  b: ChainBuilder,
+  index: ObjectIndex,
+  gw: ChainNode,
+  selector: Readonly<Record<string, string>> | undefined,
+  configured: IstioGatewayConfig,
+): void {
   // As net-istio reads config-istio's `service` (name.namespace.…); a form it refuses has no node.
   let ref: { name: string; namespace: string } | undefined;
   try {

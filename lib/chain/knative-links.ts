@@ -2,7 +2,16 @@
 // serving.knative.dev/* and networking.internal.knative.dev/ingress labels):
 // Service → Configuration → Revisions, and Service → Route → KIngress → HTTPRoutes (or, for
 // net-istio's class, → VirtualServices: istio-links).
-import { CONFIGURATION_LABEL, GATEWAY_API_INGRESS_CLASS, INGRESS_CLASS_ANNOTATION, ISTIO_INGRESS_CLASS, INGRESS_LABEL, ROUTE_LABEL, ROUTE_NAMESPACE_LABEL, SERVICE_LABEL } from "../knative/constants";
+import {
+  CONFIGURATION_LABEL,
+  GATEWAY_API_INGRESS_CLASS,
+  INGRESS_CLASS_ANNOTATION,
+  ISTIO_INGRESS_CLASS,
+  INGRESS_LABEL,
+  ROUTE_LABEL,
+  ROUTE_NAMESPACE_LABEL,
+  SERVICE_LABEL,
+} from "../knative/constants";
 import { kingressToHTTPRoutes } from "../knative/kingress-to-httproutes";
 import type { KIngress } from "../knative/types.generated";
 import { routeLimitViolations } from "../graph/limits";
@@ -74,8 +83,15 @@ function servingSplit(index: ObjectIndex, ns: string, ksvc: KubeObject, route: K
   return ready ? serving.map(([name, pct]) => `${name} ${pct}%`).join(", ") : undefined;
 }
 
-
-function addRevisions(b: ChainBuilder, index: ObjectIndex, config: KubeObject, configNode: ChainNode, share: Map<string, number>, latestCreated: string | undefined, serving: string | undefined): void {
+function addRevisions(
+  b: ChainBuilder,
+  index: ObjectIndex,
+  config: KubeObject,
+  configNode: ChainNode,
+  share: Map<string, number>,
+  latestCreated: string | undefined,
+  serving: string | undefined,
+): void {
   for (const rev of childrenOf(index, "Revision", config, { [CONFIGURATION_LABEL]: config.metadata.name ?? "" })) {
     const name = rev.metadata.name ?? "";
     const node = b.node("Revision", rev.metadata.namespace, name, DEPTH.Revision, rev, "ok");
@@ -97,7 +113,13 @@ function addRevisions(b: ChainBuilder, index: ObjectIndex, config: KubeObject, c
     // serve), an older one is history.
     node.health = "warning";
     if (name === latestCreated && serving) {
-      b.finding({ code: "RolloutBlocked", severity: "warning", nodeId: node.id, title: `Rollout blocked: ${name} is not Ready: ${why}; it receives no traffic. The Service keeps serving ${serving}.`, next });
+      b.finding({
+        code: "RolloutBlocked",
+        severity: "warning",
+        nodeId: node.id,
+        title: `Rollout blocked: ${name} is not Ready: ${why}; it receives no traffic. The Service keeps serving ${serving}.`,
+        next,
+      });
     } else {
       b.finding({ code, severity: name === latestCreated ? "error" : "warning", nodeId: node.id, title: `Revision ${name} is not Ready: ${why}.`, next });
     }
@@ -139,7 +161,14 @@ export function addKnativeService(b: ChainBuilder, index: ObjectIndex, namespace
   if (configs.length === 0) {
     const node = b.node("Configuration", namespace, name, DEPTH.Configuration, undefined);
     const e = b.edge(root, node);
-    b.finding({ code: "ConfigurationMissing", severity: "error", nodeId: node.id, edgeId: e.id, title: `Knative Service ${name} has no Configuration.`, next: "Check that the Knative Serving controller is running; it creates the Configuration from the Service's template." });
+    b.finding({
+      code: "ConfigurationMissing",
+      severity: "error",
+      nodeId: node.id,
+      edgeId: e.id,
+      title: `Knative Service ${name} has no Configuration.`,
+      next: "Check that the Knative Serving controller is running; it creates the Configuration from the Service's template.",
+    });
   }
   for (const config of configs) {
     const node = b.node("Configuration", namespace, config.metadata.name ?? "", DEPTH.Configuration, config);
@@ -154,7 +183,14 @@ export function addKnativeService(b: ChainBuilder, index: ObjectIndex, namespace
   if (routes.length === 0) {
     const node = b.node("Route", namespace, name, DEPTH.Route, undefined);
     const e = b.edge(root, node);
-    b.finding({ code: "RouteMissing", severity: "error", nodeId: node.id, edgeId: e.id, title: `Knative Service ${name} has no Route.`, next: "Check that the Knative Serving controller is running; it creates the Route from the Service's traffic." });
+    b.finding({
+      code: "RouteMissing",
+      severity: "error",
+      nodeId: node.id,
+      edgeId: e.id,
+      title: `Knative Service ${name} has no Route.`,
+      next: "Check that the Knative Serving controller is running; it creates the Route from the Service's traffic.",
+    });
   }
   for (const route of routes) addRoute(b, index, root, route);
   return true;
@@ -208,14 +244,23 @@ function addRoute(b: ChainBuilder, index: ObjectIndex, root: ChainNode, route: K
       severity: "error",
       nodeId: k.id,
       edgeId: e.id,
-      title: node.predicted ? `Knative would create no KIngress for Route ${name}${problems}.` : `Route ${name} has no KIngress${ingressReady?.reason ? ` (IngressReady: ${ingressReady.reason})` : ""}.`,
+      title: node.predicted
+        ? `Knative would create no KIngress for Route ${name}${problems}.`
+        : `Route ${name} has no KIngress${ingressReady?.reason ? ` (IngressReady: ${ingressReady.reason})` : ""}.`,
       next: node.predicted
         ? "Fix the Knative Service's traffic (or the folder's config-network and config-domain) as the message says."
         : "The Route controller creates the KIngress once traffic is assigned: fix the Route's traffic first, then check the Knative controller's logs.",
       symptom: !node.predicted && isFalse(assigned),
     });
   } else if (ingressReady && ingressReady.status !== "True") {
-    b.finding({ code: "IngressNotConfigured", severity: "error", nodeId: node.id, title: `Route ${name} waits for its KIngress: ${because(ingressReady) || "IngressReady is not True"}.`, next: "Follow the chain to the KIngress and its HTTPRoutes.", symptom: true });
+    b.finding({
+      code: "IngressNotConfigured",
+      severity: "error",
+      nodeId: node.id,
+      title: `Route ${name} waits for its KIngress: ${because(ingressReady) || "IngressReady is not True"}.`,
+      next: "Follow the chain to the KIngress and its HTTPRoutes.",
+      symptom: true,
+    });
   }
   for (const k of kingresses) addKIngress(b, index, node, k, predicted?.problems ?? []);
 }
@@ -235,7 +280,10 @@ function addKIngress(b: ChainBuilder, index: ObjectIndex, routeNode: ChainNode, 
       severity: cls === GATEWAY_API_INGRESS_CLASS || cls === ISTIO_INGRESS_CLASS ? "error" : "warning",
       nodeId: node.id,
       title: `KIngress ${name} (predicted): ${predictedProblems.join("; ")}.`,
-      next: cls === GATEWAY_API_INGRESS_CLASS || cls === ISTIO_INGRESS_CLASS ? "Fix what the message names; the prediction follows the folder." : `Set ingress-class in the folder's config-network (knative-serving) to ${GATEWAY_API_INGRESS_CLASS} or ${ISTIO_INGRESS_CLASS} to see the rest of the chain.`,
+      next:
+        cls === GATEWAY_API_INGRESS_CLASS || cls === ISTIO_INGRESS_CLASS
+          ? "Fix what the message names; the prediction follows the folder."
+          : `Set ingress-class in the folder's config-network (knative-serving) to ${GATEWAY_API_INGRESS_CLASS} or ${ISTIO_INGRESS_CLASS} to see the rest of the chain.`,
     });
     if (cls !== GATEWAY_API_INGRESS_CLASS && cls !== ISTIO_INGRESS_CLASS) return;
   }
@@ -275,7 +323,14 @@ function addKIngress(b: ChainBuilder, index: ObjectIndex, routeNode: ChainNode, 
       symptom: tooMany,
     });
   } else if (ready && ready.status !== "True") {
-    b.finding({ code: "NotReady", severity: "error", nodeId: node.id, title: `KIngress ${name} is not Ready: ${because(ready) || ready.status}.`, next: "Follow the chain to its HTTPRoutes.", symptom: true });
+    b.finding({
+      code: "NotReady",
+      severity: "error",
+      nodeId: node.id,
+      title: `KIngress ${name} is not Ready: ${because(ready) || ready.status}.`,
+      next: "Follow the chain to its HTTPRoutes.",
+      symptom: true,
+    });
   }
   if (httproutes.length === 0) {
     b.finding({
@@ -306,7 +361,12 @@ const parentOf = (r: object) => {
  * one per rule (tags add their own), attached to the Gateway config-gateway names for its
  * visibility. One that is missing, or attached elsewhere, is named.
  */
-function expectRoutes(b: ChainBuilder, node: ChainNode, expected: readonly { metadata: { name?: string }; spec?: unknown }[], actual: readonly KubeObject[]): void {
+function expectRoutes(
+  b: ChainBuilder,
+  node: ChainNode,
+  expected: readonly { metadata: { name?: string }; spec?: unknown }[],
+  actual: readonly KubeObject[],
+): void {
   for (const e of expected) {
     const name = e.metadata.name ?? "";
     const found = actual.find((r) => r.metadata.name === name);

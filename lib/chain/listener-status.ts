@@ -20,7 +20,8 @@ const NEXT: Record<string, string> = {
   InvalidCertificateRef:
     "The listener's TLS certificateRef names a Secret that does not exist, is not a kubernetes.io/tls Secret, or lives in another namespace without a ReferenceGrant: create it (kubectl create secret tls …) or fix the reference.",
   RefNotPermitted: "The listener's certificate is in another namespace: add a ReferenceGrant there from Gateway in the Gateway's namespace to Secret.",
-  InvalidRouteKinds: "allowedRoutes.kinds names a route kind this implementation does not support: list only kinds it supports (HTTPRoute for HTTP and HTTPS listeners).",
+  InvalidRouteKinds:
+    "allowedRoutes.kinds names a route kind this implementation does not support: list only kinds it supports (HTTPRoute for HTTP and HTTPS listeners).",
   HostnameConflict: "Two listeners share a port and hostname: give them different hostnames or ports.",
   ProtocolConflict: "Two listeners share a port with different protocols: move one to another port.",
   UnsupportedProtocol: "This implementation does not support the listener's protocol.",
@@ -29,7 +30,9 @@ const NEXT: Record<string, string> = {
 
 /** The condition that makes a listener unable to serve, if any: Accepted/ResolvedRefs/Programmed False or Conflicted True. */
 function blocking(conds: readonly ConditionView[]): ConditionView | undefined {
-  return conds.find((c) => (["Accepted", "ResolvedRefs", "Programmed"].includes(c.type) && c.status === "False") || (c.type === "Conflicted" && c.status === "True"));
+  return conds.find(
+    (c) => (["Accepted", "ResolvedRefs", "Programmed"].includes(c.type) && c.status === "False") || (c.type === "Conflicted" && c.status === "True"),
+  );
 }
 
 function listenerConditions(b: ChainBuilder, gw: KubeObject, gwNode: ChainNode): Map<string, ConditionView[]> {
@@ -79,7 +82,10 @@ export function statusDisagreement(
   reported: { accepted?: ConditionSummary; resolved?: ConditionSummary },
   stale: boolean,
 ): void {
-  for (const [type, r] of [["Accepted", reported.accepted], ["ResolvedRefs", reported.resolved]] as const) {
+  for (const [type, r] of [
+    ["Accepted", reported.accepted],
+    ["ResolvedRefs", reported.resolved],
+  ] as const) {
     const p = predicted.conditions.find((c) => c.type === type);
     if (!p || !r || p.certainty !== "required" || p.status === "Unknown" || r.status === "Unknown" || p.status === r.status) continue;
     b.finding({

@@ -52,7 +52,9 @@ export function indexObjects(objects: readonly KubeObject[]): ObjectIndex {
     withLabels: (kind, namespace, labels) => {
       const entries = Object.entries(labels);
       const [first] = entries;
-      const candidates = first ? (byLabel.get(`${kind}|${namespace}|${first[0]}=${first[1]}`) ?? []) : (byKind.get(kind) ?? []).filter((o) => o.metadata.namespace === namespace);
+      const candidates = first
+        ? (byLabel.get(`${kind}|${namespace}|${first[0]}=${first[1]}`) ?? [])
+        : (byKind.get(kind) ?? []).filter((o) => o.metadata.namespace === namespace);
       return candidates.filter((o) => entries.every(([k, v]) => o.metadata.labels?.[k] === v));
     },
     ownedBy: (kind, uid) => (uid ? (byOwner.get(`${kind}@${uid}`) ?? []) : []),

@@ -32,7 +32,14 @@ export function chainOverview(objects: ChainObjects | ObjectIndex, options: Chai
     const root: ChainRoot = { kind: "KnativeService", namespace: o.metadata.namespace ?? "default", name: o.metadata.name ?? "" };
     const chain = resolveChain(index, root, options);
     const url = (o.status as { url?: unknown } | undefined)?.url;
-    rows.push({ root, key: `ksvc/${root.namespace}/${root.name}`, health: chain.health, firstFailing: chain.firstFailing, findings: chain.findings.length, hostnames: typeof url === "string" ? [url.replace(/^https?:\/\//, "")] : [] });
+    rows.push({
+      root,
+      key: `ksvc/${root.namespace}/${root.name}`,
+      health: chain.health,
+      firstFailing: chain.firstFailing,
+      findings: chain.findings.length,
+      hostnames: typeof url === "string" ? [url.replace(/^https?:\/\//, "")] : [],
+    });
   }
   for (const o of index.all("HTTPRoute")) {
     const root: ChainRoot = { kind: "HTTPRoute", namespace: o.metadata.namespace ?? "default", name: o.metadata.name ?? "" };
@@ -51,7 +58,11 @@ export function chainOverview(objects: ChainObjects | ObjectIndex, options: Chai
     });
   }
   return rows.sort(
-    (a, b) => healthRank(b.health) - healthRank(a.health) || a.root.namespace.localeCompare(b.root.namespace) || a.root.name.localeCompare(b.root.name) || a.root.kind.localeCompare(b.root.kind),
+    (a, b) =>
+      healthRank(b.health) - healthRank(a.health) ||
+      a.root.namespace.localeCompare(b.root.namespace) ||
+      a.root.name.localeCompare(b.root.name) ||
+      a.root.kind.localeCompare(b.root.kind),
   );
 }
 
@@ -66,6 +77,8 @@ export function matchesFilter(row: OverviewRow, query: string): boolean {
       if (w.startsWith("ns:")) return row.root.namespace.toLowerCase() === w.slice(3);
       if (w.startsWith("is:")) return row.health === w.slice(3);
       if (w.startsWith("kind:")) return (row.root.kind === "KnativeService" ? "ksvc" : "httproute") === w.slice(5);
-      return [row.root.name, row.root.namespace, ...row.hostnames, row.firstFailing?.code ?? "", row.knativeService ?? ""].some((s) => s.toLowerCase().includes(w));
+      return [row.root.name, row.root.namespace, ...row.hostnames, row.firstFailing?.code ?? "", row.knativeService ?? ""].some((s) =>
+        s.toLowerCase().includes(w),
+      );
     });
 }

@@ -37,7 +37,9 @@ describe("reported status held against the prediction", () => {
     r.status = acceptedParents(r); // the controller says Accepted True
     const chain = withPrediction(objs);
     const f = chain.findings.find((x) => x.code === "StatusDisagrees");
-    expect(f?.title).toMatch(/Gateway public reports Accepted True \(Accepted\) for HTTPRoute shop, but by the Gateway API it must be False \(NotAllowedByListeners/);
+    expect(f?.title).toMatch(
+      /Gateway public reports Accepted True \(Accepted\) for HTTPRoute shop, but by the Gateway API it must be False \(NotAllowedByListeners/,
+    );
     expect(f?.severity).toBe("warning");
   });
 

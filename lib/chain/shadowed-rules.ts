@@ -28,7 +28,9 @@ function groups(index: ObjectIndex, prediction: StatusPrediction | undefined): G
   if (prediction) {
     const byName = new Map(routes.map((r) => [routeFullName(r), r]));
     return prediction.gateways.flatMap((g) =>
-      g.listeners.filter((l) => l.routes.length > 0).map((l) => ({ where: `Gateway ${g.namespace}/${g.name}, listener ${l.name}`, routes: l.routes.flatMap((n) => byName.get(n) ?? []) })),
+      g.listeners
+        .filter((l) => l.routes.length > 0)
+        .map((l) => ({ where: `Gateway ${g.namespace}/${g.name}, listener ${l.name}`, routes: l.routes.flatMap((n) => byName.get(n) ?? []) })),
     );
   }
   const byGateway = new Map<string, HTTPRoute[]>();
@@ -43,7 +45,10 @@ function groups(index: ObjectIndex, prediction: StatusPrediction | undefined): G
 function compute(index: ObjectIndex, prediction: StatusPrediction | undefined): ByRoute {
   const out = new Map<string, Map<number, { where: string[]; by: Map<string, RuleRef> }>>();
   for (const g of groups(index, prediction)) {
-    for (const { rule: { route: r, rule }, by } of findShadowing(g.routes).shadowed) {
+    for (const {
+      rule: { route: r, rule },
+      by,
+    } of findShadowing(g.routes).shadowed) {
       const route = routeFullName(r);
       const rules = out.get(route) ?? out.set(route, new Map()).get(route);
       const entry = rules?.get(rule) ?? { where: [], by: new Map<string, RuleRef>() };
@@ -52,7 +57,9 @@ function compute(index: ObjectIndex, prediction: StatusPrediction | undefined): 
       for (const r of by) entry.by.set(ruleKey(r.route, r.rule), r);
     }
   }
-  return new Map([...out].map(([route, rules]) => [route, [...rules].sort(([a], [b]) => a - b).map(([rule, e]) => ({ rule, where: e.where, by: [...e.by.values()] }))]));
+  return new Map(
+    [...out].map(([route, rules]) => [route, [...rules].sort(([a], [b]) => a - b).map(([rule, e]) => ({ rule, where: e.where, by: [...e.by.values()] }))]),
+  );
 }
 
 // The overview resolves hundreds of chains over one index: shadowing is computed once per index.
@@ -84,8 +91,7 @@ export function shadowFindings(b: ChainBuilder, index: ObjectIndex, route: HTTPR
       severity: "warning",
       nodeId: node.id,
       title: `No request reaches ${ruleText(route, s.rule)} of HTTPRoute ${route.metadata?.name ?? ""} on ${s.where.join(" and ")}: ${winners.length ? `${winners.join(" and ")} win${winners.length === 1 ? "s" : ""} every request it matches` : "other rules win every request it matches"}.`,
-      next:
-        "By the Gateway API's precedence (exact path, longest prefix, method, headers, query, then the oldest route) the other rule comes first. Make this rule's match more specific, move it before the other rule if both are in the same route, or remove it if it is no longer needed.",
+      next: "By the Gateway API's precedence (exact path, longest prefix, method, headers, query, then the oldest route) the other rule comes first. Make this rule's match more specific, move it before the other rule if both are in the same route, or remove it if it is no longer needed.",
     });
   }
 }

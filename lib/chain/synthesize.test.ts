@@ -27,12 +27,23 @@ function asFolder(objects: KubeObject[], alsoDrop: (o: KubeObject) => boolean = 
 
 const revisionService = (o: KubeObject) => o.kind === "Service" && o.apiVersion === "v1" && o.metadata.name === "hello-00001";
 const specOf = (o: KubeObject) => (o as { spec?: unknown }).spec;
-const gatewaySettings: ControllerSettings = { network: { domains: { "example.com": {} }, ingressClass: GATEWAY_API_INGRESS_CLASS }, gateway: chainGatewayConfig(ctx) };
+const gatewaySettings: ControllerSettings = {
+  network: { domains: { "example.com": {} }, ingressClass: GATEWAY_API_INGRESS_CLASS },
+  gateway: chainGatewayConfig(ctx),
+};
 
 function chainOf(folder: KubeObject[], settings: ControllerSettings) {
   const p = predictControllerObjects(folder, settings);
   const index = indexObjects([...folder, ...p.objects]);
-  return { p, chain: resolveChain(index, root, { ...(settings.gateway && { gateway: settings.gateway }), ...(settings.istio && { istio: settings.istio }), prediction: predictFor(index), predicted: p.services }) };
+  return {
+    p,
+    chain: resolveChain(index, root, {
+      ...(settings.gateway && { gateway: settings.gateway }),
+      ...(settings.istio && { istio: settings.istio }),
+      prediction: predictFor(index),
+      predicted: p.services,
+    }),
+  };
 }
 
 describe("a workspace folder's Knative Service, with what the controllers would make of it", () => {
@@ -42,7 +53,13 @@ describe("a workspace folder's Knative Service, with what the controllers would 
     expect(p.services.get("team-a/hello")).toEqual({ kinds: ["Configuration", "Revision", "Service", "Route", "KIngress", "HTTPRoute"], problems: [] });
     expect(p.objects.every(isPredicted)).toBe(true);
     // Spec for spec, what the test cluster's chain holds (built the way the controllers build it).
-    for (const [kind, name] of [["Revision", "hello-00001"], ["Route", "hello"], ["KIngress", "hello"], ["HTTPRoute", "hello.team-a.example.com"], ["HTTPRoute", "hello.team-a.svc.cluster.local"]] as const) {
+    for (const [kind, name] of [
+      ["Revision", "hello-00001"],
+      ["Route", "hello"],
+      ["KIngress", "hello"],
+      ["HTTPRoute", "hello.team-a.example.com"],
+      ["HTTPRoute", "hello.team-a.svc.cluster.local"],
+    ] as const) {
       const predicted = p.objects.find((o) => indexedKindOf(o.apiVersion, o.kind) === kind && o.metadata.name === name);
       expect(predicted, `${kind} ${name}`).toBeDefined();
       expect(specOf(predicted as KubeObject)).toEqual(specOf(pick(cluster, kind, name)));
@@ -55,7 +72,11 @@ describe("a workspace folder's Knative Service, with what the controllers would 
     const { chain } = chainOf(asFolder(knativeChain(ctx), revisionService), gatewaySettings);
     expect(chain.predicted).toBe(true);
     const byKind = (k: string) => chain.nodes.filter((n) => n.kind === k);
-    expect(byKind("Gateway").map((n) => n.name).sort()).toEqual(["knative-gateway", "knative-local-gateway"]);
+    expect(
+      byKind("Gateway")
+        .map((n) => n.name)
+        .sort(),
+    ).toEqual(["knative-gateway", "knative-local-gateway"]);
     expect(byKind("HTTPRoute").every((n) => n.predicted && !n.missing)).toBe(true);
     expect(byKind("Route").every((n) => n.predicted)).toBe(true);
     expect(byKind("KnativeService").every((n) => !n.predicted)).toBe(true);
@@ -79,16 +100,34 @@ describe("a workspace folder's Knative Service, with what the controllers would 
       expect(specOf(predicted as KubeObject)).toEqual(specOf(pick(cluster, "VirtualService", name)));
     }
     expect(chain.findings).toEqual([]);
-    expect(chain.nodes.filter((n) => n.kind === "GatewayService").map((n) => n.name).sort()).toEqual(["istio-ingressgateway", "knative-local-gateway"]);
+    expect(
+      chain.nodes
+        .filter((n) => n.kind === "GatewayService")
+        .map((n) => n.name)
+        .sort(),
+    ).toEqual(["istio-ingressgateway", "knative-local-gateway"]);
   });
 
   it("pins: a Revision the traffic names is predicted under that name, and the latest one after it", () => {
     const folder = asFolder(knativeChain(ctx), revisionService);
     const ksvc = pick(folder, "KnativeService", "hello") as KubeObject & { spec: { traffic: unknown[] } };
-    ksvc.spec.traffic = [{ revisionName: "hello-00003", percent: 90 }, { latestRevision: true, percent: 10, tag: "canary" }];
+    ksvc.spec.traffic = [
+      { revisionName: "hello-00003", percent: 90 },
+      { latestRevision: true, percent: 10, tag: "canary" },
+    ];
     const { p, chain } = chainOf(folder, gatewaySettings);
-    expect(p.objects.filter((o) => o.kind === "Revision").map((o) => o.metadata.name).sort()).toEqual(["hello-00003", "hello-00004"]);
-    expect(chain.nodes.filter((n) => n.kind === "Revision").map((n) => `${n.name} ${n.facts[0]}`).sort()).toEqual(["hello-00003 90% of traffic", "hello-00004 10% of traffic"]);
+    expect(
+      p.objects
+        .filter((o) => o.kind === "Revision")
+        .map((o) => o.metadata.name)
+        .sort(),
+    ).toEqual(["hello-00003", "hello-00004"]);
+    expect(
+      chain.nodes
+        .filter((n) => n.kind === "Revision")
+        .map((n) => `${n.name} ${n.facts[0]}`)
+        .sort(),
+    ).toEqual(["hello-00003 90% of traffic", "hello-00004 10% of traffic"]);
     // The tag adds its own HTTPRoute.
     expect(chain.nodes.filter((n) => n.kind === "HTTPRoute").map((n) => n.name)).toContain("canary-hello.team-a.example.com");
   });
@@ -103,7 +142,10 @@ describe("a workspace folder's Knative Service, with what the controllers would 
 
   it("another ingress class: the Knative half, and a plain word that the rest is not predicted", () => {
     const folder = asFolder(knativeChain(ctx), revisionService);
-    const { p, chain } = chainOf(folder, { ...gatewaySettings, network: { ...gatewaySettings.network, ingressClass: "kourier.ingress.networking.knative.dev" } });
+    const { p, chain } = chainOf(folder, {
+      ...gatewaySettings,
+      network: { ...gatewaySettings.network, ingressClass: "kourier.ingress.networking.knative.dev" },
+    });
     expect(p.services.get("team-a/hello")?.kinds).toEqual(["Configuration", "Revision", "Service", "Route", "KIngress"]);
     const f = chain.findings.find((x) => x.code === "IngressNotConfigured");
     expect(f?.severity).toBe("warning");

@@ -91,11 +91,17 @@ function predictService(index: ObjectIndex, ksvc: KnativeService, settings: Cont
     if (cls === GATEWAY_API_INGRESS_CLASS) objects.push(...(kingressToHTTPRoutes(ki.ingress, settings.gateway) as unknown as KubeObject[]));
     else if (cls === ISTIO_INGRESS_CLASS) {
       try {
-        objects.push(...(kingressToVirtualServices(ki.ingress, { ...settings.istio, cluster: { services: gatewayServicesOf(index) } }).virtualServices as unknown as KubeObject[]));
+        objects.push(
+          ...(kingressToVirtualServices(ki.ingress, { ...settings.istio, cluster: { services: gatewayServicesOf(index) } })
+            .virtualServices as unknown as KubeObject[]),
+        );
       } catch (err) {
         problems.push(`net-istio would not program it: ${err instanceof Error ? err.message : String(err)}`);
       }
-    } else problems.push(`its ingress class is ${cls ?? "unset"}; Routeboard predicts what net-gateway-api (${GATEWAY_API_INGRESS_CLASS}) and net-istio (${ISTIO_INGRESS_CLASS}) build, not other ingresses`);
+    } else
+      problems.push(
+        `its ingress class is ${cls ?? "unset"}; Routeboard predicts what net-gateway-api (${GATEWAY_API_INGRESS_CLASS}) and net-istio (${ISTIO_INGRESS_CLASS}) build, not other ingresses`,
+      );
   }
   // A hand-written object of the same kind and name wins: the chain shows what the folder holds.
   const kept = objects.filter((o) => {

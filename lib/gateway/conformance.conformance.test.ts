@@ -56,7 +56,10 @@ describe(`Gateway API ${cases.version} conformance cases`, () => {
   ].join("\n");
   console.log(text);
   // The README quotes these figures.
-  writeFileSync(join(dirname(casesPath), "results.json"), `${JSON.stringify({ module: cases.module, version: cases.version, tests: cases.tests.length, summary, status: { compared: statusCompared, exact: statusExact }, requestsWithoutGateway: unnamed, notExtracted }, null, 2)}\n`);
+  writeFileSync(
+    join(dirname(casesPath), "results.json"),
+    `${JSON.stringify({ module: cases.module, version: cases.version, tests: cases.tests.length, summary, status: { compared: statusCompared, exact: statusExact }, requestsWithoutGateway: unnamed, notExtracted }, null, 2)}\n`,
+  );
 
   it("routes every compared request exactly as the suite expects", () => {
     const s = tally.summary("requests");

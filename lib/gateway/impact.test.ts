@@ -5,10 +5,16 @@ import { predictStatus } from "./predict";
 import { base, gateway, http, listenerSet, NS, route, service, to } from "./testing/objects";
 
 const shop = (spec: Parameters<typeof route>[1] = {}, meta: Parameters<typeof route>[2] = {}) =>
-  route("shop", { hostnames: ["shop.example.com"], rules: [{ matches: [{ path: { type: "PathPrefix", value: "/" } }], backendRefs: [to("app")] }], ...spec }, meta);
-const edit = (objects: KubeObject[], next: KubeObject) => withRoutes(objects, (o) => o.metadata.name === next.metadata.name && o.metadata.namespace === next.metadata.namespace, [next]);
+  route(
+    "shop",
+    { hostnames: ["shop.example.com"], rules: [{ matches: [{ path: { type: "PathPrefix", value: "/" } }], backendRefs: [to("app")] }], ...spec },
+    meta,
+  );
+const edit = (objects: KubeObject[], next: KubeObject) =>
+  withRoutes(objects, (o) => o.metadata.name === next.metadata.name && o.metadata.namespace === next.metadata.namespace, [next]);
 const mine = [{ namespace: NS, name: "shop" }];
-const brief = (objects: KubeObject[], after: KubeObject[]) => impactOf(objects, after, mine).changes.map((c) => `${c.effect} ${c.object} · ${c.subject}: ${c.before ?? "-"} → ${c.after ?? "-"}`);
+const brief = (objects: KubeObject[], after: KubeObject[]) =>
+  impactOf(objects, after, mine).changes.map((c) => `${c.effect} ${c.object} · ${c.subject}: ${c.before ?? "-"} → ${c.after ?? "-"}`);
 
 describe("impactOf: what a change does to the predicted status", () => {
   it("says nothing where nothing changes, and says how much it compared", () => {
@@ -46,20 +52,33 @@ describe("impactOf: what a change does to the predicted status", () => {
   });
 
   it("names another route on the same listener whose rule the change shadows, and the one it frees", () => {
-    const api = route("api", { hostnames: ["shop.example.com"], rules: [{ matches: [{ path: { type: "PathPrefix", value: "/api" } }], backendRefs: [to("other")] }] }, { creationTimestamp: "2026-02-01T00:00:00Z" });
+    const api = route(
+      "api",
+      { hostnames: ["shop.example.com"], rules: [{ matches: [{ path: { type: "PathPrefix", value: "/api" } }], backendRefs: [to("other")] }] },
+      { creationTimestamp: "2026-02-01T00:00:00Z" },
+    );
     const objs = [...base(), shop(), api];
     // shop is older: its own /api rule wins the tie, and api's only rule gets nothing.
     const grabbing = shop({ rules: [{ matches: [{ path: { type: "PathPrefix", value: "/api" } }], backendRefs: [to("app")] }, { backendRefs: [to("app")] }] });
     const after = edit(objs, grabbing);
     const c = impactOf(objs, after, mine).changes;
-    expect(c.map((x) => `${x.effect} ${x.object} ${x.self} · ${x.subject}`)).toEqual([`introduced HTTPRoute ${NS}/api false · rule 1 (PathPrefix /api) on Gateway infra/gw, listener http`]);
+    expect(c.map((x) => `${x.effect} ${x.object} ${x.self} · ${x.subject}`)).toEqual([
+      `introduced HTTPRoute ${NS}/api false · rule 1 (PathPrefix /api) on Gateway infra/gw, listener http`,
+    ]);
     expect(c[0]?.message).toBe(`No request will reach it: HTTPRoute ${NS}/shop rule 1 (PathPrefix /api) wins every request it matches.`);
     // And undoing it frees the rule again.
-    expect(impactOf(after, objs, mine).changes.map((x) => `${x.effect} ${x.object} · ${x.subject}`)).toEqual([`fixed HTTPRoute ${NS}/api · rule 1 (PathPrefix /api) on Gateway infra/gw, listener http`]);
+    expect(impactOf(after, objs, mine).changes.map((x) => `${x.effect} ${x.object} · ${x.subject}`)).toEqual([
+      `fixed HTTPRoute ${NS}/api · rule 1 (PathPrefix /api) on Gateway infra/gw, listener http`,
+    ]);
   });
 
   it("a reorder of the route's own rules is no change, and a removed shadowed rule is not 'fixed'", () => {
-    const two = shop({ rules: [{ matches: [{ path: { type: "PathPrefix", value: "/" } }], backendRefs: [to("app")] }, { matches: [{ path: { type: "Exact", value: "/x" } }], backendRefs: [to("other")] }] });
+    const two = shop({
+      rules: [
+        { matches: [{ path: { type: "PathPrefix", value: "/" } }], backendRefs: [to("app")] },
+        { matches: [{ path: { type: "Exact", value: "/x" } }], backendRefs: [to("other")] },
+      ],
+    });
     const objs = [...base(), two];
     const spec = two.spec as { rules: unknown[] };
     const reordered = shop({ rules: [...spec.rules].reverse() as never });
@@ -87,18 +106,52 @@ describe("impactOf: what a change does to the predicted status", () => {
   });
 
   it("predicts only over the routes that share a Gateway with the edited one, and loses nothing by it", () => {
-    const objs = [...base(), gateway("edge", [http()]), gateway("far", [http()]), listenerSet("extra", [{ name: "x", port: 8080, protocol: "HTTP", hostname: "x.example.com" }])];
+    const objs = [
+      ...base(),
+      gateway("edge", [http()]),
+      gateway("far", [http()]),
+      listenerSet("extra", [{ name: "x", port: 8080, protocol: "HTTP", hostname: "x.example.com" }]),
+    ];
     const on = (gw: string, i: number, more: Parameters<typeof route>[1] = {}) =>
-      route(`${gw}-${i}`, { parentRefs: [{ name: gw, namespace: "infra" }], hostnames: [`h${i % 3}.example.com`], rules: [{ matches: [{ path: { type: "PathPrefix", value: `/p${i % 2}` } }], backendRefs: [to(i % 4 ? "app" : "missing")] }], ...more });
+      route(`${gw}-${i}`, {
+        parentRefs: [{ name: gw, namespace: "infra" }],
+        hostnames: [`h${i % 3}.example.com`],
+        rules: [{ matches: [{ path: { type: "PathPrefix", value: `/p${i % 2}` } }], backendRefs: [to(i % 4 ? "app" : "missing")] }],
+        ...more,
+      });
     for (let i = 0; i < 6; i++) objs.push(on("gw", i), on("edge", i), on("far", i));
-    objs.push(route("via-set", { parentRefs: [{ kind: "ListenerSet", name: "extra", namespace: "infra" }], hostnames: ["x.example.com"], rules: [{ backendRefs: [to("app")] }] }));
+    objs.push(
+      route("via-set", {
+        parentRefs: [{ kind: "ListenerSet", name: "extra", namespace: "infra" }],
+        hostnames: ["x.example.com"],
+        rules: [{ backendRefs: [to("app")] }],
+      }),
+    );
     // shop moves from gw to edge: both Gateways are touched, far is not.
     const before = [...objs, shop()];
     const after = edit(before, shop({ parentRefs: [{ name: "edge", namespace: "infra" }] }));
     const scope = impactScope(before, after, new Set([`${NS}/shop`]));
-    const kept = after.filter(scope).filter((o) => o.kind === "HTTPRoute").map((o) => o.metadata.name);
+    const kept = after
+      .filter(scope)
+      .filter((o) => o.kind === "HTTPRoute")
+      .map((o) => o.metadata.name);
     expect(kept.filter((n) => n?.startsWith("far-"))).toEqual([]);
-    expect(kept.sort()).toEqual(["edge-0", "edge-1", "edge-2", "edge-3", "edge-4", "edge-5", "gw-0", "gw-1", "gw-2", "gw-3", "gw-4", "gw-5", "shop", "via-set"]);
+    expect(kept.sort()).toEqual([
+      "edge-0",
+      "edge-1",
+      "edge-2",
+      "edge-3",
+      "edge-4",
+      "edge-5",
+      "gw-0",
+      "gw-1",
+      "gw-2",
+      "gw-3",
+      "gw-4",
+      "gw-5",
+      "shop",
+      "via-set",
+    ]);
     // Every kept route and every listener of a touched Gateway is predicted exactly as over everything.
     for (const objects of [before, after]) {
       const full = predictStatus(objects);

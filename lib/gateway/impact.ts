@@ -52,7 +52,14 @@ function parentLabel(p: RouteParentPrediction): string {
   return `${x.kind === "Gateway" ? "" : `${x.kind} `}${x.namespace}/${x.name}${section}`;
 }
 
-function compareConditions(object: string, self: boolean, where: string, before: readonly PredictedCondition[] | undefined, after: readonly PredictedCondition[] | undefined, out: ImpactChange[]): void {
+function compareConditions(
+  object: string,
+  self: boolean,
+  where: string,
+  before: readonly PredictedCondition[] | undefined,
+  after: readonly PredictedCondition[] | undefined,
+  out: ImpactChange[],
+): void {
   const types = [...new Set([...(before ?? []), ...(after ?? [])].map((c) => c.type))];
   for (const type of types) {
     const b = before?.find((c) => c.type === type);
@@ -77,7 +84,13 @@ interface ListenerView {
 function listeners(p: StatusPrediction): Map<string, ListenerView> {
   const out = new Map<string, ListenerView>();
   for (const g of p.gateways) {
-    for (const l of g.listeners) out.set(`${g.namespace}/${g.name}#${l.name}`, { label: `Gateway ${g.namespace}/${g.name}, listener ${l.name}`, routes: l.routes, conditions: l.conditions, attached: l.attachedRoutes });
+    for (const l of g.listeners)
+      out.set(`${g.namespace}/${g.name}#${l.name}`, {
+        label: `Gateway ${g.namespace}/${g.name}, listener ${l.name}`,
+        routes: l.routes,
+        conditions: l.conditions,
+        attached: l.attachedRoutes,
+      });
   }
   return out;
 }
@@ -105,14 +118,30 @@ function compareShadowing(where: string, before: readonly HTTPRoute[], after: re
   for (const [id, s] of a) {
     if (b.has(id)) continue;
     const name = routeFullName(s.rule.route);
-    out.push({ effect: "introduced", object: `HTTPRoute ${name}`, self: edited.has(name), subject: `${ruleText(s.rule)} on ${where}`, before: "gets requests", after: "shadowed", message: `No request will reach it: ${winners(s.by)} wins every request it matches.` });
+    out.push({
+      effect: "introduced",
+      object: `HTTPRoute ${name}`,
+      self: edited.has(name),
+      subject: `${ruleText(s.rule)} on ${where}`,
+      before: "gets requests",
+      after: "shadowed",
+      message: `No request will reach it: ${winners(s.by)} wins every request it matches.`,
+    });
   }
   for (const [id, s] of b) {
     if (a.has(id)) continue;
     const name = routeFullName(s.rule.route);
     const gone = !after.some((r) => routeFullName(r) === name && (r.spec?.rules ?? []).some((_, i) => ruleIdentity({ route: r, rule: i }) === id));
     if (gone) continue; // the rule itself was removed: nothing left to reach
-    out.push({ effect: "fixed", object: `HTTPRoute ${name}`, self: edited.has(name), subject: `${ruleText(s.rule)} on ${where}`, before: "shadowed", after: "gets requests", message: `Requests reach it again (it was shadowed by ${winners(s.by)}).` });
+    out.push({
+      effect: "fixed",
+      object: `HTTPRoute ${name}`,
+      self: edited.has(name),
+      subject: `${ruleText(s.rule)} on ${where}`,
+      before: "shadowed",
+      after: "gets requests",
+      message: `Requests reach it again (it was shadowed by ${winners(s.by)}).`,
+    });
   }
 }
 
@@ -145,7 +174,10 @@ export function impactOf(before: readonly KubeObject[], after: readonly KubeObje
     }
   }
 
-  const routeObjects = (objects: readonly KubeObject[]) => new Map(objects.filter((o) => o.kind === "HTTPRoute").map((o) => [`${o.metadata.namespace ?? "default"}/${o.metadata.name ?? ""}`, o as unknown as HTTPRoute]));
+  const routeObjects = (objects: readonly KubeObject[]) =>
+    new Map(
+      objects.filter((o) => o.kind === "HTTPRoute").map((o) => [`${o.metadata.namespace ?? "default"}/${o.metadata.name ?? ""}`, o as unknown as HTTPRoute]),
+    );
   const ob = routeObjects(before);
   const oa = routeObjects(after);
   for (const key of touched) {
@@ -154,7 +186,15 @@ export function impactOf(before: readonly KubeObject[], after: readonly KubeObje
     const label = (a ?? b)?.label ?? key;
     compareConditions(label, false, "", b?.conditions, a?.conditions, changes);
     if (b && a && b.attached !== a.attached) {
-      changes.push({ effect: "note", object: label, self: false, subject: "attached routes", before: String(b.attached), after: String(a.attached), message: `${a.attached} route${a.attached === 1 ? "" : "s"} attached (status.listeners[].attachedRoutes).` });
+      changes.push({
+        effect: "note",
+        object: label,
+        self: false,
+        subject: "attached routes",
+        before: String(b.attached),
+        after: String(a.attached),
+        message: `${a.attached} route${a.attached === 1 ? "" : "s"} attached (status.listeners[].attachedRoutes).`,
+      });
     }
     const pick = (names: readonly string[] | undefined, m: Map<string, HTTPRoute>) => (names ?? []).flatMap((n) => m.get(n) ?? []);
     compareShadowing(label, pick(b?.routes, ob), pick(a?.routes, oa), mine, changes);
@@ -193,7 +233,9 @@ export function impactScope(before: readonly KubeObject[], after: readonly KubeO
     if (!isHTTPRoute(o)) return true;
     const ns = o.metadata.namespace ?? "default";
     if (edited.has(`${ns}/${o.metadata.name ?? ""}`)) return true;
-    return parentRefsOf(o).some((p) => (p.kind ?? "Gateway") !== "Gateway" || (p.group ?? GATEWAY_GROUP) !== GATEWAY_GROUP || gateways.has(`${p.namespace ?? ns}/${p.name}`));
+    return parentRefsOf(o).some(
+      (p) => (p.kind ?? "Gateway") !== "Gateway" || (p.group ?? GATEWAY_GROUP) !== GATEWAY_GROUP || gateways.has(`${p.namespace ?? ns}/${p.name}`),
+    );
   };
 }
 

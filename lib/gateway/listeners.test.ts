@@ -13,7 +13,8 @@ describe("effectiveHostnames (route hostnames narrowed to the listener's)", () =
     [["*.foo.example.com"], "*.example.com", ["*.foo.example.com"]],
     [["bar.com"], "*.example.com", []],
   ];
-  for (const [route, listener, want] of table) it(`${route.join(",") || "(none)"} on ${listener ?? "(any)"}`, () => expect(effectiveHostnames(route, listener)).toEqual(want));
+  for (const [route, listener, want] of table)
+    it(`${route.join(",") || "(none)"} on ${listener ?? "(any)"}`, () => expect(effectiveHostnames(route, listener)).toEqual(want));
 });
 
 describe("listenerKinds", () => {
@@ -22,7 +23,10 @@ describe("listenerKinds", () => {
     expect(listenerKinds(l({ protocol: "TLS", tls: { mode: "Passthrough" } })).supported.map((k) => k.kind)).toEqual(["TLSRoute"]);
     const k = listenerKinds(l({ allowedRoutes: { kinds: [{ kind: "HTTPRoute" }, { kind: "TCPRoute" }, { group: "x.io", kind: "HTTPRoute" }] } }));
     expect(k.supported).toEqual([{ group: GATEWAY_GROUP, kind: "HTTPRoute" }]);
-    expect(k.invalid).toEqual([{ group: GATEWAY_GROUP, kind: "TCPRoute" }, { group: "x.io", kind: "HTTPRoute" }]);
+    expect(k.invalid).toEqual([
+      { group: GATEWAY_GROUP, kind: "TCPRoute" },
+      { group: "x.io", kind: "HTTPRoute" },
+    ]);
   });
 });
 

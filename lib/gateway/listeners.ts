@@ -73,10 +73,14 @@ export function selectorMatches(sel: LabelSelector | undefined, labels: Readonly
     const has = v !== undefined;
     const values = e.values ?? [];
     const ok =
-      e.operator === "In" ? has && values.includes(v)
-        : e.operator === "NotIn" ? !has || !values.includes(v)
-          : e.operator === "Exists" ? has
-            : e.operator === "DoesNotExist" ? !has
+      e.operator === "In"
+        ? has && values.includes(v)
+        : e.operator === "NotIn"
+          ? !has || !values.includes(v)
+          : e.operator === "Exists"
+            ? has
+            : e.operator === "DoesNotExist"
+              ? !has
               : false;
     if (!ok) return false;
   }
@@ -134,8 +138,7 @@ export type AttachReason = "NoMatchingParent" | "NotAllowedByListeners" | "NoMat
 export type AttachCause = "sectionName" | "port" | "kinds" | "namespaces" | "hostnames" | "notAccepted";
 
 export type AttachVerdict<L extends AnyListener = AnyListener> =
-  | { ok: true; listeners: L[] }
-  | { ok: false; reason: AttachReason; cause: AttachCause; listeners: L[] };
+  { ok: true; listeners: L[] } | { ok: false; reason: AttachReason; cause: AttachCause; listeners: L[] };
 
 export interface AttachInput<L extends AnyListener> {
   readonly kind: RouteGroupKind;

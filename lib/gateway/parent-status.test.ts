@@ -21,7 +21,14 @@ describe("parentSummaries", () => {
             parentRef: { name: "internal", namespace: "infra", sectionName: "http" },
             controllerName: "example.com/gw",
             conditions: [
-              { type: "Accepted", status: "False", reason: "NoMatchingListenerHostname", message: "no", lastTransitionTime: "2026-01-01T00:00:00Z", observedGeneration: 3 },
+              {
+                type: "Accepted",
+                status: "False",
+                reason: "NoMatchingListenerHostname",
+                message: "no",
+                lastTransitionTime: "2026-01-01T00:00:00Z",
+                observedGeneration: 3,
+              },
             ],
           },
           {
@@ -29,7 +36,14 @@ describe("parentSummaries", () => {
             controllerName: "example.com/gw",
             conditions: [
               { type: "Accepted", status: "True", reason: "Accepted", message: "", lastTransitionTime: "2026-01-01T00:00:00Z", observedGeneration: 2 },
-              { type: "ResolvedRefs", status: "False", reason: "BackendNotFound", message: "svc missing", lastTransitionTime: "2026-01-01T00:00:00Z", observedGeneration: 3 },
+              {
+                type: "ResolvedRefs",
+                status: "False",
+                reason: "BackendNotFound",
+                message: "svc missing",
+                lastTransitionTime: "2026-01-01T00:00:00Z",
+                observedGeneration: 3,
+              },
             ],
           },
         ],
@@ -52,7 +66,12 @@ describe("parentSummaries", () => {
   it("does not confuse two listeners of the same Gateway", () => {
     const r: HTTPRoute = {
       ...base,
-      spec: { parentRefs: [{ name: "gw", sectionName: "a" }, { name: "gw", sectionName: "b" }] },
+      spec: {
+        parentRefs: [
+          { name: "gw", sectionName: "a" },
+          { name: "gw", sectionName: "b" },
+        ],
+      },
       status: {
         parents: [
           {

@@ -23,9 +23,7 @@ export function summarizeRoute(r: HTTPRoute): RouteSummary {
     hostnames: r.spec.hostnames ?? [],
     parents: parentSummaries(r),
     ruleCount: r.spec.rules?.length ?? 0,
-    ownedByKIngress: (r.metadata.ownerReferences ?? []).some(
-      (o) => o.kind === "Ingress" && o.apiVersion.startsWith("networking.internal.knative.dev/"),
-    ),
+    ownedByKIngress: (r.metadata.ownerReferences ?? []).some((o) => o.kind === "Ingress" && o.apiVersion.startsWith("networking.internal.knative.dev/")),
   };
 }
 
@@ -35,12 +33,8 @@ export function summarizeRoute(r: HTTPRoute): RouteSummary {
  */
 export function matchesQuery(s: RouteSummary, query: string): boolean {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const hay = [s.namespace, s.name, `${s.namespace}/${s.name}`, ...s.hostnames, ...s.parents.map((p) => p.label)].map((x) =>
-    x.toLowerCase(),
-  );
-  return words.every((w) =>
-    w.startsWith("ns:") ? s.namespace.toLowerCase() === w.slice(3) : hay.some((h) => h.includes(w)),
-  );
+  const hay = [s.namespace, s.name, `${s.namespace}/${s.name}`, ...s.hostnames, ...s.parents.map((p) => p.label)].map((x) => x.toLowerCase());
+  return words.every((w) => (w.startsWith("ns:") ? s.namespace.toLowerCase() === w.slice(3) : hay.some((h) => h.includes(w))));
 }
 
 export function byNamespaceAndName(a: RouteSummary, b: RouteSummary): number {

@@ -15,4 +15,5 @@ export function wholeFactor(typed: number): number | undefined {
 export const tooFineWords = (typed: number) =>
   `${typed} needs finer weights than the Gateway API allows (each at most ${MAX_WEIGHT.toLocaleString("en")}): scale the total down, or type fewer decimals.`;
 
-export const scaledWords = (factor: number, typed: number) => `Every weight was multiplied by ${factor.toLocaleString("en")} to carry ${typed}; the shares are as typed.`;
+export const scaledWords = (factor: number, typed: number) =>
+  `Every weight was multiplied by ${factor.toLocaleString("en")} to carry ${typed}; the shares are as typed.`;

@@ -1,16 +1,7 @@
 // HTTPRoute[] ⇄ RouteGraph. The graph holds each route object as it came, so converting back
 // is handing the objects out again: lossless by construction, whatever fields they carry.
 import type { HTTPRoute } from "../gateway/types.generated";
-import {
-  backendIdBase,
-  claim,
-  hostnameIdBase,
-  newIdPool,
-  parentIdBase,
-  routeIdBase,
-  ruleIdBase,
-  type IdPool,
-} from "./ids";
+import { backendIdBase, claim, hostnameIdBase, newIdPool, parentIdBase, routeIdBase, ruleIdBase, type IdPool } from "./ids";
 import type { RouteEntry, RouteGraph, RouteIds, RuleIds } from "./types";
 
 /** Mints ids for every element of a route, taking them from `pool`. */

@@ -19,14 +19,7 @@ export type {
 export { fromHTTPRoutes, toHTTPRoutes } from "./build";
 export { graphNodes, graphEdges, routeView, backendKindOf, type RouteView } from "./view";
 export { UnknownElementError, findRouteId } from "./locate";
-export {
-  elementIdForPath,
-  pathForElementId,
-  parsePath,
-  formatPath,
-  type ElementPath,
-  type PathSegment,
-} from "./paths";
+export { elementIdForPath, pathForElementId, parsePath, formatPath, type ElementPath, type PathSegment } from "./paths";
 export { addHostname, removeHostname, renameHostname } from "./ops/hostnames";
 export { attachParent, detachParent } from "./ops/parents";
 export { addRule, removeRule, moveRule } from "./ops/rules";

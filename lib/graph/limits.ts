@@ -66,7 +66,12 @@ export function routeLimitViolations(route: HTTPRoute, limits: HTTPRouteLimits =
     check("matchesPerRule", matchCount(rule), `spec.rules[${i}].matches`, "matches in this rule");
     check("backendRefsPerRule", rule.backendRefs?.length ?? 0, `spec.rules[${i}].backendRefs`, "backends in this rule");
   });
-  check("matchesPerRoute", rules.reduce((n, r) => n + matchCount(r), 0), "spec.rules", "matches in all rules");
+  check(
+    "matchesPerRoute",
+    rules.reduce((n, r) => n + matchCount(r), 0),
+    "spec.rules",
+    "matches in all rules",
+  );
   return out;
 }
 
@@ -80,7 +85,8 @@ export function findLimitViolations(graph: RouteGraph, limits: HTTPRouteLimits =
       path: v.path,
       elementId: elementIdForPath(graph, ids.route, v.path) ?? ids.route,
       routeId: ids.route,
-      message: `${v.actual} ${v.what}; an HTTPRoute allows at most ${limits[v.limit]}.` +
+      message:
+        `${v.actual} ${v.what}; an HTTPRoute allows at most ${limits[v.limit]}.` +
         (v.limit === "backendRefsPerRule" ? "" : " The route can be split into several routes that route the same way."),
       // Weights split traffic within one rule; spreading its backends over rules would change the split.
       splittable: v.limit !== "backendRefsPerRule",

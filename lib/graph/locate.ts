@@ -31,12 +31,8 @@ function buildIndex(graph: RouteGraph): Map<string, Location> {
     ids.rules.forEach((ruleIds, rule) => {
       index.set(ruleIds.id, { kind: "rule", route, rule });
       const body = rules[rule];
-      (body?.matches ?? []).forEach((_, i) =>
-        index.set(matchId(ruleIds.id, i), { kind: "match", route, rule, index: i }),
-      );
-      (body?.filters ?? []).forEach((_, i) =>
-        index.set(ruleFilterId(ruleIds.id, i), { kind: "ruleFilter", route, rule, index: i }),
-      );
+      (body?.matches ?? []).forEach((_, i) => index.set(matchId(ruleIds.id, i), { kind: "match", route, rule, index: i }));
+      (body?.filters ?? []).forEach((_, i) => index.set(ruleFilterId(ruleIds.id, i), { kind: "ruleFilter", route, rule, index: i }));
       ruleIds.backends.forEach((id, b) => {
         index.set(id, { kind: "backend", route, rule, index: b });
         (body?.backendRefs?.[b]?.filters ?? []).forEach((_, i) =>
@@ -67,11 +63,7 @@ export class UnknownElementError extends Error {
   }
 }
 
-export function locate<K extends Location["kind"]>(
-  graph: RouteGraph,
-  id: string,
-  kind: K,
-): Extract<Location, { kind: K }> {
+export function locate<K extends Location["kind"]>(graph: RouteGraph, id: string, kind: K): Extract<Location, { kind: K }> {
   const loc = graphIndex(graph).get(id);
   if (!loc || loc.kind !== kind) throw new UnknownElementError(id, kind);
   return loc as Extract<Location, { kind: K }>;
@@ -79,7 +71,5 @@ export function locate<K extends Location["kind"]>(
 
 /** The id of the route `namespace/name` in the graph, if it is there. */
 export function findRouteId(graph: RouteGraph, namespace: string, name: string): string | undefined {
-  return graph.entries.find(
-    (e) => (e.route.metadata?.namespace ?? "") === namespace && e.route.metadata?.name === name,
-  )?.ids.route;
+  return graph.entries.find((e) => (e.route.metadata?.namespace ?? "") === namespace && e.route.metadata?.name === name)?.ids.route;
 }

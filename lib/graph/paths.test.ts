@@ -21,9 +21,7 @@ describe("JSON paths ⇄ element ids", () => {
   const routeId = "httproute:team-a/example-com";
 
   it("pins a path inside a match on that match", () => {
-    expect(elementIdForPath(graph, routeId, "spec.rules[2].matches[0].path.value")).toBe(
-      "httproute:team-a/example-com/rule:docs/match[0]",
-    );
+    expect(elementIdForPath(graph, routeId, "spec.rules[2].matches[0].path.value")).toBe("httproute:team-a/example-com/rule:docs/match[0]");
     expect(pathForElementId(graph, "httproute:team-a/example-com/rule:docs/match[0]")).toEqual({
       routeId,
       path: "spec.rules[2].matches[0]",
@@ -32,9 +30,7 @@ describe("JSON paths ⇄ element ids", () => {
 
   it("pins rule fields on the rule, backend fields on the backend, metadata on the route", () => {
     expect(elementIdForPath(graph, routeId, "spec.rules[1].timeouts.request")).toBe(`${routeId}/rule:compat`);
-    expect(elementIdForPath(graph, routeId, "spec.rules[1].backendRefs[1].weight")).toBe(
-      `${routeId}/rule:compat/backend:compat-canary:8080`,
-    );
+    expect(elementIdForPath(graph, routeId, "spec.rules[1].backendRefs[1].weight")).toBe(`${routeId}/rule:compat/backend:compat-canary:8080`);
     expect(elementIdForPath(graph, routeId, "metadata.labels[app]")).toBe(routeId);
     expect(elementIdForPath(graph, routeId, "spec.hostnames[0]")).toBe(`${routeId}/hostname:example.com`);
     expect(elementIdForPath(graph, routeId, "spec.rules[9].name")).toBe(routeId);
@@ -51,9 +47,7 @@ describe("JSON paths ⇄ element ids", () => {
   it("keeps pointing at the same rule after the rules are reordered", () => {
     const moved = moveRule(graph, `${routeId}/rule:docs`, 0);
     expect(pathForElementId(moved, `${routeId}/rule:docs`)?.path).toBe("spec.rules[0]");
-    expect(elementIdForPath(moved, routeId, "spec.rules[0].matches[0].path.value")).toBe(
-      `${routeId}/rule:docs/match[0]`,
-    );
+    expect(elementIdForPath(moved, routeId, "spec.rules[0].matches[0].path.value")).toBe(`${routeId}/rule:docs/match[0]`);
   });
 
   it("parses the path notations the API server and CEL use", () => {

@@ -20,9 +20,7 @@ export function parsePath(path: string): PathSegment[] {
 }
 
 export function formatPath(segments: readonly PathSegment[]): string {
-  return segments
-    .map((s, i) => (typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`))
-    .join("");
+  return segments.map((s, i) => (typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`)).join("");
 }
 
 /** The id of the element that holds `path` in the route `routeId`, or undefined if no such route. */

@@ -28,19 +28,28 @@ describe("winningRule", () => {
   });
 
   it("prefers an Exact path, then the longest prefix, whatever the order", () => {
-    const routes = [route("r", [to("root", { path: { value: "/" } }), to("prefix", { path: { value: "/a" } }), to("exact", { path: { type: "Exact", value: "/a/b" } }), to("longer", { path: { value: "/a/b" } })])];
+    const routes = [
+      route("r", [
+        to("root", { path: { value: "/" } }),
+        to("prefix", { path: { value: "/a" } }),
+        to("exact", { path: { type: "Exact", value: "/a/b" } }),
+        to("longer", { path: { value: "/a/b" } }),
+      ]),
+    ];
     expect(served(routes, "/a/b")).toBe("exact");
     expect(served(routes, "/a/b/c")).toBe("longer");
     expect(served(routes, "/ab")).toBe("root");
   });
 
   it("then a method match, then the most headers, then the most query params", () => {
-    const routes = [route("r", [
-      to("plain", { path: { value: "/x" } }),
-      to("query", { path: { value: "/x" }, queryParams: [{ name: "q", value: "1" }] }),
-      to("header", { path: { value: "/x" }, headers: [{ name: "h", value: "1" }] }),
-      to("method", { path: { value: "/x" }, method: "GET" }),
-    ])];
+    const routes = [
+      route("r", [
+        to("plain", { path: { value: "/x" } }),
+        to("query", { path: { value: "/x" }, queryParams: [{ name: "q", value: "1" }] }),
+        to("header", { path: { value: "/x" }, headers: [{ name: "h", value: "1" }] }),
+        to("method", { path: { value: "/x" }, method: "GET" }),
+      ]),
+    ];
     expect(served(routes, "/x", { method: "GET", headers: { H: "1" }, query: { q: "1" } })).toBe("method");
     expect(served(routes, "/x", { method: "POST", headers: { h: "1" }, query: { q: "1" } })).toBe("header");
     expect(served(routes, "/x", { query: { q: "1" } })).toBe("query");

@@ -1,14 +1,7 @@
 // The RouteGraph data model. A graph keeps every HTTPRoute object whole (so nothing the canvas
 // does not model can be lost) next to a table of stable element ids; nodes and edges are views
 // derived from the two.
-import type {
-  HTTPBackendRef,
-  HTTPRouteFilter,
-  HTTPRouteMatch,
-  HTTPRouteRule,
-  HTTPRouteTimeouts,
-  ParentReference,
-} from "../gateway/route-types";
+import type { HTTPBackendRef, HTTPRouteFilter, HTTPRouteMatch, HTTPRouteRule, HTTPRouteTimeouts, ParentReference } from "../gateway/route-types";
 import type { HTTPRoute } from "../gateway/types.generated";
 
 /** Ids of one rule and of its backendRefs, parallel to `rule.backendRefs`. */

@@ -2,14 +2,7 @@
 // cached, so an edit to one route does not recompute the others.
 import type { HTTPBackendRef } from "../gateway/route-types";
 import { edgeId, matchId } from "./ids";
-import type {
-  BackendKind,
-  BackendNode,
-  GraphEdge,
-  GraphNode,
-  RouteEntry,
-  RouteGraph,
-} from "./types";
+import type { BackendKind, BackendNode, GraphEdge, GraphNode, RouteEntry, RouteGraph } from "./types";
 
 export interface RouteView {
   readonly nodes: readonly GraphNode[];
@@ -29,9 +22,7 @@ export function backendKindOf(ref: HTTPBackendRef): BackendKind {
 function describe({ route, ids }: RouteEntry): RouteView {
   const namespace = route.metadata?.namespace ?? "";
   const spec = route.spec ?? {};
-  const nodes: GraphNode[] = [
-    { kind: "route", id: ids.route, namespace, name: route.metadata?.name ?? "" },
-  ];
+  const nodes: GraphNode[] = [{ kind: "route", id: ids.route, namespace, name: route.metadata?.name ?? "" }];
   const edges: GraphEdge[] = [];
   const link = (kind: GraphEdge["kind"], source: string, target: string): void => {
     edges.push({ id: edgeId(source, target), kind, source, target });

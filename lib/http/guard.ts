@@ -42,7 +42,10 @@ export function guardConfig(env: Record<string, string | undefined>): GuardConfi
       origins.add(`http://${n}`);
     }
   }
-  for (const raw of (env.ROUTEBOARD_PUBLIC_URL ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of (env.ROUTEBOARD_PUBLIC_URL ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     let url: URL;
     try {
       url = new URL(raw);

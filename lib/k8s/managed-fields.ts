@@ -9,7 +9,11 @@ export interface Owned {
 }
 
 const keysOf = (set: unknown): string[] =>
-  set && typeof set === "object" ? Object.keys(set).filter((k) => k.startsWith("f:")).map((k) => k.slice(2)) : [];
+  set && typeof set === "object"
+    ? Object.keys(set)
+        .filter((k) => k.startsWith("f:"))
+        .map((k) => k.slice(2))
+    : [];
 
 const child = (set: unknown, key: string): unknown => (set && typeof set === "object" ? (set as Record<string, unknown>)[key] : undefined);
 

@@ -123,7 +123,8 @@ export interface NameProblem {
 export function objectNameProblems(rule: NameRule, name: string, namespace: string | undefined): NameProblem[] {
   const out: NameProblem[] = [];
   const add = (field: NameProblem["field"], value: string, msgs: string[]) => {
-    if (value === "") out.push({ field, message: field === "metadata.name" ? `${field}: Required value: name or generateName is required` : `${field}: Required value` });
+    if (value === "")
+      out.push({ field, message: field === "metadata.name" ? `${field}: Required value: name or generateName is required` : `${field}: Required value` });
     else if (msgs.length > 0) out.push({ field, message: `${field}: Invalid value: ${JSON.stringify(value)}: ${msgs.join(", ")}` });
   };
   if (namespace !== undefined) add("metadata.namespace", namespace, pathSegmentProblems(namespace).concat(isDNS1123Label(namespace)));

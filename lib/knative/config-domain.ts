@@ -37,7 +37,10 @@ function parseDomainValue(domain: string, raw: string): Record<string, string> {
   if (doc.errors.length > 0) throw new DomainConfigError(`${domain}: error converting YAML to JSON: ${doc.errors[0]?.message ?? ""}`);
   const root = deref(doc, doc.contents);
   if (root === null || isNull(root)) return {};
-  if (!isMap(root)) throw new DomainConfigError(`${domain}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(root)} into Go value of type config.domainInternalConfig`);
+  if (!isMap(root))
+    throw new DomainConfigError(
+      `${domain}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(root)} into Go value of type config.domainInternalConfig`,
+    );
   let selector: Record<string, string> = {};
   for (const pair of root.items) {
     const key = mapKey(doc, pair.key as Node | null, domain).toLowerCase();
@@ -51,7 +54,10 @@ function parseDomainValue(domain: string, raw: string): Record<string, string> {
 
 function parseSelector(doc: Document, node: Node | null, domain: string): Record<string, string> {
   if (node === null || isNull(node)) return {};
-  if (!isMap(node)) throw new DomainConfigError(`${domain}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(node)} into Go struct field domainInternalConfig.selector of type map[string]string`);
+  if (!isMap(node))
+    throw new DomainConfigError(
+      `${domain}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(node)} into Go struct field domainInternalConfig.selector of type map[string]string`,
+    );
   const out: Record<string, string> = {};
   for (const pair of node.items) out[mapKey(doc, pair.key as Node | null, domain)] = asString(doc, deref(doc, pair.value as Node | null), domain, "selector");
   return out;
@@ -65,7 +71,10 @@ function deref(doc: Document, node: Node | null | undefined): Node | null {
 /** A scalar decoded into a Go string field: YAML 1.1 values become their Go string form. */
 function asString(doc: Document, node: Node | null, domain: string, field: string): string {
   if (node === null) return "";
-  if (!isScalar(node)) throw new DomainConfigError(`${domain}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(node)} into Go struct field domainInternalConfig.${field} of type string`);
+  if (!isScalar(node))
+    throw new DomainConfigError(
+      `${domain}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(node)} into Go struct field domainInternalConfig.${field} of type string`,
+    );
   const v = goResolve(node);
   return v === null ? "" : v;
 }

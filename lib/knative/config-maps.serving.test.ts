@@ -37,14 +37,30 @@ describe(`${NETWORKING} TestConfiguration`, () => {
       { "namespace-wildcard-cert-selector": 'matchExpressions:\n- key: networking.knative.dev/disableWildcardCert\n  operator: NotIn\n  values: ["true"]' },
       {},
     ],
-    ["network configuration with diff domain template", { "ingress-class": "foo-ingress", "domain-template": "{{.Namespace}}.{{.Name}}.{{.Domain}}" }, { ingressClass: "foo-ingress", domainTemplate: "{{.Namespace}}.{{.Name}}.{{.Domain}}" }],
+    [
+      "network configuration with diff domain template",
+      { "ingress-class": "foo-ingress", "domain-template": "{{.Namespace}}.{{.Name}}.{{.Domain}}" },
+      { ingressClass: "foo-ingress", domainTemplate: "{{.Namespace}}.{{.Name}}.{{.Domain}}" },
+    ],
     ["network configuration with external-domain-tls enabled", { "external-domain-tls": "enabled" }, { externalDomainTLS: true }],
     ["network configuration with external-domain-tls disabled", { "external-domain-tls": "disabled" }, {}],
     ["network configuration with Auto TLS enabled (deprecated)", { "auto-tls": "enabled" }, { externalDomainTLS: true }],
     ["network configuration with Auto TLS disabled (deprecated)", { "auto-tls": "disabled" }, {}],
-    ["network configuration with external-domain-tls enabled and Auto TLS disabled", { "external-domain-tls": "enabled", "auto-tls": "disabled" }, { externalDomainTLS: true }],
-    ["network configuration with HTTPProtocol disabled", { "auto-tls": "enabled", "http-protocol": "Disabled" }, { externalDomainTLS: true, httpProtocol: "Disabled" }],
-    ["network configuration with HTTPProtocol redirected", { "auto-tls": "enabled", "http-protocol": "Redirected" }, { externalDomainTLS: true, httpProtocol: "Redirected" }],
+    [
+      "network configuration with external-domain-tls enabled and Auto TLS disabled",
+      { "external-domain-tls": "enabled", "auto-tls": "disabled" },
+      { externalDomainTLS: true },
+    ],
+    [
+      "network configuration with HTTPProtocol disabled",
+      { "auto-tls": "enabled", "http-protocol": "Disabled" },
+      { externalDomainTLS: true, httpProtocol: "Disabled" },
+    ],
+    [
+      "network configuration with HTTPProtocol redirected",
+      { "auto-tls": "enabled", "http-protocol": "Redirected" },
+      { externalDomainTLS: true, httpProtocol: "Redirected" },
+    ],
     ["network configuration with enabled pod-addressability", { "enable-mesh-pod-addressability": "true" }, {}],
     ["network configuration with enabled mesh compatibility mode", { "mesh-compatibility-mode": "enabled" }, {}],
     ["network configuration with disabled mesh compatibility mode", { "mesh-compatibility-mode": "disabled" }, {}],
@@ -57,14 +73,40 @@ describe(`${NETWORKING} TestConfiguration`, () => {
     ["cluster-local-domain-tls with encryption enabled", { "cluster-local-domain-tls": "enabled" }, { clusterLocalDomainTLS: true }],
     [
       "legacy keys",
-      { "ingress.class": "1", "certificate.class": "2", domainTemplate: "3", tagTemplate: "4", rolloutDuration: "5", defaultExternalScheme: "6", autocreateClusterDomainClaims: "true", httpProtocol: "redirected", autoTLS: "enabled" },
+      {
+        "ingress.class": "1",
+        "certificate.class": "2",
+        domainTemplate: "3",
+        tagTemplate: "4",
+        rolloutDuration: "5",
+        defaultExternalScheme: "6",
+        autocreateClusterDomainClaims: "true",
+        httpProtocol: "redirected",
+        autoTLS: "enabled",
+      },
       { ingressClass: "1", domainTemplate: "3", tagTemplate: "4", defaultExternalScheme: "6", httpProtocol: "Redirected", externalDomainTLS: true },
     ],
     [
       "newer keys take precedence over legacy keys",
       {
-        "ingress.class": "1", "certificate.class": "2", domainTemplate: "3", tagTemplate: "4", rolloutDuration: "5", defaultExternalScheme: "6", autocreateClusterDomainClaims: "true", httpProtocol: "redirected", autoTLS: "enabled",
-        "ingress-class": "7", "certificate-class": "8", "domain-template": "9", "tag-template": "10", "rollout-duration": "11", "default-external-scheme": "12", "autocreate-cluster-domain-claims": "false", "http-protocol": "enabled", "auto-tls": "disabled",
+        "ingress.class": "1",
+        "certificate.class": "2",
+        domainTemplate: "3",
+        tagTemplate: "4",
+        rolloutDuration: "5",
+        defaultExternalScheme: "6",
+        autocreateClusterDomainClaims: "true",
+        httpProtocol: "redirected",
+        autoTLS: "enabled",
+        "ingress-class": "7",
+        "certificate-class": "8",
+        "domain-template": "9",
+        "tag-template": "10",
+        "rollout-duration": "11",
+        "default-external-scheme": "12",
+        "autocreate-cluster-domain-claims": "false",
+        "http-protocol": "enabled",
+        "auto-tls": "disabled",
       },
       { ingressClass: "7", domainTemplate: "9", tagTemplate: "10", defaultExternalScheme: "12", httpProtocol: "Enabled", externalDomainTLS: false },
     ],
@@ -118,7 +160,9 @@ describe("networkConfigFromConfigMaps: where each value comes from", () => {
     expect(r.sources.tagHeaderBasedRouting.text).toBe("ConfigMap config-features key tag-header-based-routing");
     expect(r.config.tagHeaderBasedRouting).toBe(true);
     expect(r.config.domains).toStrictEqual({ "example.com": {} });
-    expect(r.domainSources).toStrictEqual({ "example.com": { configMap: "config-domain", key: "example.com", text: "ConfigMap config-domain key example.com" } });
+    expect(r.domainSources).toStrictEqual({
+      "example.com": { configMap: "config-domain", key: "example.com", text: "ConfigMap config-domain key example.com" },
+    });
   });
 
   it("adds svc.<cluster domain> when config-domain names no default domain", () => {
@@ -128,7 +172,9 @@ describe("networkConfigFromConfigMaps: where each value comes from", () => {
   });
 
   it("ignores a tag-header-based-routing value that is not a flag, as asFlag does", () => {
-    expect(networkConfigFromConfigMaps({ "config-features": { "tag-header-based-routing": "yes" } }).sources.tagHeaderBasedRouting.text).toBe("Knative's default");
+    expect(networkConfigFromConfigMaps({ "config-features": { "tag-header-based-routing": "yes" } }).sources.tagHeaderBasedRouting.text).toBe(
+      "Knative's default",
+    );
   });
 
   it("keeps a template it cannot evaluate and says so", () => {
@@ -140,9 +186,23 @@ describe("networkConfigFromConfigMaps: where each value comes from", () => {
 
 describe("config-domain values as sigs.k8s.io/yaml v1.6.0 decodes them (NewDomainFromConfigMap)", () => {
   it("turns YAML 1.1 scalars into Go strings", () => {
-    const v = "selector:\n  app: yes\n  v: 1.5\n  n: 017\n  h: 0x1F\n  t: 1:30\n  d: 2001-12-14\n  z: ~\n  e: 1e10\n  q: \"yes\"\n  1: one\n  o: off\n  u: 1_000\n  f: .5\n  big: 18446744073709551615\n";
+    const v =
+      'selector:\n  app: yes\n  v: 1.5\n  n: 017\n  h: 0x1F\n  t: 1:30\n  d: 2001-12-14\n  z: ~\n  e: 1e10\n  q: "yes"\n  1: one\n  o: off\n  u: 1_000\n  f: .5\n  big: 18446744073709551615\n';
     expect(parseConfigDomain({ "x.com": v }).domains["x.com"]).toStrictEqual({
-      "1": "one", app: "true", big: "18446744073709551615", d: "2001-12-14", e: "1e+10", f: "0.5", false: "15", h: "31", o: "false", q: "yes", t: "1:30", u: "1000", v: "1.5", z: "",
+      "1": "one",
+      app: "true",
+      big: "18446744073709551615",
+      d: "2001-12-14",
+      e: "1e+10",
+      f: "0.5",
+      false: "15",
+      h: "31",
+      o: "false",
+      q: "yes",
+      t: "1:30",
+      u: "1000",
+      v: "1.5",
+      z: "",
     });
   });
   it.each([

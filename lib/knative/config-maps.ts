@@ -53,7 +53,12 @@ export function networkConfigFromConfigMaps(maps: KnativeConfigMaps, opts: { clu
   if (domain.error !== undefined) errors.push({ configMap: "config-domain", message: domain.error });
   const tagHeader = tagHeaderBasedRouting(maps["config-features"] ?? {});
 
-  const config = resolveNetworkConfig({ ...network.values, domains: domain.domains, clusterDomain: opts.clusterDomain, tagHeaderBasedRouting: tagHeader.value });
+  const config = resolveNetworkConfig({
+    ...network.values,
+    domains: domain.domains,
+    clusterDomain: opts.clusterDomain,
+    tagHeaderBasedRouting: tagHeader.value,
+  });
   const sources = {} as Record<keyof ResolvedNetworkConfig, ConfigSource>;
   for (const field of Object.keys(KNATIVE_DEFAULTS) as (keyof typeof KNATIVE_DEFAULTS)[]) sources[field] = DEFAULT_SOURCE;
   for (const [field, key] of Object.entries(network.keys) as [keyof ConfigNetworkValues, string][]) sources[field] = fromKey("config-network", key);
@@ -63,7 +68,10 @@ export function networkConfigFromConfigMaps(maps: KnativeConfigMaps, opts: { clu
   const domainSources: Record<string, ConfigSource> = {};
   for (const d of Object.keys(config.domains)) domainSources[d] = Object.hasOwn(domain.domains, d) ? fromKey("config-domain", d) : DEFAULT_SOURCE;
   const listed = Object.keys(domain.domains);
-  sources.domains = listed.length === 0 ? { text: `Knative's default (${defaultDomain(config.clusterDomain)})` } : { configMap: "config-domain", text: "ConfigMap config-domain" };
+  sources.domains =
+    listed.length === 0
+      ? { text: `Knative's default (${defaultDomain(config.clusterDomain)})` }
+      : { configMap: "config-domain", text: "ConfigMap config-domain" };
   return { config, sources, domainSources, errors, unsupported: network.unsupported };
 }
 

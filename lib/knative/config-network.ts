@@ -7,7 +7,14 @@ import { parseDocument } from "yaml";
 
 export type ConfigNetworkValues = Pick<
   NetworkConfig,
-  "ingressClass" | "domainTemplate" | "tagTemplate" | "httpProtocol" | "defaultExternalScheme" | "systemInternalTLS" | "clusterLocalDomainTLS" | "externalDomainTLS"
+  | "ingressClass"
+  | "domainTemplate"
+  | "tagTemplate"
+  | "httpProtocol"
+  | "defaultExternalScheme"
+  | "systemInternalTLS"
+  | "clusterLocalDomainTLS"
+  | "externalDomainTLS"
 >;
 
 export interface ConfigNetworkResult {
@@ -75,7 +82,8 @@ function asInt(data: Data, keys: readonly string[]): number | undefined {
   for (const k of keys) {
     const raw = Object.hasOwn(data, k) ? data[k] : undefined;
     if (raw === undefined) continue;
-    if (!/^[+-]?[0-9]+$/.test(raw) || !Number.isSafeInteger(Number(raw))) throw new ConfigError(`failed to parse ${JSON.stringify(k)}: strconv.ParseInt: parsing ${JSON.stringify(raw)}: invalid syntax`);
+    if (!/^[+-]?[0-9]+$/.test(raw) || !Number.isSafeInteger(Number(raw)))
+      throw new ConfigError(`failed to parse ${JSON.stringify(k)}: strconv.ParseInt: parsing ${JSON.stringify(raw)}: invalid syntax`);
     out = Number(raw);
   }
   return out;
@@ -90,7 +98,8 @@ function asBool(data: Data, keys: readonly string[]): boolean | undefined {
   for (const k of keys) {
     const raw = Object.hasOwn(data, k) ? data[k] : undefined;
     if (raw === undefined) continue;
-    if (!GO_TRUE.has(raw) && !GO_FALSE.has(raw)) throw new ConfigError(`failed to parse ${JSON.stringify(k)}: strconv.ParseBool: parsing ${JSON.stringify(raw)}: invalid syntax`);
+    if (!GO_TRUE.has(raw) && !GO_FALSE.has(raw))
+      throw new ConfigError(`failed to parse ${JSON.stringify(k)}: strconv.ParseBool: parsing ${JSON.stringify(raw)}: invalid syntax`);
     out = GO_TRUE.has(raw);
   }
   return out;
@@ -102,7 +111,8 @@ function checkLabelSelector(raw: string | undefined): void {
   const doc = parseDocument(raw, { version: "1.1" });
   if (doc.errors.length > 0) throw new ConfigError(`error converting YAML to JSON: ${doc.errors[0]?.message ?? ""}`);
   const v: unknown = doc.toJS();
-  if (v !== null && (typeof v !== "object" || Array.isArray(v))) throw new ConfigError("error unmarshaling JSON: cannot unmarshal into Go value of type v1.LabelSelector");
+  if (v !== null && (typeof v !== "object" || Array.isArray(v)))
+    throw new ConfigError("error unmarshaling JSON: cannot unmarshal into Go value of type v1.LabelSelector");
 }
 
 // A template Routeboard cannot evaluate is not an error Knative would report.
@@ -146,7 +156,8 @@ export function goURLProblem(url: string): string | null {
   const hostPort = authority.slice(authority.lastIndexOf("@") + 1);
   const colon = hostPort.startsWith("[") ? hostPort.indexOf("]:") + 1 : hostPort.lastIndexOf(":");
   const host = colon > 0 ? hostPort.slice(0, colon) : hostPort;
-  if (colon > 0 && !/^:[0-9]*$/.test(hostPort.slice(colon))) return `parse ${JSON.stringify(url)}: invalid port ${JSON.stringify(hostPort.slice(colon))} after host`;
+  if (colon > 0 && !/^:[0-9]*$/.test(hostPort.slice(colon)))
+    return `parse ${JSON.stringify(url)}: invalid port ${JSON.stringify(hostPort.slice(colon))} after host`;
   const bad = /[^A-Za-z0-9\-_.~!$&'()*+,;=:[\]<>"%\x80-\uffff]/.exec(host);
   if (bad) return `parse ${JSON.stringify(url)}: invalid character ${JSON.stringify(bad[0])} in host name`;
   if (host.replace(/^\[|\]$/g, "") === "") return "empty hostname";
@@ -168,7 +179,8 @@ function httpProtocol(data: Data, set: (f: "httpProtocol", v: HTTPProtocol, k: s
   const raw = key === undefined ? undefined : data[key];
   if (key === undefined || raw === undefined) return;
   const v = raw.toLowerCase();
-  const value: HTTPProtocol | undefined = v === "" || v === "enabled" ? "Enabled" : v === "disabled" ? "Disabled" : v === "redirected" ? "Redirected" : undefined;
+  const value: HTTPProtocol | undefined =
+    v === "" || v === "enabled" ? "Enabled" : v === "disabled" ? "Disabled" : v === "redirected" ? "Redirected" : undefined;
   // Knative quotes the new key's value even when the legacy key was the bad one.
   if (value === undefined) throw new ConfigError(`httpProtocol ${data["http-protocol"] ?? ""} in config-network ConfigMap is not supported`);
   set("httpProtocol", value, key);
@@ -180,7 +192,8 @@ function httpProtocol(data: Data, set: (f: "httpProtocol", v: HTTPProtocol, k: s
 function encryption(data: Data, key: string, legacyEnabled: boolean, set: (v: boolean, k: string) => void): void {
   const raw = data[key] ?? "";
   const v = raw.toLowerCase();
-  if (v !== "" && v !== "disabled" && v !== "enabled") throw new ConfigError(`${key} with value: ${JSON.stringify(raw)} in config-network ConfigMap is not supported`);
+  if (v !== "" && v !== "disabled" && v !== "enabled")
+    throw new ConfigError(`${key} with value: ${JSON.stringify(raw)} in config-network ConfigMap is not supported`);
   if (v === "enabled") set(true, key);
   else if (legacyEnabled) set(true, "internal-encryption");
   else if (Object.hasOwn(data, key)) set(false, key);

@@ -10,7 +10,12 @@ const SERVING = "knative.dev/serving v0.50.0 (knative-v1.23.0)";
 
 // domains_test.go testConfig(): example.com by default, another-example.com for app=prod.
 const testConfig = (domainTemplate = "{{.Name}}.{{.Namespace}}.{{.Domain}}", tagTemplate = "{{.Tag}}-{{.Name}}") =>
-  resolveNetworkConfig({ domains: { "example.com": {}, "another-example.com": { app: "prod" } }, ingressClass: "ingress-class-foo", domainTemplate, tagTemplate });
+  resolveNetworkConfig({
+    domains: { "example.com": {}, "another-example.com": { app: "prod" } },
+    ingressClass: "ingress-class-foo",
+    domainTemplate,
+    tagTemplate,
+  });
 
 describe(`${SERVING} domains/domains_test.go TestDomainNameFromTemplate`, () => {
   const meta = (local: boolean) => ({
@@ -40,12 +45,25 @@ describe(`${SERVING} domains/domains_test.go TestDomainNameFromTemplate`, () => 
 
 describe(`${SERVING} domains/domains_test.go TestGetAllDomainsAndTags`, () => {
   const route = { metadata: { name: "myroute", namespace: "default", labels: { route: "myapp" } } };
-  const all = (domainTemplate: string, tagTemplate: string) => Object.fromEntries(getAllDomainsAndTags(route, ["", "target-1", "target-2"], {}, testConfig(domainTemplate, tagTemplate)));
+  const all = (domainTemplate: string, tagTemplate: string) =>
+    Object.fromEntries(getAllDomainsAndTags(route, ["", "target-1", "target-2"], {}, testConfig(domainTemplate, tagTemplate)));
   const dt = "{{.Name}}.{{.Namespace}}.{{.Domain}}";
   it.each([
-    ["happy case", "{{.Name}}-{{.Tag}}", { "myroute-target-1.default.example.com": "target-1", "myroute-target-2.default.example.com": "target-2", "myroute.default.example.com": "" }],
-    ["another happy case", "{{.Tag}}-{{.Name}}", { "target-1-myroute.default.example.com": "target-1", "target-2-myroute.default.example.com": "target-2", "myroute.default.example.com": "" }],
-    ["or appengine style", "{{.Tag}}-dot-{{.Name}}", { "target-1-dot-myroute.default.example.com": "target-1", "target-2-dot-myroute.default.example.com": "target-2", "myroute.default.example.com": "" }],
+    [
+      "happy case",
+      "{{.Name}}-{{.Tag}}",
+      { "myroute-target-1.default.example.com": "target-1", "myroute-target-2.default.example.com": "target-2", "myroute.default.example.com": "" },
+    ],
+    [
+      "another happy case",
+      "{{.Tag}}-{{.Name}}",
+      { "target-1-myroute.default.example.com": "target-1", "target-2-myroute.default.example.com": "target-2", "myroute.default.example.com": "" },
+    ],
+    [
+      "or appengine style",
+      "{{.Tag}}-dot-{{.Name}}",
+      { "target-1-dot-myroute.default.example.com": "target-1", "target-2-dot-myroute.default.example.com": "target-2", "myroute.default.example.com": "" },
+    ],
   ])("%s", (_n, tagTemplate, want) => {
     expect(all(dt, tagTemplate)).toStrictEqual(want);
   });
@@ -64,12 +82,40 @@ describe(`${SERVING} domains/domains_test.go TestGetDomainsForVisibility`, () =>
   it.each([
     ["default template - no tag - cluster-local", "", "ClusterLocal", "{{.Name}}-{{.Tag}}", "myroute.default.svc.cluster.local", local("myroute")],
     ["default template - no tag - external-IP", "", "ExternalIP", "{{.Name}}-{{.Tag}}", "myroute.default.example.com", ["myroute.default.example.com"]],
-    ["default template - with tag - cluster-local", "test", "ClusterLocal", "{{.Name}}-{{.Tag}}", "myroute-test.default.svc.cluster.local", local("myroute-test")],
-    ["default template - with tag - external-IP", "test", "ExternalIP", "{{.Name}}-{{.Tag}}", "myroute-test.default.example.com", ["myroute-test.default.example.com"]],
+    [
+      "default template - with tag - cluster-local",
+      "test",
+      "ClusterLocal",
+      "{{.Name}}-{{.Tag}}",
+      "myroute-test.default.svc.cluster.local",
+      local("myroute-test"),
+    ],
+    [
+      "default template - with tag - external-IP",
+      "test",
+      "ExternalIP",
+      "{{.Name}}-{{.Tag}}",
+      "myroute-test.default.example.com",
+      ["myroute-test.default.example.com"],
+    ],
     ["alternative template - no tag - cluster-local", "", "ClusterLocal", "{{.Tag}}-{{.Name}}", "myroute.default.svc.cluster.local", local("myroute")],
     ["alternative template - no tag - external-IP", "", "ExternalIP", "{{.Tag}}-{{.Name}}", "myroute.default.example.com", ["myroute.default.example.com"]],
-    ["alternative template - with tag - cluster-local", "test", "ClusterLocal", "{{.Tag}}-{{.Name}}", "test-myroute.default.svc.cluster.local", local("test-myroute")],
-    ["alternative template - with tag - external-IP", "test", "ExternalIP", "{{.Tag}}-{{.Name}}", "test-myroute.default.example.com", ["test-myroute.default.example.com"]],
+    [
+      "alternative template - with tag - cluster-local",
+      "test",
+      "ClusterLocal",
+      "{{.Tag}}-{{.Name}}",
+      "test-myroute.default.svc.cluster.local",
+      local("test-myroute"),
+    ],
+    [
+      "alternative template - with tag - external-IP",
+      "test",
+      "ExternalIP",
+      "{{.Tag}}-{{.Name}}",
+      "test-myroute.default.example.com",
+      ["test-myroute.default.example.com"],
+    ],
   ] as const)("%s", (_n, tag, visibility, tagTemplate, primary, expanded) => {
     const cfg = testConfig("{{.Name}}.{{.Namespace}}.{{.Domain}}", tagTemplate);
     expect(getDomainsForVisibility(route, tag, visibility, cfg)).toStrictEqual({ primary, expanded });
@@ -77,7 +123,10 @@ describe(`${SERVING} domains/domains_test.go TestGetDomainsForVisibility`, () =>
 });
 
 describe(`${SERVING} domains/domains_test.go TestIsClusterLocal`, () => {
-  it.each([["k8s.io", false], ["my-app.cluster.local", true]])("%s → %s", (domain, want) => {
+  it.each([
+    ["k8s.io", false],
+    ["my-app.cluster.local", true],
+  ])("%s → %s", (domain, want) => {
     expect(isClusterLocal(domain, { clusterDomain: "cluster.local" })).toBe(want);
   });
 });
@@ -86,7 +135,11 @@ describe(`${SERVING} route/config/domain_test.go`, () => {
   it("TestSelectorMatches: every selector label must match", () => {
     const cfg = resolveNetworkConfig({ domains: { "sel.com": { app: "bar", version: "beta" }, "default.com": {} } });
     const nonMatching: Record<string, string>[] = [{ app: "bar" }, { version: "beta" }, { app: "foo" }, {}];
-    const matching: Record<string, string>[] = [{ app: "bar", version: "beta" }, { app: "bar", version: "beta", last_updated: "yesterday" }, { app: "bar", version: "beta", deployer: "Felicity Smoak" }];
+    const matching: Record<string, string>[] = [
+      { app: "bar", version: "beta" },
+      { app: "bar", version: "beta", last_updated: "yesterday" },
+      { app: "bar", version: "beta", deployer: "Felicity Smoak" },
+    ];
     for (const labels of nonMatching) expect(lookupDomainForLabels(labels, cfg)).toBe("default.com");
     for (const labels of matching) {
       expect(lookupDomainForLabels(labels, cfg)).toBe("sel.com");
@@ -104,7 +157,13 @@ describe(`${SERVING} route/config/domain_test.go`, () => {
   });
 
   it("TestNewConfig", () => {
-    expect(parseConfigDomain({ "test-domain.foo.com": "selector:\n  app: foo\n", "bar.com": "selector:\n  app: bar\n  version: beta\ntype: wildcard", "default.com": "" })).toStrictEqual({
+    expect(
+      parseConfigDomain({
+        "test-domain.foo.com": "selector:\n  app: foo\n",
+        "bar.com": "selector:\n  app: bar\n  version: beta\ntype: wildcard",
+        "default.com": "",
+      }),
+    ).toStrictEqual({
       domains: { "test-domain.foo.com": { app: "foo" }, "bar.com": { app: "bar", version: "beta" }, "default.com": {} },
     });
   });
@@ -118,11 +177,15 @@ describe(`${SERVING} route/config/domain_test.go`, () => {
     [{}, "default.com"],
     [{ "networking.knative.dev/visibility": "cluster-local" }, "svc.cluster.local"],
   ])("TestLookupDomainForLabels %j → %s", (labels, want) => {
-    const cfg = resolveNetworkConfig({ domains: { "test-domain.foo.com": { app: "foo" }, "foo.com": { app: "foo", version: "prod" }, "bar.com": { app: "bar" }, "default.com": {} } });
+    const cfg = resolveNetworkConfig({
+      domains: { "test-domain.foo.com": { app: "foo" }, "foo.com": { app: "foo", version: "prod" }, "bar.com": { app: "bar" }, "default.com": {} },
+    });
     expect(lookupDomainForLabels(labels, cfg)).toBe(want);
   });
 
   it("TestOurDomain: the shipped ConfigMap (only _example) parses", () => {
-    expect(parseConfigDomain({ _example: "################################\n# example\n################################\nexample.com: |\n" })).toStrictEqual({ domains: {} });
+    expect(parseConfigDomain({ _example: "################################\n# example\n################################\nexample.com: |\n" })).toStrictEqual({
+      domains: {},
+    });
   });
 });

@@ -4,7 +4,14 @@ import { renderGoTemplate, TemplateError } from "./go-template";
 import { resolveNetworkConfig } from "./network-config";
 
 describe("lookupDomainForLabels", () => {
-  const cfg = resolveNetworkConfig({ domains: { "example.com": {}, "prod.example.com": { env: "prod" }, "a.example.com": { env: "prod", team: "a" }, "b.example.com": { env: "prod", team: "a" } } });
+  const cfg = resolveNetworkConfig({
+    domains: {
+      "example.com": {},
+      "prod.example.com": { env: "prod" },
+      "a.example.com": { env: "prod", team: "a" },
+      "b.example.com": { env: "prod", team: "a" },
+    },
+  });
   it.each([
     [{}, "example.com"],
     [{ env: "prod" }, "prod.example.com"],
@@ -31,7 +38,11 @@ describe("domainNameFromTemplate", () => {
 
 describe("expandedHosts", () => {
   it("adds the short in-cluster names, sorted", () => {
-    expect(expandedHosts(["hello.default.svc.cluster.local"], "cluster.local")).toEqual(["hello.default", "hello.default.svc", "hello.default.svc.cluster.local"]);
+    expect(expandedHosts(["hello.default.svc.cluster.local"], "cluster.local")).toEqual([
+      "hello.default",
+      "hello.default.svc",
+      "hello.default.svc.cluster.local",
+    ]);
   });
   it("leaves external names alone and drops all-digit TLDs", () => {
     expect(expandedHosts(["hello.default.example.com"], "cluster.local")).toEqual(["hello.default.example.com"]);

@@ -131,12 +131,7 @@ export function getDomainsForVisibility(
 }
 
 /** The hosts of a target's KIngress rule(s) for one visibility (getDomainsForVisibility's expanded). */
-export function routeDomains(
-  route: { metadata: ObjectMeta },
-  targetName: string,
-  visibility: IngressVisibility,
-  cfg: ResolvedNetworkConfig,
-): string[] {
+export function routeDomains(route: { metadata: ObjectMeta }, targetName: string, visibility: IngressVisibility, cfg: ResolvedNetworkConfig): string[] {
   return getDomainsForVisibility(route, targetName, visibility, cfg).expanded;
 }
 

@@ -53,7 +53,10 @@ function split(s: KIngressSplit): string {
 }
 
 function obj(fields: [string, string | undefined][]): string {
-  return `{${fields.filter((f) => f[1] !== undefined).map(([k, v]) => `${str(k)}:${v}`).join(",")}}`;
+  return `{${fields
+    .filter((f) => f[1] !== undefined)
+    .map(([k, v]) => `${str(k)}:${v}`)
+    .join(",")}}`;
 }
 
 function arr<T>(items: readonly T[], f: (t: T) => string): string {

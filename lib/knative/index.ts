@@ -1,6 +1,18 @@
 export type {
-  TrafficTarget, IngressVisibility, KIngressSpec, KIngressRule, KIngressPath, KIngressSplit, KIngressTLS,
-  HTTPRouteSpec, HTTPRouteRule, HTTPRouteMatch, HTTPRouteFilter, HTTPBackendRef, HTTPHeader, ParentRef,
+  TrafficTarget,
+  IngressVisibility,
+  KIngressSpec,
+  KIngressRule,
+  KIngressPath,
+  KIngressSplit,
+  KIngressTLS,
+  HTTPRouteSpec,
+  HTTPRouteRule,
+  HTTPRouteMatch,
+  HTTPRouteFilter,
+  HTTPBackendRef,
+  HTTPHeader,
+  ParentRef,
 } from "./types";
 export type { KnativeService, Configuration, Revision, Route, KIngress } from "./types.generated";
 export { defaultTraffic, defaultTarget } from "./traffic-defaults";
@@ -21,7 +33,14 @@ export type { KIngressToHTTPRoutesConfig } from "./kingress-to-httproutes";
 export { computeIngressHash, insertProbe, defaultIngressSpec } from "./probe";
 export { DEFAULT_EXTERNAL_GATEWAY, DEFAULT_LOCAL_GATEWAY, gatewayFor } from "./gateway-config";
 export type { GatewayEntry, GatewayPluginConfig } from "./gateway-config";
-export { DEFAULT_DOMAIN, DEFAULT_DOMAIN_TEMPLATE, DEFAULT_TAG_TEMPLATE, DEFAULT_CLUSTER_DOMAIN, DEFAULT_INGRESS_CLASS, resolveNetworkConfig } from "./network-config";
+export {
+  DEFAULT_DOMAIN,
+  DEFAULT_DOMAIN_TEMPLATE,
+  DEFAULT_TAG_TEMPLATE,
+  DEFAULT_CLUSTER_DOMAIN,
+  DEFAULT_INGRESS_CLASS,
+  resolveNetworkConfig,
+} from "./network-config";
 export type { NetworkConfig, ResolvedNetworkConfig, HTTPProtocol } from "./network-config";
 export { lookupDomainForLabels, routeDomains, expandedHosts, getDomainsForVisibility, routeVisibility, DomainNameError } from "./domains";
 export { compileKnativePath, compileKnativePaths } from "./path-routing";
@@ -29,9 +48,20 @@ export { referenceGrantFor } from "../gateway/reference-grants";
 export type { KnativePathRule, KnativePathRoutingConfig, CompiledKnativePath } from "./path-routing";
 export { isDNS1035Label, isQualifiedName } from "../k8s/names";
 export {
-  ROUTE_LABEL, ROUTE_NAMESPACE_LABEL, SERVICE_LABEL, CONFIGURATION_LABEL, VISIBILITY_LABEL, INGRESS_LABEL,
-  INGRESS_CLASS_ANNOTATION, ROLLOUT_ANNOTATION, REVISION_HEADER, NAMESPACE_HEADER, TAG_HEADER, HASH_HEADER,
-  TAG_TO_HOST_ANNOTATION, GATEWAY_API_INGRESS_CLASS,
+  ROUTE_LABEL,
+  ROUTE_NAMESPACE_LABEL,
+  SERVICE_LABEL,
+  CONFIGURATION_LABEL,
+  VISIBILITY_LABEL,
+  INGRESS_LABEL,
+  INGRESS_CLASS_ANNOTATION,
+  ROLLOUT_ANNOTATION,
+  REVISION_HEADER,
+  NAMESPACE_HEADER,
+  TAG_HEADER,
+  HASH_HEADER,
+  TAG_TO_HOST_ANNOTATION,
+  GATEWAY_API_INGRESS_CLASS,
 } from "./constants";
 export { kingressProbeHash } from "./kingress-to-httproutes";
 export { tagForHost } from "./tag-to-host";

@@ -1,8 +1,15 @@
 // The KIngress spec the route reconciler writes (knative/serving pkg/reconciler/route/resources
 // ingress.go makeIngressSpec, makeIngressRules, makeBaseIngressPath, MakeACMEIngressPath).
 import {
-  DEFAULT_ROUTE_HEADER, H2C_PORT, HTTP1_PORT, HTTP_OPTION_ANNOTATION, HTTP_PROTOCOL_ANNOTATION, HTTPS_PORT,
-  NAMESPACE_HEADER, REVISION_HEADER, TAG_HEADER,
+  DEFAULT_ROUTE_HEADER,
+  H2C_PORT,
+  HTTP1_PORT,
+  HTTP_OPTION_ANNOTATION,
+  HTTP_PROTOCOL_ANNOTATION,
+  HTTPS_PORT,
+  NAMESPACE_HEADER,
+  REVISION_HEADER,
+  TAG_HEADER,
 } from "./constants";
 import { byteOrder, getDomainsForVisibility } from "./domains";
 import type { ResolvedNetworkConfig } from "./network-config";
@@ -142,10 +149,12 @@ function addTagHeaderRouting(
     return;
   }
   first.appendHeaders[DEFAULT_ROUTE_HEADER] = "true";
-  const tagPaths = names.filter((n) => n !== "").map((tag) => ({
-    ...makeBaseIngressPath(ns, traffic.targets.get(tag) ?? [], rolloutsByTag(rollout, tag), cfg.systemInternalTLS),
-    headers: { [TAG_HEADER]: { exact: tag } },
-  }));
+  const tagPaths = names
+    .filter((n) => n !== "")
+    .map((tag) => ({
+      ...makeBaseIngressPath(ns, traffic.targets.get(tag) ?? [], rolloutsByTag(rollout, tag), cfg.systemInternalTLS),
+      headers: { [TAG_HEADER]: { exact: tag } },
+    }));
   paths.unshift(...tagPaths);
 }
 

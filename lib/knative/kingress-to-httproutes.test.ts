@@ -18,7 +18,12 @@ function helloIngress(): KIngress {
 
 const revHeaders = (rev: string) => ({
   type: "RequestHeaderModifier",
-  requestHeaderModifier: { set: [{ name: "Knative-Serving-Namespace", value: "default" }, { name: "Knative-Serving-Revision", value: rev }] },
+  requestHeaderModifier: {
+    set: [
+      { name: "Knative-Serving-Namespace", value: "default" },
+      { name: "Knative-Serving-Revision", value: rev },
+    ],
+  },
 });
 
 describe("kingressToHTTPRoutes", () => {
@@ -74,13 +79,19 @@ describe("kingressToHTTPRoutes", () => {
     expect(external!.metadata.annotations).not.toHaveProperty("kubectl.kubernetes.io/last-applied-configuration");
     expect(external!.metadata.annotations).toHaveProperty("networking.knative.dev/ingress.class");
     expect(external!.metadata.ownerReferences).toEqual([
-      { apiVersion: "networking.internal.knative.dev/v1alpha1", kind: "Ingress", name: "hello", uid: "kingress-uid", controller: true, blockOwnerDeletion: true },
+      {
+        apiVersion: "networking.internal.knative.dev/v1alpha1",
+        kind: "Ingress",
+        name: "hello",
+        uid: "kingress-uid",
+        controller: true,
+        blockOwnerDeletion: true,
+      },
     ]);
   });
 
   it("computes a stable K-Network-Hash that changes when the spec changes", () => {
-    const hashOf = (ing: KIngress) =>
-      kingressToHTTPRoutes(ing)[0]!.spec.rules![0]!.filters![0]!.requestHeaderModifier!.set![0]!.value;
+    const hashOf = (ing: KIngress) => kingressToHTTPRoutes(ing)[0]!.spec.rules![0]!.filters![0]!.requestHeaderModifier!.set![0]!.value;
     const a = helloIngress();
     expect(hashOf(a)).toMatch(/^[0-9a-f]{64}$/);
     expect(hashOf(helloIngress())).toBe(hashOf(a));
@@ -105,30 +116,51 @@ describe("kingressToHTTPRoutes", () => {
       kind: "Ingress",
       metadata: { name: "dm", namespace: "default" },
       spec: {
-        rules: [{
-          hosts: ["api.example.com"],
-          http: { paths: [{
-            path: "/v1",
-            rewriteHost: "hello.default.svc.cluster.local",
-            headers: { "Knative-Serving-Tag": { exact: "canary" } },
-            appendHeaders: { "X-B": "2", "X-A": "1" },
-            splits: [{ serviceNamespace: "default", serviceName: "hello-00003", servicePort: "81" }],
-          }] },
-        }],
+        rules: [
+          {
+            hosts: ["api.example.com"],
+            http: {
+              paths: [
+                {
+                  path: "/v1",
+                  rewriteHost: "hello.default.svc.cluster.local",
+                  headers: { "Knative-Serving-Tag": { exact: "canary" } },
+                  appendHeaders: { "X-B": "2", "X-A": "1" },
+                  splits: [{ serviceNamespace: "default", serviceName: "hello-00003", servicePort: "81" }],
+                },
+              ],
+            },
+          },
+        ],
       },
     };
     const rules = kingressToHTTPRoutes(ing, { probeHash: "h" })[0]!.spec.rules!;
     expect(rules).toHaveLength(2);
     expect(rules[0]!.matches![0]!.headers!.map((h) => h.name)).toEqual(["Knative-Serving-Tag", "K-Network-Hash"]);
     expect(rules[0]!.filters![0]!.requestHeaderModifier!.set!.map((h) => h.name)).toEqual(["K-Network-Hash", "X-A", "X-B"]);
-    expect(rules[1]!.matches).toEqual([{ path: { type: "PathPrefix", value: "/v1" }, headers: [{ type: "Exact", name: "Knative-Serving-Tag", value: "canary" }] }]);
+    expect(rules[1]!.matches).toEqual([
+      { path: { type: "PathPrefix", value: "/v1" }, headers: [{ type: "Exact", name: "Knative-Serving-Tag", value: "canary" }] },
+    ]);
     expect(rules[1]!.filters).toEqual([
-      { type: "RequestHeaderModifier", requestHeaderModifier: { set: [{ name: "X-A", value: "1" }, { name: "X-B", value: "2" }] } },
+      {
+        type: "RequestHeaderModifier",
+        requestHeaderModifier: {
+          set: [
+            { name: "X-A", value: "1" },
+            { name: "X-B", value: "2" },
+          ],
+        },
+      },
       { type: "URLRewrite", urlRewrite: { hostname: "hello.default.svc.cluster.local" } },
     ]);
     // A lone split defaults to 100%; a string port is read as a number; an empty `set` is omitted, as Go's omitempty does.
     expect(rules[1]!.backendRefs![0]).toStrictEqual({
-      group: "", kind: "Service", name: "hello-00003", port: 81, weight: 100, filters: [{ type: "RequestHeaderModifier", requestHeaderModifier: {} }],
+      group: "",
+      kind: "Service",
+      name: "hello-00003",
+      port: 81,
+      weight: 100,
+      filters: [{ type: "RequestHeaderModifier", requestHeaderModifier: {} }],
     });
   });
 });
@@ -152,7 +184,13 @@ describe("kingressToHTTPRoutes where net-gateway-api differs from a first readin
   });
 
   it("writes hostnames sorted, as LongestHost sorts rule.Hosts in place", () => {
-    const route = kingressToHTTPRoutes(ingress({ hosts: ["hello.default.svc", "hello.default.svc.cluster.local", "hello.default"], visibility: "ClusterLocal", http: { paths: [{ splits: [split] }] } }))[0]!;
+    const route = kingressToHTTPRoutes(
+      ingress({
+        hosts: ["hello.default.svc", "hello.default.svc.cluster.local", "hello.default"],
+        visibility: "ClusterLocal",
+        http: { paths: [{ splits: [split] }] },
+      }),
+    )[0]!;
     expect(route.spec.hostnames).toEqual(["hello.default", "hello.default.svc", "hello.default.svc.cluster.local"]);
   });
 
@@ -170,7 +208,11 @@ describe("kingressToHTTPRoutes where net-gateway-api differs from a first readin
   });
 
   it("sorts header names by UTF-8 bytes, ascending for set and descending for matches", () => {
-    const path: KIngressPath = { headers: { "X-\u{1F600}": { exact: "1" }, "X-\uFFFD": { exact: "2" } }, appendHeaders: { "A-\u{1F600}": "1", "A-\uFFFD": "2" }, splits: [split] };
+    const path: KIngressPath = {
+      headers: { "X-\u{1F600}": { exact: "1" }, "X-\uFFFD": { exact: "2" } },
+      appendHeaders: { "A-\u{1F600}": "1", "A-\uFFFD": "2" },
+      splits: [split],
+    };
     const rule = kingressToHTTPRoutes(ingress({ hosts: ["u.example.com"], http: { paths: [path] } }))[0]!.spec.rules![1]!;
     expect(rule.matches![0]!.headers!.map((h) => h.name)).toEqual(["X-\u{1F600}", "X-\uFFFD"]);
     expect(rule.filters![0]!.requestHeaderModifier!.set!.map((h) => h.name)).toEqual(["A-\uFFFD", "A-\u{1F600}"]);

@@ -4,8 +4,14 @@
 // output in testdata/net-gateway-api-d72e55aa (kingress-to-httproutes.fixtures.test.ts).
 import type { HTTPRoute } from "../gateway/types.generated";
 import {
-  GATEWAY_API_GROUP, HTTPROUTE_REQUEST_TIMEOUT_FEATURE, INGRESS_LABEL, LAST_APPLIED_ANNOTATION, NETWORKING_API_VERSION,
-  TAG_LABEL, VISIBILITY_CLUSTER_LOCAL, VISIBILITY_LABEL,
+  GATEWAY_API_GROUP,
+  HTTPROUTE_REQUEST_TIMEOUT_FEATURE,
+  INGRESS_LABEL,
+  LAST_APPLIED_ANNOTATION,
+  NETWORKING_API_VERSION,
+  TAG_LABEL,
+  VISIBILITY_CLUSTER_LOCAL,
+  VISIBILITY_LABEL,
 } from "./constants";
 import { gatewayFor, type GatewayEntry, type GatewayPluginConfig } from "./gateway-config";
 import { compareUTF8, goInt32, intstrIntValue } from "./go-values";
@@ -15,7 +21,15 @@ import { computeIngressHash, defaultIngressSpec, insertProbe } from "./probe";
 import { tagForHost } from "./tag-to-host";
 import type { KIngress } from "./types.generated";
 import type {
-  HTTPBackendRef, HTTPHeader, HTTPRouteFilter, HTTPRouteMatch, HTTPRouteRule, HTTPRouteSpec, KIngressPath, KIngressRule, KIngressSplit,
+  HTTPBackendRef,
+  HTTPHeader,
+  HTTPRouteFilter,
+  HTTPRouteMatch,
+  HTTPRouteRule,
+  HTTPRouteSpec,
+  KIngressPath,
+  KIngressRule,
+  KIngressSplit,
 } from "./types";
 
 export interface KIngressToHTTPRoutesConfig extends GatewayPluginConfig {

@@ -47,15 +47,15 @@ export function compileKnativePath(input: KnativePathRule, cfg: KnativePathRouti
   const { name, namespace } = input.ksvc;
   const hostname = `${name}.${namespace}.svc.${clusterDomain}`;
   const via = cfg.via ?? "local-gateway";
-  const target = via === "placeholder"
-    ? { namespace, name, port: HTTP1_PORT }
-    : { ...DEFAULT_LOCAL_GATEWAY_SERVICE, ...cfg.localGatewayService };
+  const target = via === "placeholder" ? { namespace, name, port: HTTP1_PORT } : { ...DEFAULT_LOCAL_GATEWAY_SERVICE, ...cfg.localGatewayService };
   const crossNamespace = target.namespace !== cfg.routeNamespace;
 
-  const filters: HTTPRouteFilter[] = [{
-    type: "URLRewrite",
-    urlRewrite: { hostname, ...(input.stripPrefix ? { path: { type: "ReplacePrefixMatch", replacePrefixMatch: "/" } } : {}) },
-  }];
+  const filters: HTTPRouteFilter[] = [
+    {
+      type: "URLRewrite",
+      urlRewrite: { hostname, ...(input.stripPrefix ? { path: { type: "ReplacePrefixMatch", replacePrefixMatch: "/" } } : {}) },
+    },
+  ];
   const backend: HTTPBackendRef = {
     group: "",
     kind: "Service",
@@ -79,13 +79,18 @@ export function compileKnativePath(input: KnativePathRule, cfg: KnativePathRouti
     );
   }
   if (crossNamespace) {
-    warnings.push(`The backend Service ${target.namespace}/${target.name} is in another namespace than the HTTPRoute (${cfg.routeNamespace}): a ReferenceGrant in ${target.namespace} must allow it.`);
+    warnings.push(
+      `The backend Service ${target.namespace}/${target.name} is in another namespace than the HTTPRoute (${cfg.routeNamespace}): a ReferenceGrant in ${target.namespace} must allow it.`,
+    );
   }
   return { rule, referenceGrant: crossNamespace ? referenceGrantFor(cfg.routeNamespace, target) : null, warnings };
 }
 
 /** Several Knative paths as the rules of one HTTPRoute, with grants deduplicated by name. */
-export function compileKnativePaths(paths: readonly KnativePathRule[], cfg: KnativePathRoutingConfig): {
+export function compileKnativePaths(
+  paths: readonly KnativePathRule[],
+  cfg: KnativePathRoutingConfig,
+): {
   rules: HTTPRouteRule[];
   referenceGrants: ReferenceGrant[];
   warnings: string[];

@@ -111,14 +111,18 @@ function configJSON(c: ConfigurationRollout): string {
   const fields = [`"configurationName":${goString(c.configurationName)}`];
   if (c.tag !== "") fields.push(`"tag":${goString(c.tag)}`);
   fields.push(`"percent":${c.percent}`);
-  if (c.revisions.length > 0) fields.push(`"revisions":[${c.revisions.map((r) => `{"revisionName":${goString(r.revisionName)},"percent":${r.percent}}`).join(",")}]`);
+  if (c.revisions.length > 0)
+    fields.push(`"revisions":[${c.revisions.map((r) => `{"revisionName":${goString(r.revisionName)},"percent":${r.percent}}`).join(",")}]`);
   fields.push(`"stepParams":${paramsJSON(c.stepParams ?? {})}`);
   return `{${fields.join(",")}}`;
 }
 
 function paramsJSON(p: RolloutParams): string {
   const keys = ["starttime", "nextStepTime", "stepDuration", "stepSize"] as const;
-  return `{${keys.filter((k) => (p[k] ?? 0) !== 0).map((k) => `"${k}":${p[k]}`).join(",")}}`;
+  return `{${keys
+    .filter((k) => (p[k] ?? 0) !== 0)
+    .map((k) => `"${k}":${p[k]}`)
+    .join(",")}}`;
 }
 
 /** encoding/json string escaping: JSON.stringify plus Go's HTML-safe escapes. */
@@ -151,7 +155,13 @@ export function parseRollout(annotation: string): Rollout | null {
   };
 }
 
-type LooseConfig = { configurationName?: string; tag?: string; percent?: number; revisions?: { revisionName?: string; percent?: number }[]; stepParams?: RolloutParams };
+type LooseConfig = {
+  configurationName?: string;
+  tag?: string;
+  percent?: number;
+  revisions?: { revisionName?: string; percent?: number }[];
+  stepParams?: RolloutParams;
+};
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -163,9 +173,15 @@ function isConfigurationRollout(v: unknown): v is LooseConfig {
   const okNum = (x: unknown) => x === undefined || (typeof x === "number" && Number.isInteger(x));
   const revs = v.revisions ?? [];
   const params = v.stepParams ?? {};
-  return okStr(v.configurationName) && okStr(v.tag) && okNum(v.percent)
-    && Array.isArray(revs) && revs.every((r) => isRecord(r) && okStr(r.revisionName) && okNum(r.percent))
-    && isRecord(params) && ["starttime", "nextStepTime", "stepDuration", "stepSize"].every((k) => okNum(params[k]));
+  return (
+    okStr(v.configurationName) &&
+    okStr(v.tag) &&
+    okNum(v.percent) &&
+    Array.isArray(revs) &&
+    revs.every((r) => isRecord(r) && okStr(r.revisionName) && okNum(r.percent)) &&
+    isRecord(params) &&
+    ["starttime", "nextStepTime", "stepDuration", "stepSize"].every((k) => okNum(params[k]))
+  );
 }
 
 function cmp(a: string, b: string): number {

@@ -17,7 +17,11 @@ describe("routeToKIngress = knative.dev/serving v0.50.0 (knative-v1.23.0) MakeIn
   it.each(data.cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
     const route = routeFromService(helloService());
     route.metadata.uid = "route-uid";
-    route.metadata.annotations = { ...route.metadata.annotations, "networking.knative.dev/ingress-class": "alt", "networking.knative.dev/certificate-class": "c" };
+    route.metadata.annotations = {
+      ...route.metadata.annotations,
+      "networking.knative.dev/ingress-class": "alt",
+      "networking.knative.dev/certificate-class": "c",
+    };
     const parsed = networkConfigFromConfigMaps(c.configMaps as KnativeConfigMaps);
     expect(parsed.errors).toEqual([]);
     const r = routeToKIngress(route, { ...RESOLUTION, ...parsed.config, targetVisibility: c.targetVisibility as Record<string, IngressVisibility> });

@@ -17,7 +17,12 @@ const ns = "test-ns";
 // Its netcfg.Config leaves HTTPProtocol zero, which GetHTTPOption turns into no httpOption:
 // that is "Disabled" here.
 const testConfig = (over: NetworkConfig = {}) =>
-  resolveNetworkConfig({ domains: { "example.com": {}, "another-example.com": { app: "prod" } }, ingressClass: "test-ingress-class", httpProtocol: "Disabled", ...over });
+  resolveNetworkConfig({
+    domains: { "example.com": {}, "another-example.com": { app: "prod" } },
+    ingressClass: "test-ingress-class",
+    httpProtocol: "Disabled",
+    ...over,
+  });
 
 // testing/v1 Route(ns, name, ...): a bare Route (status options do not matter to MakeIngress).
 const route = (name: string, meta: Partial<Route["metadata"]> = {}, namespace = ns): Route => ({
@@ -26,7 +31,10 @@ const route = (name: string, meta: Partial<Route["metadata"]> = {}, namespace = 
   metadata: { namespace, name, ...meta },
   spec: {},
 });
-const traffic = (targets: Record<string, IngressTarget[]>, visibility?: Record<string, IngressVisibility>): IngressTraffic => ({ targets: new Map(Object.entries(targets)), visibility });
+const traffic = (targets: Record<string, IngressTarget[]>, visibility?: Record<string, IngressVisibility>): IngressTraffic => ({
+  targets: new Map(Object.entries(targets)),
+  visibility,
+});
 const split = (rev: string, percent: number, port = 80, namespace = ns) => ({
   serviceNamespace: namespace,
   serviceName: rev,
@@ -34,10 +42,20 @@ const split = (rev: string, percent: number, port = 80, namespace = ns) => ({
   percent,
   appendHeaders: { "Knative-Serving-Revision": rev, "Knative-Serving-Namespace": namespace },
 });
-const ownerRef = (name: string, uid: string) => ({ apiVersion: "serving.knative.dev/v1", kind: "Route", name, uid, controller: true, blockOwnerDeletion: true });
+const ownerRef = (name: string, uid: string) => ({
+  apiVersion: "serving.knative.dev/v1",
+  kind: "Route",
+  name,
+  uid,
+  controller: true,
+  blockOwnerDeletion: true,
+});
 const make = (r: Route, t: IngressTraffic, opts: { ingressClass?: string; cfg?: NetworkConfig; rollout?: Rollout } = {}) =>
   makeIngress(r, t, testConfig(opts.cfg), { ingressClass: opts.ingressClass ?? "", rollout: opts.rollout });
-const v2v1 = { "": [{ configurationName: "config", revisionName: "v2", percent: 100 }], v1: [{ configurationName: "config", revisionName: "v1", percent: 100 }] };
+const v2v1 = {
+  "": [{ configurationName: "config", revisionName: "v2", percent: 100 }],
+  v1: [{ configurationName: "config", revisionName: "v1", percent: 100 }],
+};
 
 describe(`${SERVING} TestMakeIngressCorrectMetadata`, () => {
   it("takes the Route's ingress.class over the one passed in, and overrides the route labels", () => {
@@ -87,9 +105,26 @@ describe(`${SERVING} TestMakeIngressWithActualRollout`, () => {
   const ro: Rollout = {
     configurations: [
       { configurationName: "rune", tag: "", percent: 1, revisions: [{ revisionName: "rune-01911", percent: 1 }] },
-      { configurationName: "valhalla", tag: "", percent: 99, revisions: [{ revisionName: "valhalla-01981", percent: 41 }, { revisionName: "valhalla-01982", percent: 68 }] },
+      {
+        configurationName: "valhalla",
+        tag: "",
+        percent: 99,
+        revisions: [
+          { revisionName: "valhalla-01981", percent: 41 },
+          { revisionName: "valhalla-01982", percent: 68 },
+        ],
+      },
       { configurationName: "rune", tag: "", percent: 1, revisions: [{ revisionName: "rune-01911", percent: 1 }] },
-      { configurationName: "thor", tag: "hammer", percent: 80, revisions: [{ revisionName: "thor-02018", percent: 60 }, { revisionName: "thor-02019", percent: 15 }, { revisionName: "thor-02020", percent: 5 }] },
+      {
+        configurationName: "thor",
+        tag: "hammer",
+        percent: 80,
+        revisions: [
+          { revisionName: "thor-02018", percent: 60 },
+          { revisionName: "thor-02019", percent: 15 },
+          { revisionName: "thor-02020", percent: 5 },
+        ],
+      },
     ],
   };
   const t = traffic({
@@ -102,7 +137,10 @@ describe(`${SERVING} TestMakeIngressWithActualRollout`, () => {
       { configurationName: "valhalla", latestRevision: true, percent: 99, revisionName: "valhalla-01982" },
     ],
   });
-  const ing = make(route("test-route", { annotations: { "networking.knative.dev/ingress.class": "ng-ingress" }, uid: "1234-5678" }), t, { ingressClass: "ng-ingress", rollout: ro });
+  const ing = make(route("test-route", { annotations: { "networking.knative.dev/ingress.class": "ng-ingress" }, uid: "1234-5678" }), t, {
+    ingressClass: "ng-ingress",
+    rollout: ro,
+  });
 
   it("serialises the rollout it is given and maps the tag to its hosts", () => {
     expect(ing.metadata).toStrictEqual({
@@ -127,9 +165,17 @@ describe(`${SERVING} TestMakeIngressWithActualRollout`, () => {
     const main = [split("rune-01911", 1), split("valhalla-01981", 41), split("valhalla-01982", 68)];
     const hammer = [split("thor-02018", 60), split("thor-02019", 15), split("thor-02020", 5), split("thor-beta", 20)];
     expect(ing.spec?.rules).toStrictEqual([
-      { hosts: ["test-route.test-ns", "test-route.test-ns.svc", "test-route.test-ns.svc.cluster.local"], http: { paths: [{ splits: main }] }, visibility: "ClusterLocal" },
+      {
+        hosts: ["test-route.test-ns", "test-route.test-ns.svc", "test-route.test-ns.svc.cluster.local"],
+        http: { paths: [{ splits: main }] },
+        visibility: "ClusterLocal",
+      },
       { hosts: ["test-route.test-ns.example.com"], http: { paths: [{ splits: main }] }, visibility: "ExternalIP" },
-      { hosts: ["hammer-test-route.test-ns", "hammer-test-route.test-ns.svc", "hammer-test-route.test-ns.svc.cluster.local"], http: { paths: [{ splits: hammer }] }, visibility: "ClusterLocal" },
+      {
+        hosts: ["hammer-test-route.test-ns", "hammer-test-route.test-ns.svc", "hammer-test-route.test-ns.svc.cluster.local"],
+        http: { paths: [{ splits: hammer }] },
+        visibility: "ClusterLocal",
+      },
       { hosts: ["hammer-test-route.test-ns.example.com"], http: { paths: [{ splits: hammer }] }, visibility: "ExternalIP" },
     ]);
   });
@@ -137,15 +183,26 @@ describe(`${SERVING} TestMakeIngressWithActualRollout`, () => {
 
 describe(`${SERVING} TestIngressNoKubectlAnnotation`, () => {
   it("does not copy last-applied-configuration", () => {
-    const r = route("test-route", { annotations: { "networking.knative.dev/ingress.class": "test-ingress", "kubectl.kubernetes.io/last-applied-configuration": "test-annotation-value" }, uid: "1234-5678" });
+    const r = route("test-route", {
+      annotations: { "networking.knative.dev/ingress.class": "test-ingress", "kubectl.kubernetes.io/last-applied-configuration": "test-annotation-value" },
+      uid: "1234-5678",
+    });
     expect(make(r, traffic({}), { ingressClass: "test-ingress" }).metadata.annotations).not.toHaveProperty("kubectl.kubernetes.io/last-applied-configuration");
   });
 });
 
 const v2v1Rules = (port = 80) => [
-  { hosts: ["test-route.test-ns", "test-route.test-ns.svc", "test-route.test-ns.svc.cluster.local"], http: { paths: [{ splits: [split("v2", 100, port)] }] }, visibility: "ClusterLocal" },
+  {
+    hosts: ["test-route.test-ns", "test-route.test-ns.svc", "test-route.test-ns.svc.cluster.local"],
+    http: { paths: [{ splits: [split("v2", 100, port)] }] },
+    visibility: "ClusterLocal",
+  },
   { hosts: ["test-route.test-ns.example.com"], http: { paths: [{ splits: [split("v2", 100, port)] }] }, visibility: "ExternalIP" },
-  { hosts: ["v1-test-route.test-ns", "v1-test-route.test-ns.svc", "v1-test-route.test-ns.svc.cluster.local"], http: { paths: [{ splits: [split("v1", 100, port)] }] }, visibility: "ClusterLocal" },
+  {
+    hosts: ["v1-test-route.test-ns", "v1-test-route.test-ns.svc", "v1-test-route.test-ns.svc.cluster.local"],
+    http: { paths: [{ splits: [split("v1", 100, port)] }] },
+    visibility: "ClusterLocal",
+  },
   { hosts: ["v1-test-route.test-ns.example.com"], http: { paths: [{ splits: [split("v1", 100, port)] }] }, visibility: "ExternalIP" },
 ];
 
@@ -175,9 +232,17 @@ describe(`${SERVING} TestMakeIngressSpecCorrectRulesWithTagBasedRouting`, () => 
     const defaultPath = { appendHeaders: { "Knative-Serving-Default-Route": "true" }, splits: [split("v2", 100)] };
     const v1Path = { appendHeaders: { "Knative-Serving-Tag": "v1" }, splits: [split("v1", 100)] };
     expect(make(route("test-route"), traffic(v2v1), { cfg: { tagHeaderBasedRouting: true } }).spec?.rules).toStrictEqual([
-      { hosts: ["test-route.test-ns", "test-route.test-ns.svc", "test-route.test-ns.svc.cluster.local"], http: { paths: [tagPath, defaultPath] }, visibility: "ClusterLocal" },
+      {
+        hosts: ["test-route.test-ns", "test-route.test-ns.svc", "test-route.test-ns.svc.cluster.local"],
+        http: { paths: [tagPath, defaultPath] },
+        visibility: "ClusterLocal",
+      },
       { hosts: ["test-route.test-ns.example.com"], http: { paths: [tagPath, defaultPath] }, visibility: "ExternalIP" },
-      { hosts: ["v1-test-route.test-ns", "v1-test-route.test-ns.svc", "v1-test-route.test-ns.svc.cluster.local"], http: { paths: [v1Path] }, visibility: "ClusterLocal" },
+      {
+        hosts: ["v1-test-route.test-ns", "v1-test-route.test-ns.svc", "v1-test-route.test-ns.svc.cluster.local"],
+        http: { paths: [v1Path] },
+        visibility: "ClusterLocal",
+      },
       { hosts: ["v1-test-route.test-ns.example.com"], http: { paths: [v1Path] }, visibility: "ExternalIP" },
     ]);
   });
@@ -189,23 +254,34 @@ describe(`${SERVING} makeIngressRules: TestMakeIngressRuleVanilla, TestMakeIngre
 
   it("TestMakeIngressRuleVanilla: one ExternalIP rule per host", () => {
     const got = rules(["a.com", "b.org"], [{ configurationName: "config", revisionName: "revision-shark", percent: 100 }]);
-    expect(got).toStrictEqual(["a.com", "b.org"].map((h) => ({ hosts: [h], visibility: "ExternalIP", http: { paths: [{ splits: [split("revision-shark", 100)] }] } })));
+    expect(got).toStrictEqual(
+      ["a.com", "b.org"].map((h) => ({ hosts: [h], visibility: "ExternalIP", http: { paths: [{ splits: [split("revision-shark", 100)] }] } })),
+    );
   });
 
   it("TestMakeIngressRuleZeroPercentTarget: a 0% target gets no split", () => {
-    const got = rules(["test.org"], [
-      { configurationName: "config", revisionName: "revision-dolphin", percent: 100 },
-      { configurationName: "new-config", revisionName: "new-revision-orca", percent: 0 },
-    ]);
+    const got = rules(
+      ["test.org"],
+      [
+        { configurationName: "config", revisionName: "revision-dolphin", percent: 100 },
+        { configurationName: "new-config", revisionName: "new-revision-orca", percent: 0 },
+      ],
+    );
     expect(got).toStrictEqual([{ hosts: ["test.org"], http: { paths: [{ splits: [split("revision-dolphin", 100)] }] }, visibility: "ExternalIP" }]);
   });
 
   it("TestMakeIngressRuleTwoTargets: both targets split", () => {
-    const got = rules(["test.org"], [
-      { configurationName: "config", revisionName: "revision-beluga", percent: 80 },
-      { configurationName: "new-config", revisionName: "new-revision-narwhal", percent: 20 },
-    ], "a-tag");
-    expect(got).toStrictEqual([{ hosts: ["test.org"], http: { paths: [{ splits: [split("revision-beluga", 80), split("new-revision-narwhal", 20)] }] }, visibility: "ExternalIP" }]);
+    const got = rules(
+      ["test.org"],
+      [
+        { configurationName: "config", revisionName: "revision-beluga", percent: 80 },
+        { configurationName: "new-config", revisionName: "new-revision-narwhal", percent: 20 },
+      ],
+      "a-tag",
+    );
+    expect(got).toStrictEqual([
+      { hosts: ["test.org"], http: { paths: [{ splits: [split("revision-beluga", 80), split("new-revision-narwhal", 20)] }] }, visibility: "ExternalIP" },
+    ]);
   });
 });
 
@@ -239,7 +315,9 @@ describe(`${SERVING} TestMakeIngressWithHTTPOption`, () => {
     expect(makeIngress(withAnnotation(annotation), traffic({}), testConfig({ httpProtocol: "Redirected" }), opts).spec?.httpOption).toBe(want);
   });
   it("Incorrect HTTPOption annotation", () => {
-    expect(() => makeIngress(withAnnotation("INCORRECT"), traffic({}), testConfig({ httpProtocol: "Redirected" }), opts)).toThrow("incorrect http-protocol annotation: incorrect");
+    expect(() => makeIngress(withAnnotation("INCORRECT"), traffic({}), testConfig({ httpProtocol: "Redirected" }), opts)).toThrow(
+      "incorrect http-protocol annotation: incorrect",
+    );
   });
 });
 
@@ -260,16 +338,30 @@ describe(`${SERVING} TestMakeIngressTLS`, () => {
 describe(`${SERVING} TestMakeIngressACMEChallenges`, () => {
   it("puts the challenge path first on the ExternalIP rule of its host", () => {
     const r = route("test-route");
-    const acmeChallenges = [{ serviceNamespace: "test-ns", serviceName: "cm-solver", servicePort: 8090, url: "http://test-route.test-ns.example.com/.well-known/acme-challenge/challenge-token" }];
+    const acmeChallenges = [
+      {
+        serviceNamespace: "test-ns",
+        serviceName: "cm-solver",
+        servicePort: 8090,
+        url: "http://test-route.test-ns.example.com/.well-known/acme-challenge/challenge-token",
+      },
+    ];
     const t = traffic({ "": [{ configurationName: "config", revisionName: "v2", percent: 100 }] });
     expect(makeIngress(r, t, testConfig(), { ingressClass: "", acmeChallenges }).spec?.rules).toStrictEqual([
-      { hosts: ["test-route.test-ns", "test-route.test-ns.svc", "test-route.test-ns.svc.cluster.local"], visibility: "ClusterLocal", http: { paths: [{ splits: [split("v2", 100)] }] } },
+      {
+        hosts: ["test-route.test-ns", "test-route.test-ns.svc", "test-route.test-ns.svc.cluster.local"],
+        visibility: "ClusterLocal",
+        http: { paths: [{ splits: [split("v2", 100)] }] },
+      },
       {
         hosts: ["test-route.test-ns.example.com"],
         visibility: "ExternalIP",
         http: {
           paths: [
-            { path: "/.well-known/acme-challenge/challenge-token", splits: [{ serviceNamespace: "test-ns", serviceName: "cm-solver", servicePort: 8090, percent: 100 }] },
+            {
+              path: "/.well-known/acme-challenge/challenge-token",
+              splits: [{ serviceNamespace: "test-ns", serviceName: "cm-solver", servicePort: 8090, percent: 100 }],
+            },
             { splits: [split("v2", 100)] },
           ],
         },
@@ -281,7 +373,12 @@ describe(`${SERVING} TestMakeIngressACMEChallenges`, () => {
 describe(`${SERVING} TestMakeIngressACMEChallengesWithTrafficTags`, () => {
   it("puts each challenge path in exactly one rule", () => {
     const v1 = [{ configurationName: "config", revisionName: "v1", percent: 100 }];
-    const challenge = (svc: string, host: string, token: string) => ({ serviceNamespace: "test-ns", serviceName: svc, servicePort: 8090, url: `http://${host}/.well-known/acme-challenge/${token}` });
+    const challenge = (svc: string, host: string, token: string) => ({
+      serviceNamespace: "test-ns",
+      serviceName: svc,
+      servicePort: 8090,
+      url: `http://${host}/.well-known/acme-challenge/${token}`,
+    });
     const acmeChallenges = [
       challenge("cm-solver", "test-route.test-ns.example.com", "token-default"),
       challenge("cm-solver-blue", "blue-test-route.test-ns.example.com", "token-blue"),

@@ -63,7 +63,10 @@ describe("routeToKIngress", () => {
   });
 
   it("skips 0% splits, and a tag at 0% still gets its own rule at 100%", () => {
-    const traffic = [{ latestRevision: true, percent: 100 }, { revisionName: "hello-00001", percent: 0, tag: "old" }];
+    const traffic = [
+      { latestRevision: true, percent: 100 },
+      { revisionName: "hello-00001", percent: 0, tag: "old" },
+    ];
     const { ingress } = routeToKIngress(helloRoute(traffic), { ...RESOLUTION, ...domains });
     const rules = ingress?.spec?.rules ?? [];
     expect(rules[0]!.http!.paths[0]!.splits).toEqual([split("hello-00003", 100)]);
@@ -71,7 +74,10 @@ describe("routeToKIngress", () => {
   });
 
   it("merges targets that resolve to the same revision", () => {
-    const traffic = [{ revisionName: "hello-00003", percent: 40 }, { latestRevision: true, percent: 60 }];
+    const traffic = [
+      { revisionName: "hello-00003", percent: 40 },
+      { latestRevision: true, percent: 60 },
+    ];
     const { ingress } = routeToKIngress(helloRoute(traffic), RESOLUTION);
     expect(ingress?.spec?.rules?.[0]!.http!.paths[0]!.splits).toEqual([split("hello-00003", 100)]);
   });
@@ -129,17 +135,37 @@ describe("routeToKIngress", () => {
   });
 
   it.each([
-    ["a missing revision", [{ revisionName: "hello-00009", percent: 100 }], RESOLUTION,
-      { reason: "RevisionMissing", message: 'Revision "hello-00009" referenced in traffic not found.', isFailure: true }],
-    ["a missing configuration", [{ latestRevision: true, percent: 100 }], { revisions: RESOLUTION.revisions },
-      { reason: "ConfigurationMissing", message: 'Configuration "hello" referenced in traffic not found.' }],
-    ["a revision not ready yet", [{ revisionName: "hello-00001", percent: 100 }], { ...RESOLUTION, revisions: [revision(1, { ready: "Unknown" })] },
+    [
+      "a missing revision",
+      [{ revisionName: "hello-00009", percent: 100 }],
+      RESOLUTION,
+      { reason: "RevisionMissing", message: 'Revision "hello-00009" referenced in traffic not found.', isFailure: true },
+    ],
+    [
+      "a missing configuration",
+      [{ latestRevision: true, percent: 100 }],
+      { revisions: RESOLUTION.revisions },
+      { reason: "ConfigurationMissing", message: 'Configuration "hello" referenced in traffic not found.' },
+    ],
+    [
+      "a revision not ready yet",
+      [{ revisionName: "hello-00001", percent: 100 }],
+      { ...RESOLUTION, revisions: [revision(1, { ready: "Unknown" })] },
       // Expectation corrected: MarkRevisionNotReady says "is not yet ready.".
-      { reason: "RevisionMissing", message: 'Revision "hello-00001" is not yet ready.', isFailure: false }],
-    ["a failed revision", [{ revisionName: "hello-00001", percent: 100 }], { ...RESOLUTION, revisions: [revision(1, { ready: "False" })] },
-      { message: 'Revision "hello-00001" failed to become ready.', isFailure: true }],
-    ["a configuration with no ready revision", [{ latestRevision: true, percent: 100 }], { ...RESOLUTION, configurations: [configuration("")] },
-      { message: 'Configuration "hello" is waiting for a Revision to become ready.' }],
+      { reason: "RevisionMissing", message: 'Revision "hello-00001" is not yet ready.', isFailure: false },
+    ],
+    [
+      "a failed revision",
+      [{ revisionName: "hello-00001", percent: 100 }],
+      { ...RESOLUTION, revisions: [revision(1, { ready: "False" })] },
+      { message: 'Revision "hello-00001" failed to become ready.', isFailure: true },
+    ],
+    [
+      "a configuration with no ready revision",
+      [{ latestRevision: true, percent: 100 }],
+      { ...RESOLUTION, configurations: [configuration("")] },
+      { message: 'Configuration "hello" is waiting for a Revision to become ready.' },
+    ],
   ])("produces no KIngress for %s, with Knative's reason", (_n, traffic, resolution, problem) => {
     const r = routeToKIngress(helloRoute(traffic), resolution);
     expect(r.ingress).toBeNull();
@@ -147,7 +173,10 @@ describe("routeToKIngress", () => {
   });
 
   it("prefers a hard failure over an earlier not-ready target", () => {
-    const traffic = [{ revisionName: "hello-00001", percent: 50 }, { revisionName: "hello-00009", percent: 50 }];
+    const traffic = [
+      { revisionName: "hello-00001", percent: 50 },
+      { revisionName: "hello-00009", percent: 50 },
+    ];
     const r = routeToKIngress(helloRoute(traffic), { ...RESOLUTION, revisions: [revision(1, { ready: "Unknown" })] });
     expect(r.problems.map((p) => p.name)).toEqual(["hello-00009"]);
   });

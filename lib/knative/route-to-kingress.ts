@@ -1,8 +1,15 @@
 // Route → KIngress as Knative Serving's route reconciler builds it (knative/serving
 // pkg/reconciler/route/resources/ingress.go MakeIngress / MakeIngressWithRollout, knative-v1.23).
 import {
-  CERTIFICATE_CLASS_ALT_ANNOTATION, INGRESS_CLASS_ALT_ANNOTATION, INGRESS_CLASS_ANNOTATION, LAST_APPLIED_ANNOTATION,
-  NETWORKING_API_VERSION, ROLLOUT_ANNOTATION, ROUTE_LABEL, ROUTE_NAMESPACE_LABEL, TAG_TO_HOST_ANNOTATION,
+  CERTIFICATE_CLASS_ALT_ANNOTATION,
+  INGRESS_CLASS_ALT_ANNOTATION,
+  INGRESS_CLASS_ANNOTATION,
+  LAST_APPLIED_ANNOTATION,
+  NETWORKING_API_VERSION,
+  ROLLOUT_ANNOTATION,
+  ROUTE_LABEL,
+  ROUTE_NAMESPACE_LABEL,
+  TAG_TO_HOST_ANNOTATION,
 } from "./constants";
 import { byteOrder, getDomainsForVisibility, hostnameFromTemplate, routeVisibility } from "./domains";
 import { TemplateError } from "./go-template";
@@ -39,11 +46,7 @@ export interface RouteToKIngressResult {
 }
 
 /** ExcludedAnnotations: what the Route's annotations do not pass on to its KIngress. */
-export const EXCLUDED_ANNOTATIONS: ReadonlySet<string> = new Set([
-  LAST_APPLIED_ANNOTATION,
-  CERTIFICATE_CLASS_ALT_ANNOTATION,
-  INGRESS_CLASS_ALT_ANNOTATION,
-]);
+export const EXCLUDED_ANNOTATIONS: ReadonlySet<string> = new Set([LAST_APPLIED_ANNOTATION, CERTIFICATE_CLASS_ALT_ANNOTATION, INGRESS_CLASS_ALT_ANNOTATION]);
 
 /**
  * The KIngress Knative's route reconciler makes for a Route: traffic resolved first

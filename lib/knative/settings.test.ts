@@ -7,7 +7,11 @@ describe("knativeSettings", () => {
     const s = knativeSettings({});
     expect(s.network.config.ingressClass).toBe("istio.ingress.networking.knative.dev");
     expect(s.network.sources.ingressClass.text).toBe("Knative's default");
-    expect(s.gateway.config.externalGateways?.[0]).toMatchObject({ namespace: "istio-system", name: "knative-gateway", supportedFeatures: ["HTTPRouteRequestTimeout"] });
+    expect(s.gateway.config.externalGateways?.[0]).toMatchObject({
+      namespace: "istio-system",
+      name: "knative-gateway",
+      supportedFeatures: ["HTTPRouteRequestTimeout"],
+    });
     expect(s.notes).toEqual([]);
   });
 
@@ -26,7 +30,12 @@ describe("knativeSettings", () => {
   });
 
   it("reads the same ConfigMaps from objects at hand (a workspace, a dump)", () => {
-    const cm = (name: string, data: Record<string, unknown>, namespace = "knative-serving"): KubeObject => ({ apiVersion: "v1", kind: "ConfigMap", metadata: { name, namespace }, data });
+    const cm = (name: string, data: Record<string, unknown>, namespace = "knative-serving"): KubeObject => ({
+      apiVersion: "v1",
+      kind: "ConfigMap",
+      metadata: { name, namespace },
+      data,
+    });
     const s = knativeSettingsFromObjects([
       cm("config-gateway", { "external-gateways": "- class: eg\n  gateway: gw/ext\n" }),
       cm("config-network", { "ingress-class": "ignored" }, "default"),

@@ -12,10 +12,7 @@ export const SETTINGS_CONFIG_MAPS = ["config-network", "config-domain", "config-
 export type SettingsConfigMap = (typeof SETTINGS_CONFIG_MAPS)[number];
 
 /** How one ConfigMap was read: its data, none (Knative's defaults), or not readable (defaults assumed). */
-export type ConfigMapRead =
-  | { state: "found"; data: Readonly<Record<string, string>> }
-  | { state: "absent" }
-  | { state: "unreadable"; reason: string };
+export type ConfigMapRead = { state: "found"; data: Readonly<Record<string, string>> } | { state: "absent" } | { state: "unreadable"; reason: string };
 
 export interface KnativeSettings {
   namespace: string;
@@ -48,14 +45,19 @@ export function knativeSettings(read: Partial<Record<SettingsConfigMap, ConfigMa
     const r = full[n];
     if (r.state === "unreadable") notes.push(`ConfigMap ${namespace}/${n} could not be read (${r.reason}): Knative's defaults are assumed for it.`);
   }
-  for (const e of network.errors) notes.push(`ConfigMap ${namespace}/${e.configMap} is refused by Knative (${e.message}): its defaults are shown, as a controller starting now would refuse it.`);
+  for (const e of network.errors)
+    notes.push(
+      `ConfigMap ${namespace}/${e.configMap} is refused by Knative (${e.message}): its defaults are shown, as a controller starting now would refuse it.`,
+    );
   for (const p of gateway.problems) notes.push(`${p}: net-gateway-api refuses this; its built-in gateways are shown.`);
   if (istio.error) notes.push(`${istio.error}: net-istio refuses this; its built-in gateways are assumed.`);
   for (const u of network.unsupported) notes.push(`Routeboard cannot evaluate ${u}; previews that need it say so.`);
-  const states = Object.fromEntries(SETTINGS_CONFIG_MAPS.map((n) => {
-    const r = full[n];
-    return [n, r.state === "unreadable" ? { state: r.state, reason: r.reason } : { state: r.state }];
-  })) as KnativeSettings["read"];
+  const states = Object.fromEntries(
+    SETTINGS_CONFIG_MAPS.map((n) => {
+      const r = full[n];
+      return [n, r.state === "unreadable" ? { state: r.state, reason: r.reason } : { state: r.state }];
+    }),
+  ) as KnativeSettings["read"];
   return { namespace, network, gateway, istio, read: states, notes };
 }
 

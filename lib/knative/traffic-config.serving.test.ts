@@ -48,24 +48,40 @@ const revisions = [
   rev("inactive-config", "inactive-revision", "True"),
 ];
 // testRouteWithTrafficTargets.
-const route = (...traffic: TrafficTarget[]): Route => ({ apiVersion: "serving.knative.dev/v1", kind: "Route", metadata: { name: "test-route", namespace: ns, labels: { route: "test-route" } }, spec: { traffic } });
+const route = (...traffic: TrafficTarget[]): Route => ({
+  apiVersion: "serving.knative.dev/v1",
+  kind: "Route",
+  metadata: { name: "test-route", namespace: ns, labels: { route: "test-route" } },
+  spec: { traffic },
+});
 const build = (...traffic: TrafficTarget[]) => buildTrafficConfig(route(...traffic), { configurations, revisions });
 const targets = (...traffic: TrafficTarget[]) => Object.fromEntries(build(...traffic).targets);
-const ro = (configurationName: string, percent: number, revisionName: string, tag = ""): ConfigurationRollout => ({ configurationName, tag, percent, revisions: [{ revisionName, percent }] });
+const ro = (configurationName: string, percent: number, revisionName: string, tag = ""): ConfigurationRollout => ({
+  configurationName,
+  tag,
+  percent,
+  revisions: [{ revisionName, percent }],
+});
 
 describe(`${SERVING} successful builds`, () => {
   it("TestBuildTrafficConfigurationVanilla", () => {
     const tc = build({ configurationName: "good-config", percent: 100 });
-    expect(Object.fromEntries(tc.targets)).toEqual({ "": [{ configurationName: "good-config", revisionName: "good-revision-2", percent: 100, latestRevision: true, protocol: "h2c" }] });
+    expect(Object.fromEntries(tc.targets)).toEqual({
+      "": [{ configurationName: "good-config", revisionName: "good-revision-2", percent: 100, latestRevision: true, protocol: "h2c" }],
+    });
     expect(buildRollout(tc.targets)).toEqual({ configurations: [ro("good-config", 100, "good-revision-2")] });
   });
 
   it("TestBuildTrafficConfigurationNoNameRevision", () => {
-    expect(targets({ revisionName: "good-revision-2", percent: 100 })).toEqual({ "": [{ revisionName: "good-revision-2", configurationName: "good-config", percent: 100, latestRevision: false, protocol: "h2c" }] });
+    expect(targets({ revisionName: "good-revision-2", percent: 100 })).toEqual({
+      "": [{ revisionName: "good-revision-2", configurationName: "good-config", percent: 100, latestRevision: false, protocol: "h2c" }],
+    });
   });
 
   it("TestBuildTrafficConfigurationVanillaScaledToZero: an inactive revision is still routable", () => {
-    expect(targets({ configurationName: "inactive-config", percent: 100 })).toEqual({ "": [{ configurationName: "inactive-config", revisionName: "inactive-revision", percent: 100, latestRevision: true, protocol: "http1" }] });
+    expect(targets({ configurationName: "inactive-config", percent: 100 })).toEqual({
+      "": [{ configurationName: "inactive-config", revisionName: "inactive-revision", percent: 100, latestRevision: true, protocol: "http1" }],
+    });
   });
 
   it("TestBuildTrafficConfigurationTwoEntriesSameConfigDifferentTags", () => {
@@ -74,7 +90,9 @@ describe(`${SERVING} successful builds`, () => {
       "": [{ configurationName: "nice-config", revisionName: "nice-revision-2", percent: 100, latestRevision: true, protocol: "h2c" }],
       robert: [{ configurationName: "nice-config", revisionName: "nice-revision-2", percent: 100, tag: "robert", latestRevision: true, protocol: "h2c" }],
     });
-    expect(buildRollout(tc.targets)).toEqual({ configurations: [ro("nice-config", 100, "nice-revision-2"), ro("nice-config", 100, "nice-revision-2", "robert")] });
+    expect(buildRollout(tc.targets)).toEqual({
+      configurations: [ro("nice-config", 100, "nice-revision-2"), ro("nice-config", 100, "nice-revision-2", "robert")],
+    });
   });
 
   it("TestBuildTrafficConfigurationCanary", () => {
@@ -89,7 +107,13 @@ describe(`${SERVING} successful builds`, () => {
   });
 
   it("TestBuildTrafficConfigurationConsolidated", () => {
-    expect(targets({ tag: "one", revisionName: "good-revision-1", percent: 49 }, { tag: "two", revisionName: "good-revision-2", percent: 50 }, { tag: "also-two", configurationName: "good-config", percent: 1 })).toEqual({
+    expect(
+      targets(
+        { tag: "one", revisionName: "good-revision-1", percent: 49 },
+        { tag: "two", revisionName: "good-revision-2", percent: 50 },
+        { tag: "also-two", configurationName: "good-config", percent: 1 },
+      ),
+    ).toEqual({
       "": [
         { tag: "one", configurationName: "good-config", revisionName: "good-revision-1", percent: 49, latestRevision: false, protocol: "http1" },
         { tag: "two", configurationName: "good-config", revisionName: "good-revision-2", percent: 51, latestRevision: false, protocol: "h2c" },
@@ -102,7 +126,9 @@ describe(`${SERVING} successful builds`, () => {
 
   it("TestBuildTrafficConfigurationReadyNotReadyConfig: the latest ready revision, not the newest", () => {
     const tc = build({ configurationName: "ready-unready-config", latestRevision: true, percent: 100 });
-    expect(Object.fromEntries(tc.targets)).toEqual({ "": [{ revisionName: "ready-unready-revision-1", configurationName: "ready-unready-config", latestRevision: true, percent: 100, protocol: "http1" }] });
+    expect(Object.fromEntries(tc.targets)).toEqual({
+      "": [{ revisionName: "ready-unready-revision-1", configurationName: "ready-unready-config", latestRevision: true, percent: 100, protocol: "http1" }],
+    });
     expect(buildRollout(tc.targets)).toEqual({ configurations: [ro("ready-unready-config", 100, "ready-unready-revision-1")] });
   });
 
@@ -115,7 +141,9 @@ describe(`${SERVING} successful builds`, () => {
       ],
       robert: [{ configurationName: "good-config", revisionName: "good-revision-2", percent: 100, tag: "robert", latestRevision: true, protocol: "h2c" }],
     });
-    expect(buildRollout(tc.targets)).toEqual({ configurations: [ro("nice-config", 100, "nice-revision-2"), ro("good-config", 100, "good-revision-2", "robert")] });
+    expect(buildRollout(tc.targets)).toEqual({
+      configurations: [ro("nice-config", 100, "nice-revision-2"), ro("good-config", 100, "good-revision-2", "robert")],
+    });
   });
 });
 
@@ -126,17 +154,59 @@ describe(`${SERVING} target errors`, () => {
     return tc.problem;
   };
   it.each<[string, TrafficTarget[], { message: string; isFailure: boolean }]>([
-    ["TestBuildTrafficConfigurationMissingConfig", [{ revisionName: "good-revision-1", percent: 100 }, { tag: "beta", revisionName: "good-revision-2" }, { tag: "alpha", configurationName: "missing-config" }],
-      { message: 'Configuration "missing-config" referenced in traffic not found.', isFailure: true }],
-    ["TestBuildTrafficConfigurationNotRoutableRevision", [{ revisionName: "unready-revision", percent: 100 }], { message: 'Revision "unready-revision" is not yet ready.', isFailure: false }],
-    ["TestBuildTraffic_LatestReadyRevisionFailed", [{ configurationName: "failed-ready-config", latestRevision: true, percent: 100 }], { message: 'Revision "failed-ready-revision" failed to become ready.', isFailure: true }],
-    ["TestBuildTrafficConfigurationNotRoutableConfiguration", [{ configurationName: "unready-config", percent: 100 }], { message: 'Configuration "unready-config" is waiting for a Revision to become ready.', isFailure: false }],
-    ["TestBuildTrafficConfigurationEmptyConfiguration", [{ configurationName: "empty-config", percent: 100 }], { message: 'Configuration "empty-config" is waiting for a Revision to become ready.', isFailure: false }],
-    ["TestBuildTrafficConfigurationEmptyAndFailedConfigurations", [{ configurationName: "empty-config", percent: 50 }, { configurationName: "failed-config", percent: 50 }],
-      { message: 'Configuration "failed-config" does not have any ready Revision.', isFailure: true }],
-    ["TestBuildTrafficConfigurationFailedAndEmptyConfigurations", [{ configurationName: "failed-config", percent: 50 }, { configurationName: "empty-config", percent: 50 }],
-      { message: 'Configuration "failed-config" does not have any ready Revision.', isFailure: true }],
-    ["TestBuildTrafficConfigurationMissingRevision", [{ revisionName: "missing-revision", percent: 50 }, { revisionName: "good-revision-2", percent: 50 }], { message: 'Revision "missing-revision" referenced in traffic not found.', isFailure: true }],
+    [
+      "TestBuildTrafficConfigurationMissingConfig",
+      [
+        { revisionName: "good-revision-1", percent: 100 },
+        { tag: "beta", revisionName: "good-revision-2" },
+        { tag: "alpha", configurationName: "missing-config" },
+      ],
+      { message: 'Configuration "missing-config" referenced in traffic not found.', isFailure: true },
+    ],
+    [
+      "TestBuildTrafficConfigurationNotRoutableRevision",
+      [{ revisionName: "unready-revision", percent: 100 }],
+      { message: 'Revision "unready-revision" is not yet ready.', isFailure: false },
+    ],
+    [
+      "TestBuildTraffic_LatestReadyRevisionFailed",
+      [{ configurationName: "failed-ready-config", latestRevision: true, percent: 100 }],
+      { message: 'Revision "failed-ready-revision" failed to become ready.', isFailure: true },
+    ],
+    [
+      "TestBuildTrafficConfigurationNotRoutableConfiguration",
+      [{ configurationName: "unready-config", percent: 100 }],
+      { message: 'Configuration "unready-config" is waiting for a Revision to become ready.', isFailure: false },
+    ],
+    [
+      "TestBuildTrafficConfigurationEmptyConfiguration",
+      [{ configurationName: "empty-config", percent: 100 }],
+      { message: 'Configuration "empty-config" is waiting for a Revision to become ready.', isFailure: false },
+    ],
+    [
+      "TestBuildTrafficConfigurationEmptyAndFailedConfigurations",
+      [
+        { configurationName: "empty-config", percent: 50 },
+        { configurationName: "failed-config", percent: 50 },
+      ],
+      { message: 'Configuration "failed-config" does not have any ready Revision.', isFailure: true },
+    ],
+    [
+      "TestBuildTrafficConfigurationFailedAndEmptyConfigurations",
+      [
+        { configurationName: "failed-config", percent: 50 },
+        { configurationName: "empty-config", percent: 50 },
+      ],
+      { message: 'Configuration "failed-config" does not have any ready Revision.', isFailure: true },
+    ],
+    [
+      "TestBuildTrafficConfigurationMissingRevision",
+      [
+        { revisionName: "missing-revision", percent: 50 },
+        { revisionName: "good-revision-2", percent: 50 },
+      ],
+      { message: 'Revision "missing-revision" referenced in traffic not found.', isFailure: true },
+    ],
   ])("%s", (_n, traffic, want) => {
     expect(problem(...traffic)).toMatchObject(want);
   });
@@ -147,10 +217,16 @@ describe(`${SERVING} TestBuildTrafficConfiguration_RevisionOwnership`, () => {
     const r = route({ revisionName: "test-rev", percent: 100 });
     if (routeService !== "") r.metadata.labels = { "serving.knative.dev/service": routeService };
     const labels = { "serving.knative.dev/service": revisionService };
-    return buildTrafficConfig(r, { configurations: [config("test-config", "test-rev", "True")], revisions: [rev("test-config", "test-rev", "True", false, labels)] });
+    return buildTrafficConfig(r, {
+      configurations: [config("test-config", "test-rev", "True")],
+      revisions: [rev("test-config", "test-rev", "True", false, labels)],
+    });
   };
   it("service-owned route cannot reference revision from different service", () => {
-    expect(owned("my-service", "other-service").problem).toMatchObject({ reason: "RevisionNotOwned", message: 'Revision "test-rev" belongs to Service "other-service", not Service "my-service".' });
+    expect(owned("my-service", "other-service").problem).toMatchObject({
+      reason: "RevisionNotOwned",
+      message: 'Revision "test-rev" belongs to Service "other-service", not Service "my-service".',
+    });
   });
   it("service-owned route can reference its own revision", () => {
     expect(owned("my-service", "my-service").problem).toBeNull();
@@ -167,11 +243,35 @@ describe("knative.dev/serving v0.50.0 (knative-v1.23.0) traffic/rollout_test.go"
   it("TestGetByTag", () => {
     const r = {
       configurations: sortRollout([
-        { configurationName: "one", tag: "", percent: 50, revisions: [{ revisionName: "rob", percent: 10 }, { revisionName: "roy", percent: 40 }] },
+        {
+          configurationName: "one",
+          tag: "",
+          percent: 50,
+          revisions: [
+            { revisionName: "rob", percent: 10 },
+            { revisionName: "roy", percent: 40 },
+          ],
+        },
         { configurationName: "two", tag: "", percent: 40, revisions: [{ revisionName: "wish", percent: 40 }] },
         { configurationName: "two", tag: "gilberto", percent: 100, revisions: [{ revisionName: "wish", percent: 100 }] },
-        { configurationName: "three", tag: "", percent: 10, revisions: [{ revisionName: "forty-two", percent: 5 }, { revisionName: "flowers", percent: 5 }] },
-        { configurationName: "three", tag: "jobim", percent: 100, revisions: [{ revisionName: "forty-two", percent: 60 }, { revisionName: "flowers", percent: 40 }] },
+        {
+          configurationName: "three",
+          tag: "",
+          percent: 10,
+          revisions: [
+            { revisionName: "forty-two", percent: 5 },
+            { revisionName: "flowers", percent: 5 },
+          ],
+        },
+        {
+          configurationName: "three",
+          tag: "jobim",
+          percent: 100,
+          revisions: [
+            { revisionName: "forty-two", percent: 60 },
+            { revisionName: "flowers", percent: 40 },
+          ],
+        },
       ]),
     };
     const c = r.configurations;
@@ -184,9 +284,23 @@ describe("knative.dev/serving v0.50.0 (knative-v1.23.0) traffic/rollout_test.go"
   it("TestJSONRoundtrip", () => {
     const orig = {
       configurations: [
-        { configurationName: "one", tag: "", percent: 100, revisions: [{ revisionName: "roy", percent: 100 }], stepParams: { starttime: 1955, nextStepTime: 1988, stepDuration: 1984 } },
+        {
+          configurationName: "one",
+          tag: "",
+          percent: 100,
+          revisions: [{ revisionName: "roy", percent: 100 }],
+          stepParams: { starttime: 1955, nextStepTime: 1988, stepDuration: 1984 },
+        },
         { configurationName: "no", tag: "", percent: 0, revisions: [] },
-        { configurationName: "many", tag: "", percent: 100, revisions: [{ revisionName: "black-on-blue", percent: 83 }, { revisionName: "flowers", percent: 17 }] },
+        {
+          configurationName: "many",
+          tag: "",
+          percent: 100,
+          revisions: [
+            { revisionName: "black-on-blue", percent: 83 },
+            { revisionName: "flowers", percent: 17 },
+          ],
+        },
       ],
     };
     expect(parseRollout(serializeRollout(orig))).toEqual(orig);
@@ -195,7 +309,9 @@ describe("knative.dev/serving v0.50.0 (knative-v1.23.0) traffic/rollout_test.go"
   it("serialises as encoding/json does: omitempty on tag, revisions and step params, not on stepParams", () => {
     // Output of json.Marshal(&traffic.Rollout{...}) with knative.dev/serving v0.50.0.
     const one = { configurationName: "a", tag: "", percent: 5, revisions: [], stepParams: { starttime: 12, stepSize: 3 } };
-    expect(serializeRollout({ configurations: [one] })).toBe('{"configurations":[{"configurationName":"a","percent":5,"stepParams":{"starttime":12,"stepSize":3}}]}');
+    expect(serializeRollout({ configurations: [one] })).toBe(
+      '{"configurations":[{"configurationName":"a","percent":5,"stepParams":{"starttime":12,"stepSize":3}}]}',
+    );
     expect(serializeRollout({ configurations: [] })).toBe("{}");
   });
 });

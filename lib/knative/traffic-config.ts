@@ -114,7 +114,13 @@ function getConfiguration(configs: Map<string, Configuration>, name: string): Co
 }
 
 function missing(kind: "Revision" | "Configuration", name: string): TrafficProblem {
-  return { reason: kind === "Revision" ? "RevisionMissing" : "ConfigurationMissing", kind, name, isFailure: true, message: `${kind} ${JSON.stringify(name)} referenced in traffic not found.` };
+  return {
+    reason: kind === "Revision" ? "RevisionMissing" : "ConfigurationMissing",
+    kind,
+    name,
+    isFailure: true,
+    message: `${kind} ${JSON.stringify(name)} referenced in traffic not found.`,
+  };
 }
 
 // Route status wording (route_lifecycle.go MarkConfigurationNotReady / MarkRevisionFailed ...).
@@ -122,16 +128,21 @@ function unready(kind: "Revision" | "Configuration", name: string, failed: boole
   const q = JSON.stringify(name);
   const message =
     kind === "Revision"
-      ? failed ? `Revision ${q} failed to become ready.` : `Revision ${q} is not yet ready.`
-      : failed ? `Configuration ${q} does not have any ready Revision.` : `Configuration ${q} is waiting for a Revision to become ready.`;
+      ? failed
+        ? `Revision ${q} failed to become ready.`
+        : `Revision ${q} is not yet ready.`
+      : failed
+        ? `Configuration ${q} does not have any ready Revision.`
+        : `Configuration ${q} is waiting for a Revision to become ready.`;
   return { reason: "RevisionMissing", kind, name, isFailure: failed, message };
 }
 
 // route_lifecycle.go MarkRevisionNotOwned.
 function notOwned(name: string, expected: string, actual: string): TrafficProblem {
-  const message = actual === ""
-    ? `Revision ${JSON.stringify(name)} does not belong to Service ${JSON.stringify(expected)}.`
-    : `Revision ${JSON.stringify(name)} belongs to Service ${JSON.stringify(actual)}, not Service ${JSON.stringify(expected)}.`;
+  const message =
+    actual === ""
+      ? `Revision ${JSON.stringify(name)} does not belong to Service ${JSON.stringify(expected)}.`
+      : `Revision ${JSON.stringify(name)} belongs to Service ${JSON.stringify(actual)}, not Service ${JSON.stringify(expected)}.`;
   return { reason: "RevisionNotOwned", kind: "Revision", name, isFailure: true, message };
 }
 

@@ -5,10 +5,7 @@ import type { TrafficTarget } from "./types";
  * empty list becomes 100% to the latest revision; latestRevision defaults to
  * `revisionName == ""`; a missing percent becomes 0. Returns new objects; the input is untouched.
  */
-export function defaultTraffic(
-  traffic: readonly TrafficTarget[] | undefined,
-  opts: { inService: boolean },
-): TrafficTarget[] {
+export function defaultTraffic(traffic: readonly TrafficTarget[] | undefined, opts: { inService: boolean }): TrafficTarget[] {
   const list = traffic ?? [];
   if (list.length === 0 && opts.inService) return [{ percent: 100, latestRevision: true }];
   return list.map(defaultTarget);

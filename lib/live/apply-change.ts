@@ -1,8 +1,7 @@
 import type { KubeObject } from "../k8s/meta";
 import type { KindSnapshot, StoreEvent } from "../store";
 
-const same = (a: KubeObject, b: KubeObject) =>
-  a.metadata.name === b.metadata.name && (a.metadata.namespace ?? "") === (b.metadata.namespace ?? "");
+const same = (a: KubeObject, b: KubeObject) => a.metadata.name === b.metadata.name && (a.metadata.namespace ?? "") === (b.metadata.namespace ?? "");
 
 /** A snapshot with one watch change or state change applied; the input is left untouched. */
 export function applyEvent(snap: KindSnapshot, e: StoreEvent): KindSnapshot {

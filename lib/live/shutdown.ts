@@ -27,7 +27,10 @@ export function installShutdown(): void {
   const s = state();
   if (s.installed) return;
   s.installed = true;
-  for (const [sig, code] of [["SIGTERM", 143], ["SIGINT", 130]] as const) {
+  for (const [sig, code] of [
+    ["SIGTERM", 143],
+    ["SIGINT", 130],
+  ] as const) {
     process.once(sig, () => {
       s.stopping = true;
       s.hooks.forEach((fn) => fn());

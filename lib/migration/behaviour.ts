@@ -20,13 +20,18 @@ export interface BehaviourDiff {
 function lostBehaviour(routes: readonly IstioHTTP[]): string[] {
   const out = new Set<string>();
   for (const r of routes) {
-    if ((r.retries?.attempts ?? 0) > 0) out.add(`retries a failed request ${r.retries?.attempts} times${r.retries?.perTryTimeout ? ` (${r.retries.perTryTimeout} each)` : ""}${r.retries?.retryOn ? ` on ${r.retries.retryOn}` : ""}; HTTPRoutes do not retry`);
+    if ((r.retries?.attempts ?? 0) > 0)
+      out.add(
+        `retries a failed request ${r.retries?.attempts} times${r.retries?.perTryTimeout ? ` (${r.retries.perTryTimeout} each)` : ""}${r.retries?.retryOn ? ` on ${r.retries.retryOn}` : ""}; HTTPRoutes do not retry`,
+      );
     if (r.timeout) out.add(`times requests out after ${r.timeout}; net-gateway-api's HTTPRoutes set no timeout (or 0s, none)`);
     if (r.fault?.delay) out.add("injects delays (fault.delay); the Gateway API has no fault injection");
     if (r.fault?.abort) out.add("aborts requests on purpose (fault.abort); the Gateway API has no fault injection");
-    for (const host of [r.mirror?.host, ...(r.mirrors ?? []).map((m) => m.destination?.host)].filter((h): h is string => !!h)) out.add(`mirrors traffic to ${host}; the HTTPRoutes do not (RequestMirror would have to be added by hand)`);
+    for (const host of [r.mirror?.host, ...(r.mirrors ?? []).map((m) => m.destination?.host)].filter((h): h is string => !!h))
+      out.add(`mirrors traffic to ${host}; the HTTPRoutes do not (RequestMirror would have to be added by hand)`);
     if (r.corsPolicy) out.add("answers CORS itself (corsPolicy); the HTTPRoutes do not");
-    if (r.rewrite?.uri || r.rewrite?.authority) out.add(`rewrites the ${r.rewrite.uri ? `path to ${r.rewrite.uri}` : `authority to ${r.rewrite.authority}`}; the HTTPRoutes forward requests unchanged`);
+    if (r.rewrite?.uri || r.rewrite?.authority)
+      out.add(`rewrites the ${r.rewrite.uri ? `path to ${r.rewrite.uri}` : `authority to ${r.rewrite.authority}`}; the HTTPRoutes forward requests unchanged`);
     for (const m of r.match ?? []) {
       if (m.headers) out.add("routes by request headers of its own; the HTTPRoutes match only Knative's tag header");
       if (m.queryParams) out.add("routes by query parameters; the HTTPRoutes do not");
@@ -44,7 +49,8 @@ export function handWrittenBehaviour(handWritten: readonly HandWritten[]): Behav
     return {
       virtualService: h.key,
       hosts: h.hosts,
-      lost: lost.length > 0 ? lost : ["routes these hosts by rules of its own, which Istio merges with net-istio's; after the move only the HTTPRoutes route them"],
+      lost:
+        lost.length > 0 ? lost : ["routes these hosts by rules of its own, which Istio merges with net-istio's; after the move only the HTTPRoutes route them"],
       suggestion: h.suggestion,
     };
   });

@@ -30,14 +30,22 @@ const keyOf = (o: KubeObject) => `${o.metadata.namespace ?? "default"}/${o.metad
  */
 export function handWrittenLookup(index: ObjectIndex, settings: HandWrittenSettings): (hosts: readonly string[]) => HandWritten[] {
   const knativeServices = new Set(index.all("KnativeService").map(keyOf));
-  const servicePorts = new Map(index.all("Service").map((s) => [keyOf(s), ((s as { spec?: { ports?: { port?: number }[] } }).spec?.ports ?? []).flatMap((p) => (p.port ? [p.port] : []))]));
+  const servicePorts = new Map(
+    index.all("Service").map((s) => [keyOf(s), ((s as { spec?: { ports?: { port?: number }[] } }).spec?.ports ?? []).flatMap((p) => (p.port ? [p.port] : []))]),
+  );
   const takenNames = new Set(index.all("HTTPRoute").map(keyOf));
   const hand = index.all("VirtualService").filter((o) => !o.metadata.labels?.[INGRESS_LABEL]) as unknown as VirtualServiceResource[];
   const suggestions = new Map<VirtualServiceResource, Suggestion>();
   const suggestionOf = (vs: VirtualServiceResource) => {
     let s = suggestions.get(vs);
     if (!s) {
-      s = suggestHTTPRoute(vs, { gateway: settings.gateway, knativeServices, servicePorts, takenNames, ...(settings.clusterDomain && { clusterDomain: settings.clusterDomain }) });
+      s = suggestHTTPRoute(vs, {
+        gateway: settings.gateway,
+        knativeServices,
+        servicePorts,
+        takenNames,
+        ...(settings.clusterDomain && { clusterDomain: settings.clusterDomain }),
+      });
       suggestions.set(vs, s);
     }
     return s;

@@ -8,7 +8,11 @@ import { planMigration } from "./plan";
 const ctx: ChainContext = { ns: "team-a", gwNs: "gw", cls: "eg" };
 const settings = { clusterClass: ISTIO_INGRESS_CLASS, gateway: chainGatewayConfig(ctx) };
 // A cluster on net-istio that has the Gateway API ready beside it: the class and both Gateways.
-const gatewayApi = (external = [httpListener("*.example.com")]) => [gatewayClass(ctx), gateway(ctx, "knative-gateway", external), gateway(ctx, "knative-local-gateway", [httpListener()])];
+const gatewayApi = (external = [httpListener("*.example.com")]) => [
+  gatewayClass(ctx),
+  gateway(ctx, "knative-gateway", external),
+  gateway(ctx, "knative-local-gateway", [httpListener()]),
+];
 const planOf = (objects: KubeObject[]) => {
   const plan = planMigration(objects, settings);
   const s = plan.services.find((x) => x.name === "hello");
@@ -19,10 +23,21 @@ const planOf = (objects: KubeObject[]) => {
 describe("planMigration", () => {
   it("a Service on net-istio with the Gateway API ready: its VirtualServices now, the HTTPRoutes it would get, every check passing", () => {
     const { plan, s } = planOf([...istioChain(ctx), ...gatewayApi()]);
-    expect(s).toMatchObject({ layer: "istio", ingressClass: ISTIO_INGRESS_CLASS, classSource: "cluster default", virtualServices: ["hello-ingress", "hello-mesh"], httpRoutes: [], ready: true });
+    expect(s).toMatchObject({
+      layer: "istio",
+      ingressClass: ISTIO_INGRESS_CLASS,
+      classSource: "cluster default",
+      virtualServices: ["hello-ingress", "hello-mesh"],
+      httpRoutes: [],
+      ready: true,
+    });
     // In net-gateway-api's order: one route per KIngress rule, the cluster-local rule first.
     expect(s.predictedRoutes).toEqual([
-      { name: "hello.team-a.svc.cluster.local", hostnames: ["hello.team-a", "hello.team-a.svc", "hello.team-a.svc.cluster.local"], gateway: "gw/knative-local-gateway" },
+      {
+        name: "hello.team-a.svc.cluster.local",
+        hostnames: ["hello.team-a", "hello.team-a.svc", "hello.team-a.svc.cluster.local"],
+        gateway: "gw/knative-local-gateway",
+      },
       { name: "hello.team-a.example.com", hostnames: ["hello.team-a.example.com"], gateway: "gw/knative-gateway" },
     ]);
     expect(s.checklist.map((c) => `${c.ok ? "ok" : "NO"} ${c.what}`)).toEqual([
@@ -53,7 +68,12 @@ describe("planMigration", () => {
     const objs = knativeChain(ctx);
     pick(objs, "KnativeService", "hello").metadata.annotations = { [INGRESS_CLASS_ANNOTATION]: GATEWAY_API_INGRESS_CLASS };
     const { plan, s } = planOf(objs);
-    expect(s).toMatchObject({ layer: "gateway-api", classSource: "annotation", httpRoutes: ["hello.team-a.example.com", "hello.team-a.svc.cluster.local"], virtualServices: [] });
+    expect(s).toMatchObject({
+      layer: "gateway-api",
+      classSource: "annotation",
+      httpRoutes: ["hello.team-a.example.com", "hello.team-a.svc.cluster.local"],
+      virtualServices: [],
+    });
     expect(s.kingressClass).toBeUndefined();
     expect(plan.summary.byLayer).toEqual({ istio: 0, "gateway-api": 1, other: 0 });
     // Just moved: the Service says Gateway API, its KIngress still net-istio's until Knative catches up.
@@ -70,10 +90,23 @@ describe("planMigration", () => {
       spec: {
         hosts: ["hello.team-a.example.com"],
         gateways: ["gw/knative-ingress-gateway"],
-        http: [{ match: [{ headers: { "x-beta": { exact: "1" } } }], retries: { attempts: 3, perTryTimeout: "2s" }, timeout: "10s", fault: { abort: { httpStatus: 503, percentage: { value: 1 } } }, mirror: { host: "shadow.team-a.svc.cluster.local" }, route: [{ destination: { host: "hello-00001.team-a.svc.cluster.local" } }] }],
+        http: [
+          {
+            match: [{ headers: { "x-beta": { exact: "1" } } }],
+            retries: { attempts: 3, perTryTimeout: "2s" },
+            timeout: "10s",
+            fault: { abort: { httpStatus: 503, percentage: { value: 1 } } },
+            mirror: { host: "shadow.team-a.svc.cluster.local" },
+            route: [{ destination: { host: "hello-00001.team-a.svc.cluster.local" } }],
+          },
+        ],
       },
     };
-    const unrelated: KubeObject = { ...legacy, metadata: { name: "other", namespace: "team-a" }, spec: { hosts: ["shop.example.com"], http: [{ timeout: "1s" }] } };
+    const unrelated: KubeObject = {
+      ...legacy,
+      metadata: { name: "other", namespace: "team-a" },
+      spec: { hosts: ["shop.example.com"], http: [{ timeout: "1s" }] },
+    };
     const { s } = planOf([...istioChain(ctx), ...gatewayApi(), legacy, unrelated]);
     expect(s.behaviour).toMatchObject([
       {
@@ -98,7 +131,12 @@ describe("planMigration", () => {
         timeouts: { request: "10s" },
       },
     ]);
-    expect(suggested?.notes).toEqual(expect.arrayContaining(["Route 1 retries 3 times: HTTPRoutes do not retry (retry is only in the Gateway API's experimental channel).", "Route 1 aborts requests on purpose: the Gateway API has no fault injection."]));
+    expect(suggested?.notes).toEqual(
+      expect.arrayContaining([
+        "Route 1 retries 3 times: HTTPRoutes do not retry (retry is only in the Gateway API's experimental channel).",
+        "Route 1 aborts requests on purpose: the Gateway API has no fault injection.",
+      ]),
+    );
     // net-istio's own VirtualServices are not "hand-written".
     expect(s.behaviour.map((b) => b.virtualService)).not.toContain("team-a/hello-ingress");
   });

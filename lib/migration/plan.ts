@@ -70,7 +70,8 @@ export interface MigrationSettings {
 
 const layerOf = (cls: string): Layer => (cls === ISTIO_INGRESS_CLASS ? "istio" : cls === GATEWAY_API_INGRESS_CLASS ? "gateway-api" : "other");
 const refName = (o: KubeObject) => o.metadata.name ?? "";
-const conditionTrue = (o: KubeObject | undefined, type: string) => ((o?.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? []).some((c) => c.type === type && c.status === "True");
+const conditionTrue = (o: KubeObject | undefined, type: string) =>
+  ((o?.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? []).some((c) => c.type === type && c.status === "True");
 
 interface Listener {
   readonly name: string;
@@ -81,12 +82,31 @@ interface Listener {
 function gatewayChecks(index: ObjectIndex, entry: GatewayEntry, role: string): CheckItem[] {
   const gw = index.get("Gateway", entry.namespace, entry.name);
   const ref = `${entry.namespace}/${entry.name}`;
-  if (!gw) return [{ ok: false, what: `Gateway ${ref} (config-gateway's ${role} gateway) exists`, detail: `There is no Gateway ${ref}: create it, or point config-gateway at the Gateway you use.` }];
+  if (!gw)
+    return [
+      {
+        ok: false,
+        what: `Gateway ${ref} (config-gateway's ${role} gateway) exists`,
+        detail: `There is no Gateway ${ref}: create it, or point config-gateway at the Gateway you use.`,
+      },
+    ];
   const className = (gw.spec as { gatewayClassName?: string } | undefined)?.gatewayClassName ?? "";
   const cls = index.get("GatewayClass", undefined, className);
   return [
-    { ok: !!cls && conditionTrue(cls, "Accepted"), what: `GatewayClass ${className} is Accepted`, detail: !cls ? `GatewayClass ${className} does not exist: install the Gateway API implementation.` : conditionTrue(cls, "Accepted") ? "Accepted by its controller." : "Its controller has not accepted it (status Accepted is not True)." },
-    { ok: conditionTrue(gw, "Programmed"), what: `Gateway ${ref} is Programmed`, detail: conditionTrue(gw, "Programmed") ? "Programmed by its controller." : "No controller reports it Programmed: the data plane is not ready for it." },
+    {
+      ok: !!cls && conditionTrue(cls, "Accepted"),
+      what: `GatewayClass ${className} is Accepted`,
+      detail: !cls
+        ? `GatewayClass ${className} does not exist: install the Gateway API implementation.`
+        : conditionTrue(cls, "Accepted")
+          ? "Accepted by its controller."
+          : "Its controller has not accepted it (status Accepted is not True).",
+    },
+    {
+      ok: conditionTrue(gw, "Programmed"),
+      what: `Gateway ${ref} is Programmed`,
+      detail: conditionTrue(gw, "Programmed") ? "Programmed by its controller." : "No controller reports it Programmed: the data plane is not ready for it.",
+    },
   ];
 }
 
@@ -96,7 +116,13 @@ function tlsChecks(index: ObjectIndex, kingress: KIngress, entry: GatewayEntry):
   return (kingress.spec?.tls ?? []).flatMap((t) =>
     (t.hosts ?? []).map((host): CheckItem => {
       const l = listeners.find((x) => x.hostname === undefined || hostMatches(x.hostname, host));
-      return { ok: !!l, what: `TLS for ${host}`, detail: l ? `HTTPS listener ${l.name} of Gateway ${entry.namespace}/${entry.name} takes it.` : `Gateway ${entry.namespace}/${entry.name} has no HTTPS listener for ${host}: add one with its certificate before moving.` };
+      return {
+        ok: !!l,
+        what: `TLS for ${host}`,
+        detail: l
+          ? `HTTPS listener ${l.name} of Gateway ${entry.namespace}/${entry.name} takes it.`
+          : `Gateway ${entry.namespace}/${entry.name} has no HTTPS listener for ${host}: add one with its certificate before moving.`,
+      };
     }),
   );
 }
@@ -105,8 +131,16 @@ function routeChecks(prediction: StatusPrediction, namespace: string, routes: re
   return routes.map((r) => {
     const name = r.metadata.name ?? "";
     const p = prediction.routes.find((x) => x.namespace === namespace && x.name === name);
-    const bad = (p?.parents ?? []).flatMap((x) => x.conditions.filter((c) => (c.type === "Accepted" || c.type === "ResolvedRefs") && c.status !== "True").map((c) => `${c.type} ${c.status} (${c.reason}): ${c.message}`));
-    return { ok: !!p && bad.length === 0, what: `HTTPRoute ${name} would be accepted`, detail: bad.length > 0 ? bad.join("; ") : "Accepted, with every backend resolved (predicted, as a conformant implementation must)." };
+    const bad = (p?.parents ?? []).flatMap((x) =>
+      x.conditions
+        .filter((c) => (c.type === "Accepted" || c.type === "ResolvedRefs") && c.status !== "True")
+        .map((c) => `${c.type} ${c.status} (${c.reason}): ${c.message}`),
+    );
+    return {
+      ok: !!p && bad.length === 0,
+      what: `HTTPRoute ${name} would be accepted`,
+      detail: bad.length > 0 ? bad.join("; ") : "Accepted, with every backend resolved (predicted, as a conformant implementation must).",
+    };
   });
 }
 
@@ -124,7 +158,9 @@ export function planMigration(objects: readonly KubeObject[], settings: Migratio
   // One prediction over the cluster's Gateway API objects with every Service's new routes in place.
   const newRoutes = [...predicted.values()].flat();
   const taken = new Set(newRoutes.map((r) => `${r.metadata.namespace}/${r.metadata.name}`));
-  const gatewayObjects = (["GatewayClass", "Gateway", "HTTPRoute", "ReferenceGrant", "Service", "Namespace"] as const).flatMap((k) => index.all(k)).filter((o) => !(o.kind === "HTTPRoute" && taken.has(`${o.metadata.namespace}/${refName(o)}`)));
+  const gatewayObjects = (["GatewayClass", "Gateway", "HTTPRoute", "ReferenceGrant", "Service", "Namespace"] as const)
+    .flatMap((k) => index.all(k))
+    .filter((o) => !(o.kind === "HTTPRoute" && taken.has(`${o.metadata.namespace}/${refName(o)}`)));
   const prediction = predictStatus([...gatewayObjects, ...(newRoutes as unknown as KubeObject[])]);
   const handWritten = handWrittenLookup(index, { gateway: settings.gateway, ...(settings.clusterDomain && { clusterDomain: settings.clusterDomain }) });
 
@@ -159,9 +195,19 @@ export function planMigration(objects: readonly KubeObject[], settings: Migratio
       classSource: own ? "annotation" : "cluster default",
       ...(kingressClass && kingressClass !== ingressClass && { kingressClass }),
       hasKIngress: !!kingress,
-      virtualServices: index.withLabels("VirtualService", ns, { [INGRESS_LABEL]: name }).map(refName).sort(),
-      httpRoutes: index.withLabels("HTTPRoute", ns, { [INGRESS_LABEL]: name }).map(refName).sort(),
-      predictedRoutes: routes.map((r) => ({ name: r.metadata.name ?? "", hostnames: r.spec.hostnames ?? [], gateway: (r.spec.parentRefs ?? []).map((p) => `${p.namespace ?? ns}/${p.name}`).join(", ") })),
+      virtualServices: index
+        .withLabels("VirtualService", ns, { [INGRESS_LABEL]: name })
+        .map(refName)
+        .sort(),
+      httpRoutes: index
+        .withLabels("HTTPRoute", ns, { [INGRESS_LABEL]: name })
+        .map(refName)
+        .sort(),
+      predictedRoutes: routes.map((r) => ({
+        name: r.metadata.name ?? "",
+        hostnames: r.spec.hostnames ?? [],
+        gateway: (r.spec.parentRefs ?? []).map((p) => `${p.namespace ?? ns}/${p.name}`).join(", "),
+      })),
       behaviour: kingress ? handWrittenBehaviour(handWritten(hosts)) : [],
       checklist,
       ready: checklist.every((c) => c.ok),

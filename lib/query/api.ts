@@ -9,7 +9,10 @@ import type { WritableNamespaces } from "../store/writable-namespaces";
 
 function unreachable(err: unknown): { ok: false; error: { type: "Unreachable"; message: string } } {
   const detail = err instanceof Error ? err.message : String(err);
-  return { ok: false, error: { type: "Unreachable", message: `Routeboard's server did not answer (${detail}). Reload the page to see whether anything changed.` } };
+  return {
+    ok: false,
+    error: { type: "Unreachable", message: `Routeboard's server did not answer (${detail}). Reload the page to see whether anything changed.` },
+  };
 }
 
 async function getResult<T>(path: string, params: Record<string, string | undefined>): Promise<Result<T>> {

@@ -22,7 +22,16 @@ export async function requestSession(): Promise<RequestSession> {
   const jar = await cookies();
   if (cfg.mode === "kubeconfig") return { ...(await resolveSession(jar.get(CONTEXT_COOKIE)?.value)), readOnly: cfg.readOnly };
   const s = readSession(jar.get(SESSION_COOKIE)?.value, cfg);
-  if (!s) return { context: undefined, contexts: [], store: undefined, banner: { mode: "none" }, problem: "Log in to see the cluster.", needsLogin: true, readOnly: cfg.readOnly };
+  if (!s)
+    return {
+      context: undefined,
+      contexts: [],
+      store: undefined,
+      banner: { mode: "none" },
+      problem: "Log in to see the cluster.",
+      needsLogin: true,
+      readOnly: cfg.readOnly,
+    };
   const key = `${s.credential.kind}:${s.user.username}:${[...s.user.groups].sort().join(",")}`;
   return { ...userSession(key, bearerOf(s.credential)), user: s.user, readOnly: cfg.readOnly };
 }
@@ -32,7 +41,13 @@ export async function requestWriter(): Promise<{ store: Store; who: string } | {
   const s = await requestSession();
   if (s.readOnly) return { problem: "Routeboard runs read-only here (ROUTEBOARD_READ_ONLY): it makes no changes.", forbidden: true };
   if (!s.store) return { problem: s.problem ?? "no cluster" };
-  const who = s.user ? `user ${s.user.username}` : s.context ? `context ${s.context}` : s.banner.mode === "workspace" || s.banner.mode === "dump" ? `workspace ${s.banner.path}` : "unknown";
+  const who = s.user
+    ? `user ${s.user.username}`
+    : s.context
+      ? `context ${s.context}`
+      : s.banner.mode === "workspace" || s.banner.mode === "dump"
+        ? `workspace ${s.banner.path}`
+        : "unknown";
   return { store: s.store, who };
 }
 

@@ -27,9 +27,7 @@ export function errorFromStatus(status: number, body: unknown): StoreError {
       return {
         type: "Invalid",
         message,
-        causes: causes.map(
-          (c): FieldCause => ({ field: c.field ?? "", message: c.message ?? "", reason: c.reason ?? c.type }),
-        ),
+        causes: causes.map((c): FieldCause => ({ field: c.field ?? "", message: c.message ?? "", reason: c.reason ?? c.type })),
       };
     case 409: {
       const conflicts = causes

@@ -23,13 +23,34 @@ describe("readKnativeSettings", () => {
       apiVersion: "v1",
       kind: "List",
       items: [
-        { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "config-network", namespace: ns }, data: { "ingress-class": "gateway-api.ingress.networking.knative.dev" } },
-        { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "config-gateway", namespace: ns }, data: { "external-gateways": "- class: eg\n  gateway: gw/ext\n  supported-features: []\n" } },
-        { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "config-istio", namespace: ns }, data: { "external-gateways": "- name: edge\n  namespace: istio-gw\n  service: edge.istio-gw.svc.cluster.local\n" } },
+        {
+          apiVersion: "v1",
+          kind: "ConfigMap",
+          metadata: { name: "config-network", namespace: ns },
+          data: { "ingress-class": "gateway-api.ingress.networking.knative.dev" },
+        },
+        {
+          apiVersion: "v1",
+          kind: "ConfigMap",
+          metadata: { name: "config-gateway", namespace: ns },
+          data: { "external-gateways": "- class: eg\n  gateway: gw/ext\n  supported-features: []\n" },
+        },
+        {
+          apiVersion: "v1",
+          kind: "ConfigMap",
+          metadata: { name: "config-istio", namespace: ns },
+          data: { "external-gateways": "- name: edge\n  namespace: istio-gw\n  service: edge.istio-gw.svc.cluster.local\n" },
+        },
       ],
     });
     const s = await readKnativeSettings(store("admin"), ns);
-    expect(s.read).toEqual({ "config-network": { state: "found" }, "config-domain": { state: "absent" }, "config-features": { state: "absent" }, "config-gateway": { state: "found" }, "config-istio": { state: "found" } });
+    expect(s.read).toEqual({
+      "config-network": { state: "found" },
+      "config-domain": { state: "absent" },
+      "config-features": { state: "absent" },
+      "config-gateway": { state: "found" },
+      "config-istio": { state: "found" },
+    });
     expect(s.network.config.ingressClass).toBe("gateway-api.ingress.networking.knative.dev");
     expect(s.gateway.config.externalGateways?.[0]).toMatchObject({ namespace: "gw", name: "ext", supportedFeatures: [] });
     // net-istio's own: the gateway given, and its built-in local gateway in the namespace read.

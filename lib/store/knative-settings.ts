@@ -1,6 +1,14 @@
 // Knative's ConfigMaps read with the user's credentials. Reading them is optional: a user who
 // may not is told that Knative's defaults are assumed.
-import { knativeSettings, KNATIVE_NAMESPACE, SETTINGS_CONFIG_MAPS, stringData, type ConfigMapRead, type KnativeSettings, type SettingsConfigMap } from "../knative/settings";
+import {
+  knativeSettings,
+  KNATIVE_NAMESPACE,
+  SETTINGS_CONFIG_MAPS,
+  stringData,
+  type ConfigMapRead,
+  type KnativeSettings,
+  type SettingsConfigMap,
+} from "../knative/settings";
 import type { Store } from "./types";
 
 export async function readKnativeSettings(store: Store, namespace = KNATIVE_NAMESPACE): Promise<KnativeSettings> {

@@ -27,7 +27,23 @@ async function serverAccepts(kind: KindKey, namespace: string | undefined, name:
   }
 }
 
-const NAMES = ["web", "a.b", "a-b", "1abc", "-a", "a-", "A", "a_b", "..", ".", "a/b", "a%2fb", "x".repeat(63), "x".repeat(64), `${"x".repeat(63)}.${"y".repeat(63)}`];
+const NAMES = [
+  "web",
+  "a.b",
+  "a-b",
+  "1abc",
+  "-a",
+  "a-",
+  "A",
+  "a_b",
+  "..",
+  ".",
+  "a/b",
+  "a%2fb",
+  "x".repeat(63),
+  "x".repeat(64),
+  `${"x".repeat(63)}.${"y".repeat(63)}`,
+];
 
 describe("names: Routeboard's check agrees with the API server", () => {
   for (const kind of ["HTTPRoute", "GatewayClass", "Service", "Namespace", "ReferenceGrant"] as const) {
@@ -42,7 +58,11 @@ describe("names: Routeboard's check agrees with the API server", () => {
 
   it("namespaces", { timeout: 60_000 }, async () => {
     const verdicts = await Promise.all(
-      ["default", "Team-A", "a.b", "a_b"].map(async (ns) => ({ ns, server: await serverAccepts("Service", ns, "web"), ours: nameProblems(KINDS.Service, ns, "web").length === 0 })),
+      ["default", "Team-A", "a.b", "a_b"].map(async (ns) => ({
+        ns,
+        server: await serverAccepts("Service", ns, "web"),
+        ours: nameProblems(KINDS.Service, ns, "web").length === 0,
+      })),
     );
     expect(verdicts.filter((v) => v.server !== v.ours)).toEqual([]);
   });

@@ -88,7 +88,14 @@ export function userSession(key: string, bearer: string, now = Date.now()): Sess
       reg.users.delete(k);
     }
   }
-  if (!reg.kc) return { context: undefined, contexts: [], store: undefined, banner: { mode: "none" }, problem: "Routeboard has no cluster to connect to: run it in a cluster, or set KUBECONFIG." };
+  if (!reg.kc)
+    return {
+      context: undefined,
+      contexts: [],
+      store: undefined,
+      banner: { mode: "none" },
+      problem: "Routeboard has no cluster to connect to: run it in a cluster, or set KUBECONFIG.",
+    };
   let u = reg.users.get(key);
   if (!u) {
     const kc = withBearer(reg.kc, bearer);

@@ -25,6 +25,10 @@ describe("chooseStore", () => {
 
   it("opens examples/ when the current context does not answer, and says why", async () => {
     const c = await chooseStore(kubeconfig("https://127.0.0.1:1"), {});
-    expect(c).toMatchObject({ mode: "workspace", root: resolve("examples"), reason: expect.stringContaining("context ctx (https://127.0.0.1:1) did not answer") });
+    expect(c).toMatchObject({
+      mode: "workspace",
+      root: resolve("examples"),
+      reason: expect.stringContaining("context ctx (https://127.0.0.1:1) did not answer"),
+    });
   });
 });

@@ -6,8 +6,7 @@ import type { KubeConfig } from "@kubernetes/client-node";
 import { request } from "./cluster/transport";
 
 export type StoreChoice =
-  | { mode: "cluster" }
-  | { mode: "workspace"; root: string; /** Why the workspace, when the user did not ask for it. */ reason?: string };
+  { mode: "cluster" } | { mode: "workspace"; root: string; /** Why the workspace, when the user did not ask for it. */ reason?: string };
 
 export const DEFAULT_WORKSPACE = "examples";
 

@@ -16,7 +16,10 @@ const PARALLEL = 8;
 export async function writableNamespaces(store: Store, kind: KindKey): Promise<WritableNamespaces> {
   const snap = await store.load("Namespace");
   if (snap.state !== "ready") return { listed: false, namespaces: [] };
-  const names = snap.items.map((n) => n.metadata.name ?? "").filter(Boolean).sort();
+  const names = snap.items
+    .map((n) => n.metadata.name ?? "")
+    .filter(Boolean)
+    .sort();
   // No Namespace objects (a workspace folder that declares none): nothing to offer, so the user types one.
   if (names.length === 0) return { listed: false, namespaces: [] };
   const out: WritableNamespaces["namespaces"] = new Array(names.length);
@@ -25,7 +28,9 @@ export async function writableNamespaces(store: Store, kind: KindKey): Promise<W
     await Promise.all(
       names.slice(i, i + PARALLEL).map(async (name, j) => {
         const r = await store.mayWrite({ kind, namespace: name, name: PROBE });
-        out[i + j] = r.ok ? { name, allowed: r.value.allowed, ...(r.value.reason && { reason: r.value.reason }) } : { name, allowed: false, reason: r.error.message };
+        out[i + j] = r.ok
+          ? { name, allowed: r.value.allowed, ...(r.value.reason && { reason: r.value.reason }) }
+          : { name, allowed: false, reason: r.error.message };
       }),
     );
   }

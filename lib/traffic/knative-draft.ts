@@ -87,7 +87,8 @@ export function setTag(draft: readonly DraftTarget[], key: string, tag: string):
 /** Why a tag cannot be used, in plain words; empty when it can (an empty tag means "no tag"). */
 export function tagProblem(tag: string): string | undefined {
   if (tag === "") return undefined;
-  if (tag.includes(".")) return `"${tag}" contains a dot: a tag becomes part of a hostname (tag-name.namespace...), so it must be a DNS-1035 label: lower case letters, digits and '-', starting with a letter.`;
+  if (tag.includes("."))
+    return `"${tag}" contains a dot: a tag becomes part of a hostname (tag-name.namespace...), so it must be a DNS-1035 label: lower case letters, digits and '-', starting with a letter.`;
   const msgs = isDNS1035Label(tag);
   return msgs.length > 0 ? `"${tag}" is not a DNS-1035 label: ${msgs.join("; ")}` : undefined;
 }

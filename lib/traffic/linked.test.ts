@@ -127,23 +127,57 @@ describe("formatShare", () => {
 });
 
 describe("commitShare: what the numeric field does with a typed value", () => {
-  const pair = [{ id: "a", value: 1 }, { id: "b", value: 1 }];
+  const pair = [
+    { id: "a", value: 1 },
+    { id: "b", value: 1 },
+  ];
   it("a whole number sets the share, keeping the total", () => {
-    expect(commitShare(pair, "a", 2, "weight")).toEqual({ ok: true, shares: [{ id: "a", value: 2 }, { id: "b", value: 0 }] });
+    expect(commitShare(pair, "a", 2, "weight")).toEqual({
+      ok: true,
+      shares: [
+        { id: "a", value: 2 },
+        { id: "b", value: 0 },
+      ],
+    });
   });
   it("a fraction of a weight scales every weight by the power of ten that carries it exactly", () => {
     const r = commitShare(pair, "a", 0.5, "weight");
-    expect(r).toEqual({ ok: true, scaledBy: 10, shares: [{ id: "a", value: 5 }, { id: "b", value: 15 }] });
+    expect(r).toEqual({
+      ok: true,
+      scaledBy: 10,
+      shares: [
+        { id: "a", value: 5 },
+        { id: "b", value: 15 },
+      ],
+    });
     // The shares are what was asked: 0.5 of a total of 2 is 25 %.
     expect(r.ok && formatShare(r.shares[0]?.value ?? 0, sumOf(r.shares))).toBe("25 %");
-    expect(commitShare(pair, "b", 0.125, "weight")).toMatchObject({ ok: true, scaledBy: 1000, shares: [{ id: "a", value: 1875 }, { id: "b", value: 125 }] });
+    expect(commitShare(pair, "b", 0.125, "weight")).toMatchObject({
+      ok: true,
+      scaledBy: 1000,
+      shares: [
+        { id: "a", value: 1875 },
+        { id: "b", value: 125 },
+      ],
+    });
   });
   it("says so where weights cannot carry it, and where Knative's whole percents cannot", () => {
-    const big = [{ id: "a", value: 600_000 }, { id: "b", value: 400_000 }];
+    const big = [
+      { id: "a", value: 600_000 },
+      { id: "b", value: 400_000 },
+    ];
     const r = commitShare(big, "a", 0.5, "weight");
     expect(r.ok).toBe(false);
     expect(!r.ok && r.reason).toMatch(/finer weights than the Gateway API allows \(each at most 1,000,000\)/);
-    const p = commitShare([{ id: "a", value: 50 }, { id: "b", value: 50 }], "a", 0.5, "percent");
+    const p = commitShare(
+      [
+        { id: "a", value: 50 },
+        { id: "b", value: 50 },
+      ],
+      "a",
+      0.5,
+      "percent",
+    );
     expect(!p.ok && p.reason).toBe("Knative takes whole percents (0 to 100): 0.5 % cannot be set. For finer splits, use an HTTPRoute's weights.");
   });
 });

@@ -42,7 +42,10 @@ export function setShare(shares: readonly Share[], id: string, target: number): 
   if (value === me.value) return [...shares];
   const free = shares.filter((s) => s.id !== id && !s.locked);
   const freeTotal = free.reduce((a, s) => a + s.value, 0) - (value - me.value);
-  const next = apportion(free.map((s) => s.value), freeTotal);
+  const next = apportion(
+    free.map((s) => s.value),
+    freeTotal,
+  );
   const byId = new Map(free.map((s, i) => [s.id, next[i] ?? 0]));
   return shares.map((s) => (s.id === id ? { ...s, value } : byId.has(s.id) ? { ...s, value: byId.get(s.id) ?? 0 } : s));
 }
@@ -61,7 +64,10 @@ export function promote(shares: readonly Share[], id: string): Share[] {
 
 /** Keep proportions, change the total (e.g. weights 1:1 → 500:500 so a 0.1 % canary fits). */
 export function rescale(shares: readonly Share[], total: number): Share[] {
-  const next = apportion(shares.map((s) => s.value), total);
+  const next = apportion(
+    shares.map((s) => s.value),
+    total,
+  );
   return shares.map((s, i) => ({ ...s, value: next[i] ?? 0 }));
 }
 
@@ -72,7 +78,10 @@ export function removeShare(shares: readonly Share[], id: string): Share[] {
   const rest = shares.filter((s) => s.id !== id);
   if (rest.length === 0) return [];
   const receivers = rest.some((s) => !s.locked) ? rest.filter((s) => !s.locked) : rest;
-  const next = apportion(receivers.map((s) => s.value), receivers.reduce((a, s) => a + s.value, 0) + me.value);
+  const next = apportion(
+    receivers.map((s) => s.value),
+    receivers.reduce((a, s) => a + s.value, 0) + me.value,
+  );
   const byId = new Map(receivers.map((s, i) => [s.id, next[i] ?? 0]));
   return rest.map((s) => (byId.has(s.id) ? { ...s, value: byId.get(s.id) ?? 0 } : s));
 }
@@ -99,9 +108,16 @@ export type CommitResult = { ok: true; shares: Share[]; scaledBy?: number } | { 
 export function commitShare(shares: readonly Share[], id: string, typed: number, unit: ShareUnit): CommitResult {
   if (!Number.isFinite(typed)) return { ok: false, reason: "Not a number." };
   if (Number.isInteger(typed)) return { ok: true, shares: setShare(shares, id, typed) };
-  if (unit === "percent") return { ok: false, reason: `Knative takes whole percents (0 to 100): ${typed} % cannot be set. For finer splits, use an HTTPRoute's weights.` };
+  if (unit === "percent")
+    return { ok: false, reason: `Knative takes whole percents (0 to 100): ${typed} % cannot be set. For finer splits, use an HTTPRoute's weights.` };
   const f = wholeFactor(typed);
-  const next = f ? setShare(shares.map((s) => ({ ...s, value: s.value * f })), id, Math.round(typed * f)) : undefined;
+  const next = f
+    ? setShare(
+        shares.map((s) => ({ ...s, value: s.value * f })),
+        id,
+        Math.round(typed * f),
+      )
+    : undefined;
   if (!f || !next || next.some((s) => s.value > MAX_WEIGHT)) return { ok: false, reason: tooFineWords(typed) };
   return { ok: true, shares: next, scaledBy: f };
 }

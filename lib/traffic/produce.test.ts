@@ -22,11 +22,13 @@ const config: Configuration = {
 
 describe("produce", () => {
   it("makes no HTTPRoutes when the KIngress is another ingress's (Knative's default class is Istio's)", () => {
-    const p = produce(ksvc, [{ revisionName: "hello-00002", latestRevision: false, percent: 100 }], { configurations: [config], revisions: [rev("hello-00002")] });
+    const p = produce(ksvc, [{ revisionName: "hello-00002", latestRevision: false, percent: 100 }], {
+      configurations: [config],
+      revisions: [rev("hello-00002")],
+    });
     expect(p.otherIngressClass).toBe("istio.ingress.networking.knative.dev");
     expect(p.httpRoutes).toEqual([]);
   });
-
 
   it("gives the Route and the weighted HTTPRoutes net-gateway-api will write", () => {
     const p = produce(

@@ -1,5 +1,14 @@
 import type { HTTPRoute } from "../gateway/types.generated";
-import { kingressToHTTPRoutes, routeFromService, routeToKIngress, type Configuration, type KnativeService, type Revision, type Route, type TrafficTarget } from "../knative";
+import {
+  kingressToHTTPRoutes,
+  routeFromService,
+  routeToKIngress,
+  type Configuration,
+  type KnativeService,
+  type Revision,
+  type Route,
+  type TrafficTarget,
+} from "../knative";
 import type { GatewayPluginConfig } from "../knative/gateway-config";
 import type { NetworkConfig } from "../knative/network-config";
 import { GATEWAY_API_INGRESS_CLASS, INGRESS_CLASS_ANNOTATION } from "../knative/constants";
@@ -27,7 +36,12 @@ export interface ProduceConfig {
  * controller writes and the HTTPRoutes generated from that Route's KIngress (lib/knative),
  * under the cluster's own config-network, config-domain, config-features and config-gateway.
  */
-export function produce(ksvc: KnativeService, traffic: TrafficTarget[], objects: { configurations: readonly Configuration[]; revisions: readonly Revision[] }, config: ProduceConfig = {}): Produced {
+export function produce(
+  ksvc: KnativeService,
+  traffic: TrafficTarget[],
+  objects: { configurations: readonly Configuration[]; revisions: readonly Revision[] },
+  config: ProduceConfig = {},
+): Produced {
   const route = routeFromService({ ...ksvc, spec: { ...ksvc.spec, traffic: canonicalTraffic(traffic) } });
   const ki = routeToKIngress(route, { ...config.network, ...objects });
   const cls = ki.ingress?.metadata.annotations?.[INGRESS_CLASS_ANNOTATION];

@@ -21,7 +21,12 @@ describe("revisionRows", () => {
       apiVersion: "serving.knative.dev/v1",
       kind: "Service",
       metadata: { name: "hello", namespace: "demo" },
-      status: { traffic: [{ revisionName: "hello-00002", percent: 90 }, { revisionName: "hello-00003", percent: 10, tag: "canary" }] },
+      status: {
+        traffic: [
+          { revisionName: "hello-00002", percent: 90 },
+          { revisionName: "hello-00003", percent: 10, tag: "canary" },
+        ],
+      },
     };
     const rows = revisionRows(ksvc, [rev(1, "True"), rev(3, "False"), rev(2, "True"), rev(1, "True", "other")]);
     expect(rows.map((r) => [r.name, r.ready?.status, r.image, r.percentNow, r.tagsNow])).toEqual([
@@ -43,6 +48,11 @@ describe("formatAge and trafficSummary", () => {
   });
   it("summarizes a split", () => {
     expect(trafficSummary([])).toBe("@latest 100 %");
-    expect(trafficSummary([{ revisionName: "a", percent: 90 }, { latestRevision: true, percent: 10, tag: "canary" }])).toBe("a 90 %, @latest 10 % (canary)");
+    expect(
+      trafficSummary([
+        { revisionName: "a", percent: 90 },
+        { latestRevision: true, percent: 10, tag: "canary" },
+      ]),
+    ).toBe("a 90 %, @latest 10 % (canary)");
   });
 });

@@ -18,7 +18,12 @@ export interface ServiceRow {
 export function serviceRow(ksvc: KnativeService): ServiceRow {
   const c = ksvc.status?.conditions?.find((x) => x.type === "Ready");
   const ready: ConditionSummary | undefined = c
-    ? { status: c.status === "True" || c.status === "False" ? c.status : "Unknown", reason: c.reason, message: c.message, stale: (ksvc.status?.observedGeneration ?? 0) < (ksvc.metadata.generation ?? 0) }
+    ? {
+        status: c.status === "True" || c.status === "False" ? c.status : "Unknown",
+        reason: c.reason,
+        message: c.message,
+        stale: (ksvc.status?.observedGeneration ?? 0) < (ksvc.metadata.generation ?? 0),
+      }
     : undefined;
   const namespace = ksvc.metadata.namespace ?? "";
   const name = ksvc.metadata.name ?? "";

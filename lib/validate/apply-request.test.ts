@@ -15,7 +15,12 @@ beforeAll(() => {
 
 type Obj = Record<string, unknown>;
 const route = (extra: (r: Obj & { metadata: Obj; spec: Obj }) => void) => {
-  const r = { apiVersion: "gateway.networking.k8s.io/v1", kind: "HTTPRoute", metadata: { name: "r", namespace: "default" } as Obj, spec: { rules: [{ backendRefs: [{ name: "s", port: 80 }] }] } as Obj };
+  const r = {
+    apiVersion: "gateway.networking.k8s.io/v1",
+    kind: "HTTPRoute",
+    metadata: { name: "r", namespace: "default" } as Obj,
+    spec: { rules: [{ backendRefs: [{ name: "s", port: 80 }] }] } as Obj,
+  };
   extra(r);
   return r;
 };
@@ -66,8 +71,12 @@ describe("server-side apply's typed patch", () => {
   });
 
   it("refuses managedFields first, then a resourceVersion that is no uint64", () => {
-    expect(say(route((r) => Object.assign(r.metadata, { managedFields: [], foo: 1 }))).errors).toEqual(["metadata.managedFields: metadata.managedFields must be nil (BadRequest)"]);
-    expect(say(route((r) => void (r.metadata.resourceVersion = "+1"))).errors).toEqual(['metadata.resourceVersion: strconv.ParseUint: parsing "+1": invalid syntax (InternalError)']);
+    expect(say(route((r) => Object.assign(r.metadata, { managedFields: [], foo: 1 }))).errors).toEqual([
+      "metadata.managedFields: metadata.managedFields must be nil (BadRequest)",
+    ]);
+    expect(say(route((r) => void (r.metadata.resourceVersion = "+1"))).errors).toEqual([
+      'metadata.resourceVersion: strconv.ParseUint: parsing "+1": invalid syntax (InternalError)',
+    ]);
     expect(say(route((r) => void (r.metadata.resourceVersion = "18446744073709551616"))).errors[0]).toContain("value out of range");
     expect(say(route((r) => void (r.metadata.resourceVersion = "007"))).errors).toEqual([]);
   });
@@ -94,7 +103,12 @@ describe("a create decodes metadata into ObjectMeta", () => {
     expect(say(owner, { request: "create" }).errors).toEqual([
       "metadata.ownerReferences[0].controller: json: cannot unmarshal number into Go struct field OwnerReference.ownerReferences.controller of type bool (BadRequest)",
     ]);
-    expect(say(route((x) => void (x.metadata.generation = 1e30)), { request: "create" }).errors[0]).toContain("cannot unmarshal number 1e+30 into Go struct field ObjectMeta.generation of type int64");
+    expect(
+      say(
+        route((x) => void (x.metadata.generation = 1e30)),
+        { request: "create" },
+      ).errors[0],
+    ).toContain("cannot unmarshal number 1e+30 into Go struct field ObjectMeta.generation of type int64");
   });
 
   it("stops at a time that does not parse, whatever came before", () => {

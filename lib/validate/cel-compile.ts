@@ -58,12 +58,7 @@ function compileProgram(expr: string, cache: Map<string, Program>): Program {
   return p;
 }
 
-export function compileSchema(
-  schema: JSONSchemaProps,
-  issues: CompileIssue[],
-  schemaPath = "",
-  cache = new Map<string, Program>(),
-): CompiledNode {
+export function compileSchema(schema: JSONSchemaProps, issues: CompileIssue[], schemaPath = "", cache = new Map<string, Program>()): CompiledNode {
   const rules: CompiledRule[] = [];
   for (const r of schema["x-kubernetes-validations"] ?? []) {
     if (OLD_SELF.test(r.rule)) continue;

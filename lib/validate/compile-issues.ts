@@ -4,7 +4,5 @@ import { compiledVersion } from "./compile-crd.ts";
 import type { CustomResourceDefinition } from "./crd-types.ts";
 
 export function compileIssues(crd: CustomResourceDefinition): CompileIssue[] {
-  return crd.spec.versions
-    .filter((v) => v.served)
-    .flatMap((v) => compiledVersion(crd, `${crd.spec.group}/${v.name}`)?.issues ?? []);
+  return crd.spec.versions.filter((v) => v.served).flatMap((v) => compiledVersion(crd, `${crd.spec.group}/${v.name}`)?.issues ?? []);
 }

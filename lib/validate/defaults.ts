@@ -25,7 +25,9 @@ export function pruneAndDefault(value: unknown, s: JSONSchemaProps | undefined, 
     const items = s.items;
     if (!items) return value;
     return value.map((v) =>
-      isNonNullableNull(v, items) && items.default !== undefined ? pruneAndDefault(copyDefault(items.default), items, keepNulls) : pruneAndDefault(v, items, keepNulls),
+      isNonNullableNull(v, items) && items.default !== undefined
+        ? pruneAndDefault(copyDefault(items.default), items, keepNulls)
+        : pruneAndDefault(v, items, keepNulls),
     );
   }
   if (!isPlainObject(value)) return value;

@@ -8,7 +8,9 @@ const route = {
 };
 const typedPatch = (lines: string[]) => ({
   status: 500,
-  body: { message: `failed to create typed patch object (default/p; gateway.networking.k8s.io/v1, Kind=HTTPRoute): ${lines.length > 1 ? `errors:\n  ${lines.join("\n  ")}` : lines[0]}` },
+  body: {
+    message: `failed to create typed patch object (default/p; gateway.networking.k8s.io/v1, Kind=HTTPRoute): ${lines.length > 1 ? `errors:\n  ${lines.join("\n  ")}` : lines[0]}`,
+  },
   warnings: [],
 });
 
@@ -34,8 +36,22 @@ describe("serverVerdict", () => {
   });
 
   it("strips the decoder's preamble", () => {
-    const v = serverVerdict({ status: 400, body: { message: 'HTTPRoute in version "v1" cannot be handled as a HTTPRoute: json: cannot unmarshal number into Go struct field ObjectMeta.name of type string' }, warnings: [] }, {});
-    expect(v).toEqual({ stage: "bad-request", causes: [{ path: "", message: "json: cannot unmarshal number into Go struct field ObjectMeta.name of type string" }], warnings: [] });
+    const v = serverVerdict(
+      {
+        status: 400,
+        body: {
+          message:
+            'HTTPRoute in version "v1" cannot be handled as a HTTPRoute: json: cannot unmarshal number into Go struct field ObjectMeta.name of type string',
+        },
+        warnings: [],
+      },
+      {},
+    );
+    expect(v).toEqual({
+      stage: "bad-request",
+      causes: [{ path: "", message: "json: cannot unmarshal number into Go struct field ObjectMeta.name of type string" }],
+      warnings: [],
+    });
   });
 });
 
@@ -43,7 +59,24 @@ describe("compare", () => {
   const local = (causes: [string, string][]): Verdict => ({ stage: "typed-patch", causes: causes.map(([path, message]) => ({ path, message })), warnings: [] });
   it("allows what the server left unvisited in a map where it stopped at an undeclared field", () => {
     const server = local([["spec.foo", "field not declared in schema"]]);
-    expect(compare(server, local([["spec.foo", "field not declared in schema"], ["spec.bar", "field not declared in schema"], ["spec.rules[0].port", "expected numeric (int or float), got string"]]))).toBe("agree");
-    expect(compare(server, local([["spec.foo", "field not declared in schema"], ["metadata.labels.x", "expected string, got &value.valueUnstructured{Value:1}"]]))).toBe("paths");
+    expect(
+      compare(
+        server,
+        local([
+          ["spec.foo", "field not declared in schema"],
+          ["spec.bar", "field not declared in schema"],
+          ["spec.rules[0].port", "expected numeric (int or float), got string"],
+        ]),
+      ),
+    ).toBe("agree");
+    expect(
+      compare(
+        server,
+        local([
+          ["spec.foo", "field not declared in schema"],
+          ["metadata.labels.x", "expected string, got &value.valueUnstructured{Value:1}"],
+        ]),
+      ),
+    ).toBe("paths");
   });
 });

@@ -75,7 +75,11 @@ export function compare(server: Verdict, local: Verdict): Outcome {
     if (!covers(server.causes, local.causes, line)) return "messages";
   }
   // The decoder and the storage layer name no field; only their words can be compared.
-  if ((server.stage === "bad-request" || server.stage === "internal") && sorted(server.causes.map((c) => c.message)) !== sorted(local.causes.map((c) => c.message))) return "messages";
+  if (
+    (server.stage === "bad-request" || server.stage === "internal") &&
+    sorted(server.causes.map((c) => c.message)) !== sorted(local.causes.map((c) => c.message))
+  )
+    return "messages";
   return sorted(server.warnings) === sorted(local.warnings) ? "agree" : "warnings";
 }
 
@@ -100,7 +104,12 @@ const parentOf = (path: string) => (/[.[]/.test(path) ? path.replace(/(\.[^.[\]]
 // repeat, they belong to the n-th element that matches.
 function typedPatchCauses(message: string, route: unknown): Cause[] {
   const rest = message.slice(message.indexOf("): ") + 3);
-  const lines = rest.startsWith("errors:\n") ? rest.slice(8).split("\n").map((l) => l.replace(/^ {2}/, "")) : [rest];
+  const lines = rest.startsWith("errors:\n")
+    ? rest
+        .slice(8)
+        .split("\n")
+        .map((l) => l.replace(/^ {2}/, ""))
+    : [rest];
   const repeats = new Map<string, number>();
   return lines.map((l) => {
     const nth = repeats.get(l) ?? 0;
@@ -120,7 +129,7 @@ function smdSegments(l: string): [Segment[], number] {
     if (l[i] === ".") {
       const m = /^\.([^.[:]*)/.exec(l.slice(i));
       segs.push({ field: m?.[1] ?? "" });
-      i += (m?.[0].length ?? 1);
+      i += m?.[0].length ?? 1;
       continue;
     }
     let j = i + 1;

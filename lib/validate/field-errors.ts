@@ -54,7 +54,7 @@ export const notSupported = (path: string, value: unknown, allowed: readonly unk
   type: "NotSupported",
   message:
     `Unsupported value: ${goValue(value)}` +
-        // Non-string enum values are printed as their JSON text, quoted like strings (301 → "301").
+    // Non-string enum values are printed as their JSON text, quoted like strings (301 → "301").
     (allowed.length ? `: supported values: ${allowed.map((a) => goQuote(typeof a === "string" ? a : goJson(a))).join(", ")}` : ""),
 });
 

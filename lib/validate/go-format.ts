@@ -51,7 +51,14 @@ export function goJson(v: unknown): string {
   if (Array.isArray(v)) return "[" + v.map(goJson).join(",") + "]";
   if (typeof v === "object") {
     const o = v as Record<string, unknown>;
-    return "{" + Object.keys(o).sort().map((k) => `${htmlEscape(JSON.stringify(k))}:${goJson(o[k])}`).join(",") + "}";
+    return (
+      "{" +
+      Object.keys(o)
+        .sort()
+        .map((k) => `${htmlEscape(JSON.stringify(k))}:${goJson(o[k])}`)
+        .join(",") +
+      "}"
+    );
   }
   return "null";
 }

@@ -15,7 +15,9 @@ export function goV(v: unknown): string {
   if (typeof v === "number") return goNumber(v);
   if (typeof v === "boolean") return String(v);
   if (Array.isArray(v)) return `[${v.map(goV).join(" ")}]`;
-  return `map[${sortedEntries(v).map(([k, x]) => `${k}:${goV(x)}`).join(" ")}]`;
+  return `map[${sortedEntries(v)
+    .map(([k, x]) => `${k}:${goV(x)}`)
+    .join(" ")}]`;
 }
 
 /** fmt's %#v, as for a value held in an interface{} (a nil one prints as `interface {}(nil)`). */
@@ -25,7 +27,9 @@ export function goSharpV(v: unknown): string {
   if (typeof v === "number") return goNumber(v);
   if (typeof v === "boolean") return String(v);
   if (Array.isArray(v)) return `[]interface {}{${v.map(goSharpV).join(", ")}}`;
-  return `map[string]interface {}{${sortedEntries(v).map(([k, x]) => `${goQuote(k)}:${goSharpV(x)}`).join(", ")}}`;
+  return `map[string]interface {}{${sortedEntries(v)
+    .map(([k, x]) => `${goQuote(k)}:${goSharpV(x)}`)
+    .join(", ")}}`;
 }
 
 /** fmt's %T of the unstructured value. */
@@ -50,5 +54,7 @@ export function smdValueString(v: unknown): string {
   if (typeof v === "boolean") return String(v);
   if (Array.isArray(v)) return `[${v.map(smdValueString).join(",")}]`;
   // Go iterates the map in no fixed order and joins with nothing; sorted here.
-  return sortedEntries(v).map(([k, x]) => `${k}=${smdValueString(x)}`).join("");
+  return sortedEntries(v)
+    .map(([k, x]) => `${k}=${smdValueString(x)}`)
+    .join("");
 }

@@ -12,10 +12,11 @@ export function finalizerWarnings(meta: unknown): string[] {
   const names = [...new Set(list.filter((f): f is string => typeof f === "string"))].sort();
   return names
     .filter((f) => !f.includes("/") && !STANDARD.has(f))
-    .map((f) =>
-      `metadata.finalizers: ${goQuote(f)}: ` +
-      (f.includes(".")
-        ? "prefer a domain-qualified finalizer name including a path (/) to avoid accidental conflicts with other finalizer writers"
-        : "prefer a domain-qualified finalizer name to avoid accidental conflicts with other finalizer writers"),
+    .map(
+      (f) =>
+        `metadata.finalizers: ${goQuote(f)}: ` +
+        (f.includes(".")
+          ? "prefer a domain-qualified finalizer name including a path (/) to avoid accidental conflicts with other finalizer writers"
+          : "prefer a domain-qualified finalizer name to avoid accidental conflicts with other finalizer writers"),
     );
 }

@@ -20,7 +20,8 @@ const withMeta = (metadata: Record<string, unknown>) => ({
 const lines = (meta: Record<string, unknown>) => validateHTTPRoute(withMeta(meta), crd).map((e) => `${e.path}: ${e.message}`);
 const LABEL_KEY =
   "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
-const SKIPPED = ": Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation";
+const SKIPPED =
+  ": Invalid value: null: some validation rules were not checked because the object was invalid; correct the existing errors to complete validation";
 
 describe("metadata as the API server validates it", () => {
   it("label keys and values", () => {
@@ -61,7 +62,9 @@ describe("metadata as the API server validates it", () => {
     expect(lines({ generateName: "abc-" })).toEqual([]);
     expect(lines({ generateName: "a-.-" })).toEqual([]);
     expect(lines({ generateName: `${"a".repeat(253)}-` })).toEqual([]);
-    expect(lines({ generateName: `${"a".repeat(254)}-` })).toEqual([`metadata.generateName: Invalid value: "${"a".repeat(254)}-": must be no more than 253 characters`]);
+    expect(lines({ generateName: `${"a".repeat(254)}-` })).toEqual([
+      `metadata.generateName: Invalid value: "${"a".repeat(254)}-": must be no more than 253 characters`,
+    ]);
     expect(lines({ generateName: "aé-" })).toHaveLength(1);
   });
 
@@ -74,7 +77,14 @@ describe("metadata as the API server validates it", () => {
     expect(lines({ ownerReferences: [{ ...ref, kind: "Event" }] })).toEqual([
       `metadata.ownerReferences: Invalid value: {"apiVersion":"v1","kind":"Event","name":"cm","uid":"u1"}: /v1, Kind=Event is disallowed from being an owner`,
     ]);
-    expect(lines({ ownerReferences: [{ ...ref, controller: true }, { ...ref, uid: "u2", name: "b", controller: true }] })).toEqual([
+    expect(
+      lines({
+        ownerReferences: [
+          { ...ref, controller: true },
+          { ...ref, uid: "u2", name: "b", controller: true },
+        ],
+      }),
+    ).toEqual([
       `metadata.ownerReferences: Invalid value: [{"apiVersion":"v1","kind":"ConfigMap","name":"cm","uid":"u1","controller":true},{"apiVersion":"v1","kind":"ConfigMap","name":"b","uid":"u2","controller":true}]: Only one reference can have Controller set to true. Found "true" in references for ConfigMap/cm and ConfigMap/b`,
     ]);
   });

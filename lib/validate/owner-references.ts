@@ -31,7 +31,10 @@ function decode(v: unknown): OwnerReference {
 }
 
 /** The struct's JSON: fields in declaration order, the optional pointers only when set. */
-const refJson = (ref: OwnerReference): string => `{${Object.entries(ref).map(([k, v]) => `${goJson(k)}:${goJson(v)}`).join(",")}}`;
+const refJson = (ref: OwnerReference): string =>
+  `{${Object.entries(ref)
+    .map(([k, v]) => `${goJson(k)}:${goJson(v)}`)
+    .join(",")}}`;
 
 // schema.ParseGroupVersion via FromAPIVersionAndKind: more than one '/' leaves no version at all.
 function versionOf(apiVersion: string): string {

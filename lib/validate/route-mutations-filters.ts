@@ -10,15 +10,16 @@ const REWRITE = (urlRewrite: Obj = { hostname: "a.example.com" }): Obj => ({ typ
 const MIRROR = (requestMirror: Obj = { backendRef: { name: "m", port: 80 } }): Obj => ({ type: "RequestMirror", requestMirror });
 const CORS = (cors: Obj = { allowOrigins: ["https://a.example.com"] }): Obj => ({ type: "CORS", cors });
 
-const setFilters = (filters: Json[], dropBackends = false) => (route: Obj) => {
-  rule0(route).filters = filters;
-  if (dropBackends) delete rule0(route).backendRefs;
-};
+const setFilters =
+  (filters: Json[], dropBackends = false) =>
+  (route: Obj) => {
+    rule0(route).filters = filters;
+    if (dropBackends) delete rule0(route).backendRefs;
+  };
 const onBackend = (filters: Json[]) => (route: Obj) => void (firstBackend(route).filters = filters);
 const onlyMatch = (type: string) => (route: Obj) => void (rule0(route).matches = [{ path: { type, value: "/p" } }]);
 
-const prefixRewrite = (kind: "redirect" | "rewrite", path: Obj): Obj =>
-  kind === "redirect" ? REDIRECT({ path }) : REWRITE({ path });
+const prefixRewrite = (kind: "redirect" | "rewrite", path: Obj): Obj => (kind === "redirect" ? REDIRECT({ path }) : REWRITE({ path }));
 
 const replacePrefix: Mutation[] = (["redirect", "rewrite"] as const).flatMap((kind) => [
   ...(["PathPrefix", "Exact", "RegularExpression"] as const).map((t) => ({
@@ -50,15 +51,17 @@ const replacePrefix: Mutation[] = (["redirect", "rewrite"] as const).flatMap((ki
       else onBackend([prefixRewrite(kind, { type: "ReplacePrefixMatch", replacePrefixMatch: "/x" })])(route);
     },
   },
-  ...([
-    { type: "ReplaceFullPath", replaceFullPath: "/full" },
-    { type: "ReplaceFullPath" },
-    { type: "ReplacePrefixMatch" },
-    { type: "ReplaceFullPath", replacePrefixMatch: "/x" },
-    { type: "ReplacePrefixMatch", replaceFullPath: "/x" },
-    { type: "Bogus", replaceFullPath: "/x" },
-    { type: "ReplaceFullPath", replaceFullPath: str(1025, "/") },
-  ] as Obj[]).map((path) => ({
+  ...(
+    [
+      { type: "ReplaceFullPath", replaceFullPath: "/full" },
+      { type: "ReplaceFullPath" },
+      { type: "ReplacePrefixMatch" },
+      { type: "ReplaceFullPath", replacePrefixMatch: "/x" },
+      { type: "ReplacePrefixMatch", replaceFullPath: "/x" },
+      { type: "Bogus", replaceFullPath: "/x" },
+      { type: "ReplaceFullPath", replaceFullPath: str(1025, "/") },
+    ] as Obj[]
+  ).map((path) => ({
     name: `${kind} path ${JSON.stringify(path).slice(0, 40)}`,
     apply: setFilters([prefixRewrite(kind, path)], kind === "redirect"),
   })),
@@ -108,7 +111,15 @@ export const FILTER_MUTATIONS: readonly Mutation[] = [
   ...each("redirect.hostname", ["a.example.com", "*.example.com", "Bad_Host", ""], (route, v) => setFilters([REDIRECT({ hostname: v })], true)(route)),
   ...each("rewrite.hostname", ["a.example.com", "*.example.com", "Bad_Host"], (route, v) => setFilters([REWRITE({ hostname: v })])(route)),
   ...[16, 17].map((n) => ({ name: `RHM ${n} set`, apply: setFilters([RHM(times(n, (i) => ({ name: `h${i}`, value: "v" })))]) })),
-  { name: "RHM duplicate set", apply: setFilters([RHM([{ name: "a", value: "1" }, { name: "a", value: "2" }])]) },
+  {
+    name: "RHM duplicate set",
+    apply: setFilters([
+      RHM([
+        { name: "a", value: "1" },
+        { name: "a", value: "2" },
+      ]),
+    ]),
+  },
   { name: "RHM remove duplicate", apply: setFilters([{ type: "RequestHeaderModifier", requestHeaderModifier: { remove: ["a", "a"] } }]) },
   { name: "RHM remove 17", apply: setFilters([{ type: "RequestHeaderModifier", requestHeaderModifier: { remove: times(17, (i) => `h${i}`) } }]) },
   { name: "RHM bad header name", apply: setFilters([RHM([{ name: "bad name", value: "1" }])]) },

@@ -12,8 +12,24 @@ const owner = (x: Obj = {}): Obj => ({ ...OWNER, ...x });
 const KIB256 = 256 * 1024;
 
 const LABEL_KEYS = [
-  "app", "example.com/tier", "a_b.c-d", "Bad Key", "a/b/c", "/a", "a/", "", "A.com/x", "-a", "a-", "é", "k8s.io/", str(63), str(64),
-  `${str(253)}/x`, `${str(254)}/x`, `${str(63)}.com/${str(63)}`,
+  "app",
+  "example.com/tier",
+  "a_b.c-d",
+  "Bad Key",
+  "a/b/c",
+  "/a",
+  "a/",
+  "",
+  "A.com/x",
+  "-a",
+  "a-",
+  "é",
+  "k8s.io/",
+  str(63),
+  str(64),
+  `${str(253)}/x`,
+  `${str(254)}/x`,
+  `${str(63)}.com/${str(63)}`,
 ];
 const LABEL_VALUES = ["", "v", "a.b_c-d", "bad value!", "-x", "x_", str(63), str(64), "é".repeat(31), "é".repeat(32)];
 
@@ -26,7 +42,11 @@ const labels: Mutation[] = [
 ];
 
 const annotations: Mutation[] = [
-  ...each("annotation key", ["example.com/a", "A.COM/X", "Bad Key", "a/b/c", "", "x/", str(64)], (route, k) => void (meta(route).annotations = { [String(k)]: "anything: ☃" })),
+  ...each(
+    "annotation key",
+    ["example.com/a", "A.COM/X", "Bad Key", "a/b/c", "", "x/", str(64)],
+    (route, k) => void (meta(route).annotations = { [String(k)]: "anything: ☃" }),
+  ),
   { name: "annotations at the limit", apply: (route) => void (meta(route).annotations = { x: str(KIB256 - 1) }) },
   { name: "annotations one byte over", apply: (route) => void (meta(route).annotations = { x: str(KIB256) }) },
   { name: "annotations over in two keys", apply: (route) => void (meta(route).annotations = { a: str(KIB256 / 2), b: str(KIB256 / 2) }) },
@@ -39,8 +59,26 @@ const annotations: Mutation[] = [
 const finalizers: Mutation[] = each(
   "finalizers",
   [
-    ["example.com/f"], ["a"], ["a.b"], ["kubernetes"], ["orphan"], ["orphan", "foregroundDeletion"], ["foregroundDeletion", "b", "a", "b"],
-    ["bad name"], [""], ["x/y/z"], ["a", "a"], ["example.com/f", "example.com/f"], [1], [null], [["a"]], [{ a: 1 }], [null, 5], "x", null, [],
+    ["example.com/f"],
+    ["a"],
+    ["a.b"],
+    ["kubernetes"],
+    ["orphan"],
+    ["orphan", "foregroundDeletion"],
+    ["foregroundDeletion", "b", "a", "b"],
+    ["bad name"],
+    [""],
+    ["x/y/z"],
+    ["a", "a"],
+    ["example.com/f", "example.com/f"],
+    [1],
+    [null],
+    [["a"]],
+    [{ a: 1 }],
+    [null, 5],
+    "x",
+    null,
+    [],
   ],
   set("finalizers"),
 );
@@ -55,15 +93,36 @@ const ownerReferences: Mutation[] = [
   ...each(
     "ownerReferences",
     [
-      [owner()], [owner({ controller: true, blockOwnerDeletion: true })], [{ kind: "ConfigMap", name: "cm", uid: "u" }],
-      [{ apiVersion: "v1", name: "cm", uid: "u" }], [{ apiVersion: "v1", kind: "ConfigMap", uid: "u" }], [{ apiVersion: "v1", kind: "ConfigMap", name: "cm" }],
-      [owner({ apiVersion: "", kind: "", name: "", uid: "" })], [owner({ apiVersion: "a/b/c" })], [owner({ apiVersion: "g/" })], [owner({ apiVersion: "/v1" })],
-      [owner({ apiVersion: "apps/v1", kind: "Deployment" })], [owner({ kind: "Event" })], [owner({ apiVersion: "events.k8s.io/v1", kind: "Event" })],
+      [owner()],
+      [owner({ controller: true, blockOwnerDeletion: true })],
+      [{ kind: "ConfigMap", name: "cm", uid: "u" }],
+      [{ apiVersion: "v1", name: "cm", uid: "u" }],
+      [{ apiVersion: "v1", kind: "ConfigMap", uid: "u" }],
+      [{ apiVersion: "v1", kind: "ConfigMap", name: "cm" }],
+      [owner({ apiVersion: "", kind: "", name: "", uid: "" })],
+      [owner({ apiVersion: "a/b/c" })],
+      [owner({ apiVersion: "g/" })],
+      [owner({ apiVersion: "/v1" })],
+      [owner({ apiVersion: "apps/v1", kind: "Deployment" })],
+      [owner({ kind: "Event" })],
+      [owner({ apiVersion: "events.k8s.io/v1", kind: "Event" })],
       [owner({ controller: true }), owner({ uid: "u2", name: "b", controller: true })],
       [owner({ controller: true }), owner({ uid: "u2", name: "b", controller: true }), owner({ uid: "u3", kind: "X", name: "c", controller: true })],
-      [owner({ controller: true }), owner({ uid: "u2", controller: false })], [owner(), owner({ name: "b" })],
-      [{ apiVersion: "v1", kind: "A", name: "a" }, { apiVersion: "v1", kind: "B", name: "b" }], [owner({ foo: 1 })], [owner({ controller: "true" })],
-      [owner({ controller: 1 })], [owner({ blockOwnerDeletion: "x" })], [null], ["x"], {}, null, [],
+      [owner({ controller: true }), owner({ uid: "u2", controller: false })],
+      [owner(), owner({ name: "b" })],
+      [
+        { apiVersion: "v1", kind: "A", name: "a" },
+        { apiVersion: "v1", kind: "B", name: "b" },
+      ],
+      [owner({ foo: 1 })],
+      [owner({ controller: "true" })],
+      [owner({ controller: 1 })],
+      [owner({ blockOwnerDeletion: "x" })],
+      [null],
+      ["x"],
+      {},
+      null,
+      [],
     ],
     set("ownerReferences"),
   ),
@@ -73,7 +132,11 @@ const requestMeta: Mutation[] = [
   ...each("resourceVersion", ["1", "007", "0", "", "abc", "+1", "-1", "18446744073709551615", "18446744073709551616", 5], set("resourceVersion")),
   ...each("managedFields", [null, [], [{ manager: "x", operation: "Apply" }], "x"], set("managedFields")),
   ...each("generation", [-1, 5, "5", 1.5, true], set("generation")),
-  ...each("creationTimestamp", ["2020-01-01T00:00:00Z", "bad", "", "2020-13-01T00:00:00Z", "2020-02-30T00:00:00Z", "2020-01-01T00:00:00", "2020-01-01T1:00:00Z", 5, null], set("creationTimestamp")),
+  ...each(
+    "creationTimestamp",
+    ["2020-01-01T00:00:00Z", "bad", "", "2020-13-01T00:00:00Z", "2020-02-30T00:00:00Z", "2020-01-01T00:00:00", "2020-01-01T1:00:00Z", 5, null],
+    set("creationTimestamp"),
+  ),
   ...each("deletionTimestamp", ["2020-01-01T00:00:00Z", "bad"], set("deletionTimestamp")),
   ...each("deletionGracePeriodSeconds", [5, 2.5, "5"], set("deletionGracePeriodSeconds")),
   ...each("selfLink", ["/x", 1], set("selfLink")),
@@ -91,4 +154,12 @@ const unknownMeta: Mutation[] = [
   { name: "unknown managedFields entry field", apply: (route) => void (meta(route).managedFields = [{ manager: "x", bogus: 1 }]) },
 ];
 
-export const META_MUTATIONS: readonly Mutation[] = [...labels, ...annotations, ...finalizers, ...generateName, ...ownerReferences, ...requestMeta, ...unknownMeta];
+export const META_MUTATIONS: readonly Mutation[] = [
+  ...labels,
+  ...annotations,
+  ...finalizers,
+  ...generateName,
+  ...ownerReferences,
+  ...requestMeta,
+  ...unknownMeta,
+];

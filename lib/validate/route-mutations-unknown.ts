@@ -16,7 +16,10 @@ export const UNKNOWN_MUTATIONS: readonly Mutation[] = [
   { name: "unknown header match field", apply: (route) => void (firstMatch(route).headers = [{ name: "x", value: "v", foo: 1 }]) },
   { name: "two unknown spec fields", apply: (route) => void Object.assign(spec(route), { foo: 1, bar: { x: 1 } }) },
   { name: "unknown spec field and bad port", apply: (route) => void Object.assign(spec(route), { foo: 1, parentRefs: [{ name: "gw", port: "80" }] }) },
-  { name: "unknown rule field and deep unknown", apply: (route) => void Object.assign(rule0(route), { zz: 1, matches: [{ path: { type: "Exact", value: "/a", yy: 2 } }] }) },
+  {
+    name: "unknown rule field and deep unknown",
+    apply: (route) => void Object.assign(rule0(route), { zz: 1, matches: [{ path: { type: "Exact", value: "/a", yy: 2 } }] }),
+  },
   { name: "unknown status field", apply: (route) => void (route.status = { foo: 1 }) },
   { name: "status empty parents", apply: (route) => void (route.status = { parents: [] }) },
   {
@@ -27,7 +30,9 @@ export const UNKNOWN_MUTATIONS: readonly Mutation[] = [
           {
             parentRef: { name: "gw" },
             controllerName: "example.com/gateway",
-            conditions: [{ type: "Accepted", status: "True", reason: "Accepted", message: "", lastTransitionTime: "2020-01-01T00:00:00Z", observedGeneration: 1 }],
+            conditions: [
+              { type: "Accepted", status: "True", reason: "Accepted", message: "", lastTransitionTime: "2020-01-01T00:00:00Z", observedGeneration: 1 },
+            ],
           },
         ],
       }),

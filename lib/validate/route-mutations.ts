@@ -7,8 +7,32 @@ import { UNKNOWN_MUTATIONS } from "./route-mutations-unknown.ts";
 import { each, firstBackend, firstMatch, rule0, spec, str, times, type Json, type Mutation, type Obj } from "./route-parts.ts";
 
 const PATHS = [
-  "/", "/a", "/a/b/", "/%20x", "/a.b", "/~user", "/a/..b", "/a..", "/a/...", "/@x:y", "a", "", "/a//b", "/a/./b",
-  "/a/../b", "/a%2fb", "/a%2Fb", "/a#b", "/a/..", "/a/.", "/a b", "/a?b", "/a%zz", "/é", "/" + str(1023), "/" + str(1024),
+  "/",
+  "/a",
+  "/a/b/",
+  "/%20x",
+  "/a.b",
+  "/~user",
+  "/a/..b",
+  "/a..",
+  "/a/...",
+  "/@x:y",
+  "a",
+  "",
+  "/a//b",
+  "/a/./b",
+  "/a/../b",
+  "/a%2fb",
+  "/a%2Fb",
+  "/a#b",
+  "/a/..",
+  "/a/.",
+  "/a b",
+  "/a?b",
+  "/a%zz",
+  "/é",
+  "/" + str(1023),
+  "/" + str(1024),
 ];
 
 const pathMutations: Mutation[] = [
@@ -26,25 +50,60 @@ const pathMutations: Mutation[] = [
 ];
 
 const limitMutations: Mutation[] = [
-  ...[16, 17].map((n) => ({ name: `${n} rules`, apply: (route: Obj) => void (spec(route).rules = times(n, (i) => ({ matches: [{ path: { type: "PathPrefix", value: `/r${i}` } }] }))) })),
+  ...[16, 17].map((n) => ({
+    name: `${n} rules`,
+    apply: (route: Obj) => void (spec(route).rules = times(n, (i) => ({ matches: [{ path: { type: "PathPrefix", value: `/r${i}` } }] }))),
+  })),
   { name: "0 rules", apply: (route) => void (spec(route).rules = []) },
   { name: "no rules", apply: (route) => void delete spec(route).rules },
-  ...[8, 9, 64, 65].map((n) => ({ name: `${n} matches`, apply: (route: Obj) => void (rule0(route).matches = times(n, (i) => ({ path: { type: "Exact", value: `/m${i}` } }))) })),
+  ...[8, 9, 64, 65].map((n) => ({
+    name: `${n} matches`,
+    apply: (route: Obj) => void (rule0(route).matches = times(n, (i) => ({ path: { type: "Exact", value: `/m${i}` } }))),
+  })),
   ...[128, 129].map((n) => ({
     name: `${n} matches in all`,
     apply: (route: Obj) =>
-      void (spec(route).rules = [64, 64, n - 128].filter((k) => k > 0).map((k, j) => ({ matches: times(k, (i) => ({ path: { type: "Exact", value: `/t${j}/${i}` } })) }))),
+      void (spec(route).rules = [64, 64, n - 128]
+        .filter((k) => k > 0)
+        .map((k, j) => ({ matches: times(k, (i) => ({ path: { type: "Exact", value: `/t${j}/${i}` } })) }))),
   })),
   ...[16, 17].map((n) => ({ name: `${n} hostnames`, apply: (route: Obj) => void (spec(route).hostnames = times(n, (i) => `h${i}.example.com`)) })),
   ...[32, 33].map((n) => ({ name: `${n} parentRefs`, apply: (route: Obj) => void (spec(route).parentRefs = times(n, (i) => ({ name: `gw${i}` }))) })),
-  ...[16, 17].map((n) => ({ name: `${n} backendRefs`, apply: (route: Obj) => void (rule0(route).backendRefs = times(n, (i) => ({ name: `b${i}`, port: 80 }))) })),
-  ...[16, 17].map((n) => ({ name: `${n} header matches`, apply: (route: Obj) => void (firstMatch(route).headers = times(n, (i) => ({ name: `h${i}`, value: "v" }))) })),
-  ...[16, 17].map((n) => ({ name: `${n} query matches`, apply: (route: Obj) => void (firstMatch(route).queryParams = times(n, (i) => ({ name: `q${i}`, value: "v" }))) })),
+  ...[16, 17].map((n) => ({
+    name: `${n} backendRefs`,
+    apply: (route: Obj) => void (rule0(route).backendRefs = times(n, (i) => ({ name: `b${i}`, port: 80 }))),
+  })),
+  ...[16, 17].map((n) => ({
+    name: `${n} header matches`,
+    apply: (route: Obj) => void (firstMatch(route).headers = times(n, (i) => ({ name: `h${i}`, value: "v" }))),
+  })),
+  ...[16, 17].map((n) => ({
+    name: `${n} query matches`,
+    apply: (route: Obj) => void (firstMatch(route).queryParams = times(n, (i) => ({ name: `q${i}`, value: "v" }))),
+  })),
 ];
 
 const HOSTNAMES = [
-  "a.example.com", "*.example.com", "x", "1.2.3.4", "xn--bcher-kva.example", "Foo.com", "a_b.com", "*.*.x", "a..b", "-a.com",
-  "a-.com", "*", "a.example.com.", "*foo.com", "", str(253), str(254), `${str(63)}.com`, `${str(64)}.com`, "ä.com",
+  "a.example.com",
+  "*.example.com",
+  "x",
+  "1.2.3.4",
+  "xn--bcher-kva.example",
+  "Foo.com",
+  "a_b.com",
+  "*.*.x",
+  "a..b",
+  "-a.com",
+  "a-.com",
+  "*",
+  "a.example.com.",
+  "*foo.com",
+  "",
+  str(253),
+  str(254),
+  `${str(63)}.com`,
+  `${str(64)}.com`,
+  "ä.com",
 ];
 
 const hostnameMutations: Mutation[] = [
@@ -63,10 +122,31 @@ const parentMutations: Mutation[] = [
   ...each("parent.group", ["", "gateway.networking.k8s.io", "Bad_Group"], (route, v) => void (spec(route).parentRefs = [{ name: "gw", group: v }])),
   { name: "parent missing name", apply: (route) => void (spec(route).parentRefs = [{ namespace: "x" }]) },
   { name: "same parent twice", apply: (route) => void (spec(route).parentRefs = [{ name: "gw" }, { name: "gw" }]) },
-  { name: "same parent two sections", apply: (route) => void (spec(route).parentRefs = [{ name: "gw", sectionName: "a" }, { name: "gw", sectionName: "b" }]) },
+  {
+    name: "same parent two sections",
+    apply: (route) =>
+      void (spec(route).parentRefs = [
+        { name: "gw", sectionName: "a" },
+        { name: "gw", sectionName: "b" },
+      ]),
+  },
   { name: "same parent one section", apply: (route) => void (spec(route).parentRefs = [{ name: "gw", sectionName: "a" }, { name: "gw" }]) },
-  { name: "same parent same section", apply: (route) => void (spec(route).parentRefs = [{ name: "gw", sectionName: "a" }, { name: "gw", sectionName: "a" }]) },
-  { name: "same name other ns", apply: (route) => void (spec(route).parentRefs = [{ name: "gw", namespace: "a" }, { name: "gw", namespace: "b" }]) },
+  {
+    name: "same parent same section",
+    apply: (route) =>
+      void (spec(route).parentRefs = [
+        { name: "gw", sectionName: "a" },
+        { name: "gw", sectionName: "a" },
+      ]),
+  },
+  {
+    name: "same name other ns",
+    apply: (route) =>
+      void (spec(route).parentRefs = [
+        { name: "gw", namespace: "a" },
+        { name: "gw", namespace: "b" },
+      ]),
+  },
   { name: "ns empty vs unset", apply: (route) => void (spec(route).parentRefs = [{ name: "gw", namespace: "" }, { name: "gw" }]) },
   { name: "no parentRefs", apply: (route) => void delete spec(route).parentRefs },
 ];
@@ -87,24 +167,63 @@ const backendMutations: Mutation[] = [
 ];
 
 const matchMutations: Mutation[] = [
-  ...each("header.name", ["x-a", "bad header", "", ":authority", str(256), str(257)], (route, v) => void (firstMatch(route).headers = [{ name: v, value: "v" }])),
+  ...each(
+    "header.name",
+    ["x-a", "bad header", "", ":authority", str(256), str(257)],
+    (route, v) => void (firstMatch(route).headers = [{ name: v, value: "v" }]),
+  ),
   ...each("header.type", ["Exact", "RegularExpression", "Prefix"], (route, v) => void (firstMatch(route).headers = [{ name: "x", type: v, value: "v" }])),
   ...each("header.value", ["", str(4096), str(4097)], (route, v) => void (firstMatch(route).headers = [{ name: "x", value: v }])),
-  { name: "duplicate header match", apply: (route) => void (firstMatch(route).headers = [{ name: "x", value: "1" }, { name: "x", value: "2" }]) },
-  { name: "header case differs", apply: (route) => void (firstMatch(route).headers = [{ name: "X", value: "1" }, { name: "x", value: "2" }]) },
+  {
+    name: "duplicate header match",
+    apply: (route) =>
+      void (firstMatch(route).headers = [
+        { name: "x", value: "1" },
+        { name: "x", value: "2" },
+      ]),
+  },
+  {
+    name: "header case differs",
+    apply: (route) =>
+      void (firstMatch(route).headers = [
+        { name: "X", value: "1" },
+        { name: "x", value: "2" },
+      ]),
+  },
   { name: "header missing value", apply: (route) => void (firstMatch(route).headers = [{ name: "x" }]) },
   ...each("query.name", ["q", "bad q", "", str(256), str(257)], (route, v) => void (firstMatch(route).queryParams = [{ name: v, value: "v" }])),
-  { name: "duplicate query match", apply: (route) => void (firstMatch(route).queryParams = [{ name: "q", value: "1" }, { name: "q", value: "2" }]) },
+  {
+    name: "duplicate query match",
+    apply: (route) =>
+      void (firstMatch(route).queryParams = [
+        { name: "q", value: "1" },
+        { name: "q", value: "2" },
+      ]),
+  },
   ...each("method", ["GET", "PATCH", "CONNECT", "get", "FOO"], (route, v) => void (firstMatch(route).method = v)),
 ];
 
 const timeoutMutations: Mutation[] = [
-  ...([["1s", "2s"], ["2s", "1s"], ["0s", "10s"], ["10s", "10s"], ["1h", "59m"], ["1m", "61s"], ["1d", "1s"], ["1.5s", "1s"], ["100000s", "1s"], ["1h1m1s1ms", "1s"], ["1h1m1s1ms1h", "1s"], ["abc", "1s"], ["500ms", "1s"]] as const).map(
-    ([request, backendRequest]) => ({
-      name: `timeouts ${request}/${backendRequest}`,
-      apply: (route: Obj) => void (rule0(route).timeouts = { request, backendRequest }),
-    }),
-  ),
+  ...(
+    [
+      ["1s", "2s"],
+      ["2s", "1s"],
+      ["0s", "10s"],
+      ["10s", "10s"],
+      ["1h", "59m"],
+      ["1m", "61s"],
+      ["1d", "1s"],
+      ["1.5s", "1s"],
+      ["100000s", "1s"],
+      ["1h1m1s1ms", "1s"],
+      ["1h1m1s1ms1h", "1s"],
+      ["abc", "1s"],
+      ["500ms", "1s"],
+    ] as const
+  ).map(([request, backendRequest]) => ({
+    name: `timeouts ${request}/${backendRequest}`,
+    apply: (route: Obj) => void (rule0(route).timeouts = { request, backendRequest }),
+  })),
   ...each("timeouts.request only", ["5s", "0s", "5x"], (route, v) => void (rule0(route).timeouts = { request: v })),
 ];
 

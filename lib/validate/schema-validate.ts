@@ -4,15 +4,7 @@
 // (maxLength, then minLength, then pattern); numeric range errors accumulate; int32/int64
 // formats add the server's "Checked value must be of type integer" error.
 import type { JSONSchemaProps } from "./crd-types.ts";
-import {
-  invalid,
-  notSupported,
-  required,
-  tooLong,
-  tooMany,
-  typeInvalid,
-  type FieldError,
-} from "./field-errors.ts";
+import { invalid, notSupported, required, tooLong, tooMany, typeInvalid, type FieldError } from "./field-errors.ts";
 import { checkFormat } from "./formats.ts";
 import { goNumber } from "./go-format.ts";
 import { childPath, indexPath, keyPath } from "./json-path.ts";
@@ -64,8 +56,7 @@ function typeOk(value: unknown, jt: JsonTypeName, s: JSONSchemaProps, path: stri
   return false;
 }
 
-const typeMismatch = (path: string, want: string, got: string) =>
-  typeInvalid(path, got, `${path} in body must be of type ${want}: ${JSON.stringify(got)}`);
+const typeMismatch = (path: string, want: string, got: string) => typeInvalid(path, got, `${path} in body must be of type ${want}: ${JSON.stringify(got)}`);
 
 // Observed on kube-apiserver 1.36: with a format, booleans and objects are reported against the
 // format with an empty type name, and fractional numbers as "float64" plus a range error.
@@ -148,4 +139,3 @@ function objectChecks(v: Record<string, unknown>, s: JSONSchemaProps, path: stri
     else if (extra) validateSchema(child, extra, keyPath(path, k), out);
   }
 }
-

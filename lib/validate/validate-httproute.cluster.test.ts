@@ -84,7 +84,12 @@ async function installUnderTestGroup(api: RawApi, version: string): Promise<Cust
   crd.metadata = { ...crd.metadata, name: `httproutes.${TEST_GROUP}` };
   crd.spec.group = TEST_GROUP;
   const name = `httproutes.${TEST_GROUP}`;
-  const res = await api.call("PATCH", `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${name}?fieldManager=routeboard-test&force=true`, crd, "application/apply-patch+yaml");
+  const res = await api.call(
+    "PATCH",
+    `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${name}?fieldManager=routeboard-test&force=true`,
+    crd,
+    "application/apply-patch+yaml",
+  );
   if (res.status >= 300) throw new Error(`install ${name}: HTTP ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
   const probe: Obj = { apiVersion: `${TEST_GROUP}/v1`, kind: "HTTPRoute", metadata: { name: "probe" }, spec: {} };
   for (let i = 0; i < 300; i++) {
@@ -128,7 +133,8 @@ async function differential(api: RawApi, group: string, crd: CustomResourceDefin
 
 const show = (d: Disagreement[]) =>
   d.slice(0, 8).map((x) => {
-    const say = (v: Verdict) => `${v.stage} ${v.causes.map((c) => `${c.path}: ${c.message}`).join(" | ")} ${v.warnings.length ? `W: ${v.warnings.join(" | ")}` : ""}`;
+    const say = (v: Verdict) =>
+      `${v.stage} ${v.causes.map((c) => `${c.path}: ${c.message}`).join(" | ")} ${v.warnings.length ? `W: ${v.warnings.join(" | ")}` : ""}`;
     return `${x.label} (${x.outcome})\n  server: ${say(x.server)}\n  local:  ${say(x.local)}`;
   });
 

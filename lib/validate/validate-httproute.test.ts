@@ -96,7 +96,20 @@ describe.each(VERSIONS)("validateHTTPRoute with Gateway API %s", (version) => {
     expect(paths(validateHTTPRoute(route({ rules: Array.from({ length: 17 }, () => ({})) }), crd))).toEqual(["", "spec.rules"]);
     const many = Array.from({ length: 9 }, () => ({ matches: Array.from({ length: 15 }, () => ({ path: { type: "PathPrefix", value: "/" } })) }));
     expect(paths(validateHTTPRoute(route({ rules: many }), crd))).toEqual(["spec.rules"]);
-    const dup = route({ rules: [{ matches: [{ headers: [{ name: "a", value: "b" }, { name: "a", value: "c" }] }] }] });
+    const dup = route({
+      rules: [
+        {
+          matches: [
+            {
+              headers: [
+                { name: "a", value: "b" },
+                { name: "a", value: "c" },
+              ],
+            },
+          ],
+        },
+      ],
+    });
     // A create names the later element; server-side apply refuses the list before validating it.
     expect(validateHTTPRoute(dup, crd, { request: "create" })).toEqual([
       { path: "spec.rules[0].matches[0].headers[1]", message: 'Duplicate value: {"name":"a"}', reason: "FieldValueDuplicate" },
@@ -121,7 +134,12 @@ describe.each(VERSIONS)("validateHTTPRoute with Gateway API %s", (version) => {
       elementIdFor: (p) => (p.startsWith("spec.rules[0].backendRefs[0]") ? "backend:0:0" : undefined),
     });
     expect(errs).toEqual([
-      { path: "spec.rules[0].backendRefs[0]", message: "Invalid value: Must have port for Service reference", reason: "FieldValueInvalid", elementId: "backend:0:0" },
+      {
+        path: "spec.rules[0].backendRefs[0]",
+        message: "Invalid value: Must have port for Service reference",
+        reason: "FieldValueInvalid",
+        elementId: "backend:0:0",
+      },
     ]);
   });
 
@@ -144,7 +162,10 @@ describe.each(VERSIONS)("validateHTTPRoute with Gateway API %s", (version) => {
         rules: Array.from({ length: 16 }, (_, i) => ({
           matches: [{ path: { type: "PathPrefix", value: i === 7 ? `/p${typed}` : `/p${i}` }, headers: [{ name: "x", value: "y" }] }],
           filters: [{ type: "RequestHeaderModifier", requestHeaderModifier: { set: [{ name: "rev", value: `r${i}` }] } }],
-          backendRefs: [{ name: `s${i}`, port: 80, weight: 50 }, { name: `t${i}`, port: 80, weight: 50 }],
+          backendRefs: [
+            { name: `s${i}`, port: 80, weight: 50 },
+            { name: `t${i}`, port: 80, weight: 50 },
+          ],
         })),
       });
     // Speed is measured by `npm run bench` (section compiler); here, the verdict on each edit.

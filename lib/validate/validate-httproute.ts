@@ -80,20 +80,12 @@ const REASONS: Record<FieldErrorType, string> = {
 
 const TYPE_META = new Set(["apiVersion", "kind", "metadata"]);
 
-export function validateHTTPRoute(
-  route: unknown,
-  crd: CustomResourceDefinition,
-  opts: ValidateOptions = {},
-): ValidationError[] {
+export function validateHTTPRoute(route: unknown, crd: CustomResourceDefinition, opts: ValidateOptions = {}): ValidationError[] {
   return checkCustomResource(route, crd, opts).errors;
 }
 
 /** The same checks for any custom resource of `crd` (HTTPRoute is the one Routeboard edits). */
-export function validateCustomResource(
-  obj: unknown,
-  crd: CustomResourceDefinition,
-  opts: ValidateOptions = {},
-): ValidationError[] {
+export function validateCustomResource(obj: unknown, crd: CustomResourceDefinition, opts: ValidateOptions = {}): ValidationError[] {
   return checkCustomResource(obj, crd, opts).errors;
 }
 
@@ -139,7 +131,11 @@ function check(obj: unknown, crd: CustomResourceDefinition, request: "apply" | "
   const meta = decodeObjectMeta(obj.metadata);
   if (meta.error) return refused([meta.error]);
   const unknown = [...meta.unknown, ...prunedFields(obj, version.schema)];
-  return validate(obj, version, unknown.map((path) => ({ path, message: `unknown field ${goQuote(path)}` })));
+  return validate(
+    obj,
+    version,
+    unknown.map((path) => ({ path, message: `unknown field ${goQuote(path)}` })),
+  );
 }
 
 function validate(obj: Record<string, unknown>, version: CompiledVersion, warnings: ValidationWarning[], applied = false): Found {

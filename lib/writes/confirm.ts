@@ -26,7 +26,10 @@ interface Claims {
   exp: number;
 }
 
-const digest = (s: ConfirmScope) => createHash("sha256").update(JSON.stringify([s.who, s.object, s.change])).digest("base64url");
+const digest = (s: ConfirmScope) =>
+  createHash("sha256")
+    .update(JSON.stringify([s.who, s.object, s.change]))
+    .digest("base64url");
 const sign = (payload: string) => createHmac("sha256", key()).update(payload).digest("base64url");
 
 /** A confirmation for overwriting these conflicts with exactly this change. */

@@ -13,7 +13,12 @@ const current: KubeObject = {
     annotations: { [LAST_APPLIED]: "{...}", note: "x" },
     managedFields: [
       { manager: "kubectl-client-side-apply", operation: "Update", fieldsType: "FieldsV1", fieldsV1: { "f:spec": { "f:hostnames": {}, "f:rules": {} } } },
-      { manager: "routeboard", operation: "Apply", fieldsType: "FieldsV1", fieldsV1: { "f:metadata": { "f:labels": { "f:owned": {} } }, "f:spec": { "f:parentRefs": {} } } },
+      {
+        manager: "routeboard",
+        operation: "Apply",
+        fieldsType: "FieldsV1",
+        fieldsV1: { "f:metadata": { "f:labels": { "f:owned": {} } }, "f:spec": { "f:parentRefs": {} } },
+      },
     ],
   },
   spec: { hostnames: ["a.example.com"], parentRefs: [{ name: "gw" }], rules: [{ backendRefs: [{ name: "a", port: 80 }] }] },
@@ -34,7 +39,10 @@ const sub = (spec: Record<string, unknown>, extra: Partial<Submission> = {}): Su
 
 describe("narrowBody", () => {
   it("sends what changed and what Routeboard owns, nothing else: no hostnames, no last-applied annotation", () => {
-    const body = narrowBody(sub({ ...(current.spec as object), rules: [{ backendRefs: [{ name: "b", port: 80 }] }] }), current, { spec: "all", manager: "routeboard" });
+    const body = narrowBody(sub({ ...(current.spec as object), rules: [{ backendRefs: [{ name: "b", port: 80 }] }] }), current, {
+      spec: "all",
+      manager: "routeboard",
+    });
     expect(body).toEqual({
       apiVersion: "gateway.networking.k8s.io/v1",
       kind: "HTTPRoute",

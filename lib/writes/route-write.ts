@@ -52,10 +52,21 @@ export async function writeRoute(store: Store, who: string, raw: unknown, rawSte
   if (!current.ok && current.error.type !== "NotFound") return early(current);
   if (current.ok && !s.resourceVersion) {
     // A new route whose name someone took meanwhile: applying would merge into theirs.
-    return early({ ok: false, error: { type: "Conflict", stale: true, conflicts: [], message: `An HTTPRoute ${s.namespace}/${s.name} exists already (created since you started this one). Choose another name, or open the existing route.` } });
+    return early({
+      ok: false,
+      error: {
+        type: "Conflict",
+        stale: true,
+        conflicts: [],
+        message: `An HTTPRoute ${s.namespace}/${s.name} exists already (created since you started this one). Choose another name, or open the existing route.`,
+      },
+    });
   }
   if (!current.ok && s.resourceVersion) {
-    return early({ ok: false, error: { type: "Conflict", stale: true, conflicts: [], message: `HTTPRoute ${s.namespace}/${s.name} was deleted since you loaded it.` } });
+    return early({
+      ok: false,
+      error: { type: "Conflict", stale: true, conflicts: [], message: `HTTPRoute ${s.namespace}/${s.name} was deleted since you loaded it.` },
+    });
   }
   const body = narrowBody(s, current.ok ? current.value : undefined, { spec: "all", manager: FIELD_MANAGER });
   return runWrite(store, who, body, step);

@@ -49,7 +49,9 @@ export async function runWrite(store: Store, who: string, body: KubeObject, step
   if (step.confirm !== undefined) {
     const managers = confirmedManagers(step.confirm, scope);
     if (!managers) {
-      const r = invalid("This confirmation is not for this change, or it is more than 10 minutes old: look at the conflict again and confirm it there. Nothing was changed.");
+      const r = invalid(
+        "This confirmation is not for this change, or it is more than 10 minutes old: look at the conflict again and confirm it there. Nothing was changed.",
+      );
       logWrite(who, step, body, false, r);
       return r;
     }

@@ -47,11 +47,15 @@ export async function writeTraffic(store: Store, who: string, raw: unknown, rawS
   const traffic = targets(raw.traffic);
   const before = raw.before === undefined ? undefined : targets(raw.before);
   if (!namespace.ok || !name.ok || !rv.ok) return refused([namespace, name, rv].flatMap((r) => (r.ok ? [] : [r.message])).join("; "));
-  if (!traffic || (raw.before !== undefined && !before)) return refused("traffic targets may hold only tag, revisionName, configurationName, latestRevision and percent");
+  if (!traffic || (raw.before !== undefined && !before))
+    return refused("traffic targets may hold only tag, revisionName, configurationName, latestRevision and percent");
   // The webhook's rules again, server-side: no test or real path may skip them.
   const problems = validateTraffic(traffic, { inService: true });
   if (problems.length > 0) {
-    return { ok: false, error: { type: "Invalid", message: "the traffic is not valid for Knative", causes: problems.map((p) => ({ field: p.path, message: p.message })) } };
+    return {
+      ok: false,
+      error: { type: "Invalid", message: "the traffic is not valid for Knative", causes: problems.map((p) => ({ field: p.path, message: p.message })) },
+    };
   }
   const base: KnativeService = {
     apiVersion: "serving.knative.dev/v1",

@@ -23,8 +23,13 @@ async function kubectl(args: string[], input?: unknown): Promise<string> {
   return (await p).stdout;
 }
 
-const get = async (name: string): Promise<KubeObject> => JSON.parse(await kubectl(["get", "httproute", name, "-n", ns, "-o", "json", "--show-managed-fields"])) as KubeObject;
-const owners = (o: KubeObject, manager: string) => o.metadata.managedFields?.filter((m) => m.manager === manager).map((m) => JSON.stringify(m.fieldsV1)).join("") ?? "";
+const get = async (name: string): Promise<KubeObject> =>
+  JSON.parse(await kubectl(["get", "httproute", name, "-n", ns, "-o", "json", "--show-managed-fields"])) as KubeObject;
+const owners = (o: KubeObject, manager: string) =>
+  o.metadata.managedFields
+    ?.filter((m) => m.manager === manager)
+    .map((m) => JSON.stringify(m.fieldsV1))
+    .join("") ?? "";
 
 let store: ClusterStore;
 beforeAll(async () => {
@@ -35,7 +40,12 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
-const route = (name: string, spec: Record<string, unknown>) => ({ apiVersion: "gateway.networking.k8s.io/v1", kind: "HTTPRoute", metadata: { name, namespace: ns }, spec });
+const route = (name: string, spec: Record<string, unknown>) => ({
+  apiVersion: "gateway.networking.k8s.io/v1",
+  kind: "HTTPRoute",
+  metadata: { name, namespace: ns },
+  spec,
+});
 const rules = (backend: string) => [{ matches: [{ path: { type: "PathPrefix", value: "/" } }], backendRefs: [{ name: backend, port: 80 }] }];
 const submission = (o: KubeObject, spec: Record<string, unknown>) => ({
   namespace: ns,
@@ -82,7 +92,11 @@ describe("writeRoute", () => {
     expect(token).toBeTruthy();
 
     // Not for another change, another user, or a forged one.
-    for (const [who, c, t] of [["test", submission(before, { ...(before.spec as object), rules: rules("evil") }), token], ["someone else", change, token], ["test", change, "forged.token"]] as const) {
+    for (const [who, c, t] of [
+      ["test", submission(before, { ...(before.spec as object), rules: rules("evil") }), token],
+      ["someone else", change, token],
+      ["test", change, "forged.token"],
+    ] as const) {
       const r = await writeRoute(store, who, c, { dryRun: false, confirm: t });
       expect(r.ok ? "ok" : r.error.type).toBe("Invalid");
     }
@@ -118,7 +132,11 @@ describe("writeRoute", () => {
   });
 
   it("refuses a malformed call with a clear message", async () => {
-    for (const [sub, step] of [[{ namespace: ns, name: "x" }, { dryRun: true }], [{ namespace: ns, name: "x", resourceVersion: "", spec: [] }, { dryRun: true }], [{ namespace: ns, name: "x", resourceVersion: "", spec: {} }, {}]] as const) {
+    for (const [sub, step] of [
+      [{ namespace: ns, name: "x" }, { dryRun: true }],
+      [{ namespace: ns, name: "x", resourceVersion: "", spec: [] }, { dryRun: true }],
+      [{ namespace: ns, name: "x", resourceVersion: "", spec: {} }, {}],
+    ] as const) {
       const r = await writeRoute(store, "test", sub, step);
       expect(r.ok ? "ok" : r.error.type).toBe("Invalid");
     }
@@ -129,7 +147,21 @@ describe("writeGrants", () => {
   it("grants only what the route's own backends need", async () => {
     const other = `${ns}-b`;
     await kubectl(["create", "namespace", other]);
-    const sub = { namespace: ns, name: "cross", resourceVersion: "", spec: { rules: [{ backendRefs: [{ name: "inventory", namespace: other, port: 80 }, { name: "local", port: 80 }] }] } };
+    const sub = {
+      namespace: ns,
+      name: "cross",
+      resourceVersion: "",
+      spec: {
+        rules: [
+          {
+            backendRefs: [
+              { name: "inventory", namespace: other, port: 80 },
+              { name: "local", port: 80 },
+            ],
+          },
+        ],
+      },
+    };
     const r = await writeGrants(store, "test", sub, { dryRun: false });
     expect(r.ok ? r.value.map((g) => `${g.metadata.namespace}/${g.metadata.name}`) : r.error.message).toEqual([`${other}/routeboard-${ns}-to-inventory`]);
     expect(await kubectl(["get", "referencegrants", "-A", "-o", "name"])).toContain(`routeboard-${ns}-to-inventory`);
@@ -141,14 +173,25 @@ describe("writeGrants", () => {
 
 describe("writeTraffic", () => {
   it("refuses targets with fields a traffic target does not have in spec", async () => {
-    const r = await writeTraffic(store, "test", { namespace: ns, name: "svc", resourceVersion: "1", traffic: [{ percent: 100, latestRevision: true, url: "http://evil" }] }, { dryRun: true });
+    const r = await writeTraffic(
+      store,
+      "test",
+      { namespace: ns, name: "svc", resourceVersion: "1", traffic: [{ percent: 100, latestRevision: true, url: "http://evil" }] },
+      { dryRun: true },
+    );
     expect(r.ok ? "ok" : r.error).toMatchObject({ type: "Invalid", message: expect.stringContaining("may hold only") });
   });
 });
 
 describe("writeIngressClass", () => {
-  const ksvc = { apiVersion: "serving.knative.dev/v1", kind: "Service", metadata: { name: "movable", namespace: ns }, spec: { template: { spec: { containers: [{ image: "ghcr.io/example/hello:v1" }] } } } };
-  const getKsvc = async (): Promise<KubeObject> => JSON.parse(await kubectl(["get", "services.serving.knative.dev", "movable", "-n", ns, "-o", "json", "--show-managed-fields"])) as KubeObject;
+  const ksvc = {
+    apiVersion: "serving.knative.dev/v1",
+    kind: "Service",
+    metadata: { name: "movable", namespace: ns },
+    spec: { template: { spec: { containers: [{ image: "ghcr.io/example/hello:v1" }] } } },
+  };
+  const getKsvc = async (): Promise<KubeObject> =>
+    JSON.parse(await kubectl(["get", "services.serving.knative.dev", "movable", "-n", ns, "-o", "json", "--show-managed-fields"])) as KubeObject;
 
   it("moves a Service by its ingress-class annotation alone, dry-run first, and back again", async () => {
     await kubectl(["create", "-f", "-"], ksvc);
@@ -174,9 +217,25 @@ describe("writeIngressClass", () => {
 
   it("refuses any other class, and any other field a crafted call adds", async () => {
     const o = await getKsvc();
-    const r = await writeIngressClass(store, "test", { namespace: ns, name: "movable", resourceVersion: o.metadata.resourceVersion, ingressClass: "evil.ingress.example" }, { dryRun: false });
+    const r = await writeIngressClass(
+      store,
+      "test",
+      { namespace: ns, name: "movable", resourceVersion: o.metadata.resourceVersion, ingressClass: "evil.ingress.example" },
+      { dryRun: false },
+    );
     expect(r.ok ? "ok" : r.error.message).toMatch(/ingressClass must be .* Nothing was changed/);
-    const extra = await writeIngressClass(store, "test", { namespace: ns, name: "movable", resourceVersion: o.metadata.resourceVersion, ingressClass: GATEWAY_API_INGRESS_CLASS, spec: { template: { spec: { containers: [{ image: "evil" }] } } } }, { dryRun: false });
+    const extra = await writeIngressClass(
+      store,
+      "test",
+      {
+        namespace: ns,
+        name: "movable",
+        resourceVersion: o.metadata.resourceVersion,
+        ingressClass: GATEWAY_API_INGRESS_CLASS,
+        spec: { template: { spec: { containers: [{ image: "evil" }] } } },
+      },
+      { dryRun: false },
+    );
     expect(extra.ok ? "ok" : extra.error.message).toBe("ok");
     expect(JSON.stringify((await getKsvc()).spec)).not.toContain("evil");
   });

@@ -97,8 +97,13 @@ items:
   });
 
   it("refuses a billion-laughs alias bomb with an error instead of hanging", () => {
-    const bomb = ['apiVersion: v1', 'kind: ConfigMap', 'metadata: {name: x}', 'a: &a [x, x, x, x, x, x, x, x, x]'];
-    for (let i = 0; i < 8; i++) bomb.push(`${"b".repeat(i + 1)}: &${"b".repeat(i + 1)} [${Array(9).fill(`*${i === 0 ? "a" : "b".repeat(i)}`).join(", ")}]`);
+    const bomb = ["apiVersion: v1", "kind: ConfigMap", "metadata: {name: x}", "a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let i = 0; i < 8; i++)
+      bomb.push(
+        `${"b".repeat(i + 1)}: &${"b".repeat(i + 1)} [${Array(9)
+          .fill(`*${i === 0 ? "a" : "b".repeat(i)}`)
+          .join(", ")}]`,
+      );
     const r = parseManifests(bomb.join("\n") + "\n");
     expect(r.objects).toEqual([]);
     expect(r.errors[0]!.message).toMatch(/alias/i);

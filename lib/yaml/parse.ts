@@ -23,11 +23,13 @@ export function parseManifestDocuments(text: string, opts: ParseOptions = {}): P
     return {
       docs: [],
       objects: [],
-      errors: [{
-        line: 1,
-        column: 1,
-        message: `File is too large: more than ${formatBytes(maxBytes)} (limit ${maxBytes} bytes). Split it into smaller files.`,
-      }],
+      errors: [
+        {
+          line: 1,
+          column: 1,
+          message: `File is too large: more than ${formatBytes(maxBytes)} (limit ${maxBytes} bytes). Split it into smaller files.`,
+        },
+      ],
     };
   }
   const result: ParseResult = { objects: [], errors: [] };
@@ -41,7 +43,14 @@ export function parseManifestDocuments(text: string, opts: ParseOptions = {}): P
   const { docs, lines, truncatedAt } = parsed;
   docs.forEach((doc, index) => collectDocument(doc, index, lines, result));
   if (truncatedAt !== undefined) {
-    result.errors.push(at(lines, truncatedAt, docs.length, `More than ${MAX_DOCUMENTS.toLocaleString("en-US")} YAML documents: the rest of the file was not read. Split it into smaller files.`));
+    result.errors.push(
+      at(
+        lines,
+        truncatedAt,
+        docs.length,
+        `More than ${MAX_DOCUMENTS.toLocaleString("en-US")} YAML documents: the rest of the file was not read. Split it into smaller files.`,
+      ),
+    );
   }
   return { ...result, docs };
 }

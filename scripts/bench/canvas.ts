@@ -23,7 +23,10 @@ function routes(): object {
       hostnames: [HOST],
       rules: Array.from({ length: RULES }, (_, i) => ({
         matches: [{ path: { type: "PathPrefix", value: `/r${r}/p${i}` } }],
-        backendRefs: [{ name: `svc-${r}-${i}`, port: 80, weight: 90 }, { name: `svc-${r}-${i}-canary`, port: 80, weight: 10 }],
+        backendRefs: [
+          { name: `svc-${r}-${i}`, port: 80, weight: 90 },
+          { name: `svc-${r}-${i}-canary`, port: 80, weight: 10 },
+        ],
       })),
     },
   }));

@@ -16,8 +16,21 @@ import { ms, percentile, writeSection } from "./report";
 const N = Number(process.env.BENCH_CHAINS ?? 500);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const CHUNK = 300;
-const KINDS: KindKey[] = ["KnativeService", "Configuration", "Revision", "Route", "KIngress", "HTTPRoute", "Gateway", "GatewayClass", "ReferenceGrant", "Service", "Namespace"];
-const KUBECTL_KINDS = "services.serving.knative.dev,configurations,revisions,routes.serving.knative.dev,ingresses.networking.internal.knative.dev,httproutes,gateways,gatewayclasses,referencegrants,services,namespaces";
+const KINDS: KindKey[] = [
+  "KnativeService",
+  "Configuration",
+  "Revision",
+  "Route",
+  "KIngress",
+  "HTTPRoute",
+  "Gateway",
+  "GatewayClass",
+  "ReferenceGrant",
+  "Service",
+  "Namespace",
+];
+const KUBECTL_KINDS =
+  "services.serving.knative.dev,configurations,revisions,routes.serving.knative.dev,ingresses.networking.internal.knative.dev,httproutes,gateways,gatewayclasses,referencegrants,services,namespaces";
 
 function kubectlIn(cluster: ClusterState, args: string[], input?: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -26,7 +39,11 @@ function kubectlIn(cluster: ClusterState, args: string[], input?: string): Promi
     const err: Buffer[] = [];
     p.stdout.on("data", (b: Buffer) => out.push(b));
     p.stderr.on("data", (b: Buffer) => err.push(b));
-    p.on("exit", (c) => (c === 0 ? resolve(Buffer.concat(out).toString("utf8")) : reject(new Error(`kubectl ${args[0]} exited ${c}: ${Buffer.concat(err).toString("utf8").slice(0, 500)}`))));
+    p.on("exit", (c) =>
+      c === 0
+        ? resolve(Buffer.concat(out).toString("utf8"))
+        : reject(new Error(`kubectl ${args[0]} exited ${c}: ${Buffer.concat(err).toString("utf8").slice(0, 500)}`)),
+    );
     p.stdin.end(input ?? "");
   });
 }
@@ -43,8 +60,18 @@ async function createAll(cluster: ClusterState, objects: KubeObject[]): Promise<
     pending = pending.filter((o) => !ready.includes(o));
     for (let i = 0; i < ready.length; i += CHUNK) {
       const batch = ready.slice(i, i + CHUNK);
-      const items = batch.map((o) => JSON.parse(JSON.stringify({ ...o, status: undefined, metadata: { ...o.metadata, uid: undefined, generation: undefined } }).replace(FAKE, (m) => real.get(m) ?? m)) as KubeObject);
-      const created = { items: parseJsonStream(await kubectlIn(cluster, ["create", "-f", "-", "-o", "json"], JSON.stringify({ apiVersion: "v1", kind: "List", items }))) };
+      const items = batch.map(
+        (o) =>
+          JSON.parse(
+            JSON.stringify({ ...o, status: undefined, metadata: { ...o.metadata, uid: undefined, generation: undefined } }).replace(
+              FAKE,
+              (m) => real.get(m) ?? m,
+            ),
+          ) as KubeObject,
+      );
+      const created = {
+        items: parseJsonStream(await kubectlIn(cluster, ["create", "-f", "-", "-o", "json"], JSON.stringify({ apiVersion: "v1", kind: "List", items }))),
+      };
       const withStatus: KubeObject[] = [];
       batch.forEach((o, j) => {
         const c = created.items[j];
@@ -53,7 +80,8 @@ async function createAll(cluster: ClusterState, objects: KubeObject[]): Promise<
         // The status subresource is written with the resourceVersion just returned, as a controller does.
         if (o.status !== undefined) withStatus.push({ ...c, status: JSON.parse(JSON.stringify(o.status).replace(FAKE, (m) => real.get(m) ?? m)) });
       });
-      if (withStatus.length > 0) await kubectlIn(cluster, ["replace", "--subresource=status", "-f", "-"], JSON.stringify({ apiVersion: "v1", kind: "List", items: withStatus }));
+      if (withStatus.length > 0)
+        await kubectlIn(cluster, ["replace", "--subresource=status", "-f", "-"], JSON.stringify({ apiVersion: "v1", kind: "List", items: withStatus }));
     }
   }
 }
@@ -104,27 +132,43 @@ export async function benchChain(): Promise<void> {
     const target = `svc-${Math.floor(N / 2)}`;
     const root = { kind: "KnativeService" as const, namespace: ctx.ns, name: target };
     const check = resolveChain(all(), root);
-    if (check.health !== "ok" || check.nodes.length < 10) throw new Error(`bench chain: ${target} resolved to ${check.health} with ${check.nodes.length} nodes`);
+    if (check.health !== "ok" || check.nodes.length < 10)
+      throw new Error(`bench chain: ${target} resolved to ${check.health} with ${check.nodes.length} nodes`);
     const rows = chainOverview(all());
     if (rows.length !== N * 3) throw new Error(`bench chain: overview has ${rows.length} rows, expected ${N * 3}`);
 
     const index = indexObjects(all());
     const oneCache = await series(() => resolveChain(all(), root));
     const oneIndexed = await series(() => resolveChain(index, root));
-    const names = check.nodes.filter((n) => !n.missing).map((n) => {
-      const r: Record<string, string> = { KnativeService: "services.serving.knative.dev", Configuration: "configurations", Revision: "revisions", Route: "routes.serving.knative.dev", KIngress: "ingresses.networking.internal.knative.dev", HTTPRoute: "httproutes", Gateway: "gateways", GatewayClass: "gatewayclasses", Service: "services" };
-      return { ns: n.namespace, ref: `${r[n.kind]}/${n.name}` };
-    });
+    const names = check.nodes
+      .filter((n) => !n.missing)
+      .map((n) => {
+        const r: Record<string, string> = {
+          KnativeService: "services.serving.knative.dev",
+          Configuration: "configurations",
+          Revision: "revisions",
+          Route: "routes.serving.knative.dev",
+          KIngress: "ingresses.networking.internal.knative.dev",
+          HTTPRoute: "httproutes",
+          Gateway: "gateways",
+          GatewayClass: "gatewayclasses",
+          Service: "services",
+        };
+        return { ns: n.namespace, ref: `${r[n.kind]}/${n.name}` };
+      });
     // kubectl get by name can only take one namespace per call: one call per namespace, in parallel.
     const byNs = new Map<string | undefined, string[]>();
     for (const n of names) byNs.set(n.ns, [...(byNs.get(n.ns) ?? []), n.ref]);
-    const oneKubectl = await series(() => Promise.all([...byNs].map(([ns, refs]) => kubectlIn(cluster, ["get", ...refs, ...(ns ? ["-n", ns] : []), "-o", "json"]))));
+    const oneKubectl = await series(() =>
+      Promise.all([...byNs].map(([ns, refs]) => kubectlIn(cluster, ["get", ...refs, ...(ns ? ["-n", ns] : []), "-o", "json"]))),
+    );
     const overview = await series(() => chainOverview(all()));
     const overviewKubectl = await series(() => kubectlIn(cluster, ["get", KUBECTL_KINDS, "-A", "-o", "json"]));
 
     const ref1 = percentile(oneKubectl, 50);
     const refAll = percentile(overviewKubectl, 50);
-    const row = (label: string, xs: number[], ref: number) => `| ${label} | ${ms(percentile(xs, 50))} | ${ms(percentile(xs, 95))} | ${(percentile(xs, 50) / ref).toFixed(3)} |`;
+    const row = (label: string, xs: number[], ref: number) =>
+      `| ${label} | ${ms(percentile(xs, 50))} | ${ms(percentile(xs, 95))} | ${(percentile(xs, 50) / ref).toFixed(3)} |`;
     writeSection(
       "chain",
       "Troubleshooting chains: one, and the overview of all",

@@ -15,7 +15,13 @@ const GATEWAYS = 200;
 const ROUTES = 5000;
 const TEAMS = 50;
 
-const BROKEN = ["missing Service", "port the Service lacks", "cross-namespace without grant", "hostname no listener takes", "sectionName no listener has"] as const;
+const BROKEN = [
+  "missing Service",
+  "port the Service lacks",
+  "cross-namespace without grant",
+  "hostname no listener takes",
+  "sectionName no listener has",
+] as const;
 /** Route i is broken in way BROKEN[i % 25 - 1] for i % 25 in 1..5, fine otherwise. */
 const brokenWay = (i: number): (typeof BROKEN)[number] | undefined => BROKEN[(i % 25) - 1];
 // Only team-0 … team-24 are granted access to the "shared" namespace.
@@ -32,7 +38,8 @@ function gatewayClass(): KubeObject {
 }
 
 const namespace = (name: string) => kube({ apiVersion: "v1", kind: "Namespace", metadata: { name, labels: { "kubernetes.io/metadata.name": name } } });
-const service = (ns: string, name: string, port = 8080) => kube({ apiVersion: "v1", kind: "Service", metadata: { namespace: ns, name }, spec: { selector: { app: name }, ports: [{ port }] } });
+const service = (ns: string, name: string, port = 8080) =>
+  kube({ apiVersion: "v1", kind: "Service", metadata: { namespace: ns, name }, spec: { selector: { app: name }, ports: [{ port }] } });
 
 function gateway(g: number): KubeObject {
   return kube({
@@ -43,7 +50,14 @@ function gateway(g: number): KubeObject {
       gatewayClassName: "bench",
       listeners: [
         { name: "http", port: 80, protocol: "HTTP", hostname: `*.g${g}.example.com`, allowedRoutes: { namespaces: { from: "All" } } },
-        { name: "https", port: 443, protocol: "HTTPS", hostname: `*.g${g}.example.com`, allowedRoutes: { namespaces: { from: "All" } }, tls: { certificateRefs: [{ kind: "Secret", name: `cert-${g}` }] } },
+        {
+          name: "https",
+          port: 443,
+          protocol: "HTTPS",
+          hostname: `*.g${g}.example.com`,
+          allowedRoutes: { namespaces: { from: "All" } },
+          tls: { certificateRefs: [{ kind: "Secret", name: `cert-${g}` }] },
+        },
       ],
     },
   });
@@ -54,7 +68,13 @@ function statusRoute(i: number): KubeObject {
   const ns = `team-${i % TEAMS}`;
   const way = brokenWay(i);
   const backend =
-    way === "missing Service" ? { name: `gone-${i}`, port: 8080 } : way === "port the Service lacks" ? { name: `svc-${i}`, port: 9090 } : way === "cross-namespace without grant" ? { name: "shared", namespace: "shared", port: 8080 } : { name: `svc-${i}`, port: 8080 };
+    way === "missing Service"
+      ? { name: `gone-${i}`, port: 8080 }
+      : way === "port the Service lacks"
+        ? { name: `svc-${i}`, port: 9090 }
+        : way === "cross-namespace without grant"
+          ? { name: "shared", namespace: "shared", port: 8080 }
+          : { name: `svc-${i}`, port: 8080 };
   return kube({
     apiVersion: `${GROUP}/v1`,
     kind: "HTTPRoute",
@@ -92,7 +112,9 @@ function statusObjects(): { objects: KubeObject[]; secrets: string[] } {
     if (brokenWay(i) !== "missing Service") objects.push(service(`team-${i % TEAMS}`, `svc-${i}`));
     objects.push(service(`team-${i % TEAMS}`, `svc-${i}-canary`));
   }
-  const secrets = Array.from({ length: GATEWAYS }, (_, g) => g).filter((g) => g % 10 !== 0).map((g) => `infra-${g % 10}/cert-${g}`);
+  const secrets = Array.from({ length: GATEWAYS }, (_, g) => g)
+    .filter((g) => g % 10 !== 0)
+    .map((g) => `infra-${g % 10}/cert-${g}`);
   return { objects, secrets };
 }
 
@@ -133,7 +155,11 @@ function tableRoute(i: number): KubeObject {
   return kube({
     apiVersion: `${GROUP}/v1`,
     kind: "HTTPRoute",
-    metadata: { namespace: `team-${i % 10}`, name: `t-${i}`, creationTimestamp: `2026-01-01T00:${String(Math.floor(i / 60) % 60).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}Z` },
+    metadata: {
+      namespace: `team-${i % 10}`,
+      name: `t-${i}`,
+      creationTimestamp: `2026-01-01T00:${String(Math.floor(i / 60) % 60).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}Z`,
+    },
     spec: {
       parentRefs: [{ name: "edge", namespace: "infra" }],
       ...(!hostless && { hostnames: [`app-${i}.example.com`] }),
@@ -141,7 +167,10 @@ function tableRoute(i: number): KubeObject {
         ? Array.from({ length: 4 }, (_, j) => ({ matches: [{ path: { type: "PathPrefix", value: `/shared-${i}/p${j}` } }], backendRefs: to }))
         : [
             { matches: [{ path: { type: "Exact", value: "/healthz" } }], backendRefs: to },
-            { matches: [{ path: { type: "PathPrefix", value: "/api" }, headers: [{ name: "x-canary", value: "yes" }] }], backendRefs: [{ name: `svc-${i}-canary`, port: 8080 }] },
+            {
+              matches: [{ path: { type: "PathPrefix", value: "/api" }, headers: [{ name: "x-canary", value: "yes" }] }],
+              backendRefs: [{ name: `svc-${i}-canary`, port: 8080 }],
+            },
             { matches: [{ path: { type: "PathPrefix", value: "/api" }, method: "POST" }], backendRefs: to },
             { matches: [{ path: { type: "PathPrefix", value: "/" } }], backendRefs: to },
           ],
@@ -152,7 +181,14 @@ function tableRoute(i: number): KubeObject {
 function tableObjects(): KubeObject[] {
   const objects: KubeObject[] = [gatewayClass(), namespace("infra")];
   for (let t = 0; t < 10; t++) objects.push(namespace(`team-${t}`));
-  objects.push(kube({ apiVersion: `${GROUP}/v1`, kind: "Gateway", metadata: { namespace: "infra", name: "edge" }, spec: { gatewayClassName: "bench", listeners: [{ name: "http", port: 80, protocol: "HTTP", allowedRoutes: { namespaces: { from: "All" } } }] } }));
+  objects.push(
+    kube({
+      apiVersion: `${GROUP}/v1`,
+      kind: "Gateway",
+      metadata: { namespace: "infra", name: "edge" },
+      spec: { gatewayClassName: "bench", listeners: [{ name: "http", port: 80, protocol: "HTTP", allowedRoutes: { namespaces: { from: "All" } } }] },
+    }),
+  );
   for (let i = 0; i < TABLE_ROUTES; i++) objects.push(tableRoute(i), service(`team-${i % 10}`, `svc-${i}`), service(`team-${i % 10}`, `svc-${i}-canary`));
   return objects;
 }
@@ -196,7 +232,9 @@ function linearTable(objects: readonly KubeObject[]): (req: Probe["req"]) => str
   for (const o of objects) {
     if (o.kind !== "HTTPRoute") continue;
     const spec = (o as unknown as { spec: { hostnames?: string[]; rules: { matches: { path: { value: string } }[] }[] } }).spec;
-    spec.rules.forEach((r, j) => rows.push({ hosts: spec.hostnames, prefix: r.matches[0]?.path.value ?? "/", id: `${o.metadata.namespace}/${o.metadata.name}#${j}` }));
+    spec.rules.forEach((r, j) =>
+      rows.push({ hosts: spec.hostnames, prefix: r.matches[0]?.path.value ?? "/", id: `${o.metadata.namespace}/${o.metadata.name}#${j}` }),
+    );
   }
   return (req) => rows.find((r) => (!r.hosts || r.hosts.includes(req.host)) && req.path.startsWith(r.prefix))?.id ?? "404";
 }
@@ -212,7 +250,11 @@ export async function benchGateway(): Promise<void> {
   const after = withRoutes(objects, (o) => o === edited, [changed]);
   const impact = impactOf(objects, after, [{ namespace: "team-0", name: "route-2600" }], opts);
   if (impact.routesCompared === 0) throw new Error("bench gateway: the impact compared no routes");
-  const [parse, predict, impactMs] = interleaved(9, [() => parseManifests(text), () => predictStatus(objects, opts), () => impactOf(objects, after, [{ namespace: "team-0", name: "route-2600" }], opts)]);
+  const [parse, predict, impactMs] = interleaved(9, [
+    () => parseManifests(text),
+    () => predictStatus(objects, opts),
+    () => impactOf(objects, after, [{ namespace: "team-0", name: "route-2600" }], opts),
+  ]);
   const parseMed = percentile(parse ?? [], 50);
   const predictMed = percentile(predict ?? [], 50);
   const impactMed = percentile(impactMs ?? [], 50);
@@ -242,7 +284,8 @@ export async function benchGateway(): Promise<void> {
   }
   if (wrong > 0) throw new Error(`bench gateway: matchRequest answered ${wrong} of ${reqs.length} requests otherwise than expected`);
   const us = (x: number) => `${(x * 1000).toFixed(1)} µs`;
-  const row = (label: string, p: number) => `| ${label} | ${us(percentile(ours, p))} | ${us(percentile(base, p))} | ${(percentile(ours, p) / percentile(base, p)).toFixed(2)} |`;
+  const row = (label: string, p: number) =>
+    `| ${label} | ${us(percentile(ours, p))} | ${us(percentile(base, p))} | ${(percentile(ours, p) / percentile(base, p)).toFixed(2)} |`;
 
   writeSection(
     "gateway",

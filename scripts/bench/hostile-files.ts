@@ -9,7 +9,8 @@ import { WorkspaceStore } from "../../lib/store/workspace/workspace-store";
 import { parseManifests } from "../../lib/yaml";
 import { ms, percentile, sideBySide, writeSection } from "./report";
 
-const keysFile = (n: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: keys\ndata:\n${Array.from({ length: n }, (_, i) => `  k${i}: v\n`).join("")}`;
+const keysFile = (n: number) =>
+  `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: keys\ndata:\n${Array.from({ length: n }, (_, i) => `  k${i}: v\n`).join("")}`;
 
 /** Times of `get` of a small object, 20 times, while the store may be parsing something else. */
 async function getTimes(store: WorkspaceStore): Promise<number[]> {
@@ -27,8 +28,14 @@ export async function benchHostileFiles(): Promise<void> {
   const rows: string[] = [];
   for (const n of [10_000, 40_000]) {
     const text = keysFile(n);
-    const t = sideBySide(3, () => parseManifests(text), () => parseAllDocuments(text).map((d) => d.toJS()));
-    rows.push(`| ${n.toLocaleString("en-US")} keys (${(text.length / 2 ** 20).toFixed(2)} MiB) | ${ms(t.ours)} | ${ms(t.base)} | ${(t.ours / t.base).toFixed(3)} |`);
+    const t = sideBySide(
+      3,
+      () => parseManifests(text),
+      () => parseAllDocuments(text).map((d) => d.toJS()),
+    );
+    rows.push(
+      `| ${n.toLocaleString("en-US")} keys (${(text.length / 2 ** 20).toFixed(2)} MiB) | ${ms(t.ours)} | ${ms(t.base)} | ${(t.ours / t.base).toFixed(3)} |`,
+    );
   }
   const big = keysFile(300_000);
   const s = performance.now();

@@ -12,9 +12,7 @@ export async function GET(req: Request) {
   const headers = { "Content-Type": "text/event-stream", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive" };
   const { store, problem } = await requestSession();
   if (!store) {
-    const body = kinds
-      .map((kind) => encodeMessage({ event: "snapshot", data: { kind, state: "unreachable", message: problem, items: [] } }))
-      .join("");
+    const body = kinds.map((kind) => encodeMessage({ event: "snapshot", data: { kind, state: "unreachable", message: problem, items: [] } })).join("");
     return new Response(`retry: 30000\n\n${body}`, { headers });
   }
   return new Response(storeEventStream(store, kinds, req.signal), { headers });

@@ -20,31 +20,61 @@ export function BackendNode({ id, data }: NodeProps<Node<BackendData, "backend">
     if (typing === undefined) return;
     setTyping(undefined);
     const w = Number(typing);
-    setNote(typing.trim() === "" ? undefined : Number.isFinite(w) && w >= 0 ? typeWeight(id, w) : { tone: "error", text: `“${typing}” is not a weight (0 to 1,000,000).` });
+    setNote(
+      typing.trim() === ""
+        ? undefined
+        : Number.isFinite(w) && w >= 0
+          ? typeWeight(id, w)
+          : { tone: "error", text: `“${typing}” is not a weight (0 to 1,000,000).` },
+    );
   };
   const compact = useCompact();
   const size = sizeOf({ type: "backend", data });
   const b = data.backend;
   const name = `${b.namespace}/${b.name}${b.port ? `:${b.port}` : ""}`;
-  const share = <span className="font-semibold tabular-nums" data-share>{Math.round(b.percent * 10) / 10} %</span>;
+  const share = (
+    <span className="font-semibold tabular-nums" data-share>
+      {Math.round(b.percent * 10) / 10} %
+    </span>
+  );
   const handle = <NodeHandles type="backend" />;
   if (compact) {
     return (
-      <CompactNode type="backend" size={size} title={b.name} detail={<>{KIND_LABEL[b.backendKind]} · {share}</>} problems={problemsOf(id)} data-backend={b.name} aria-label={`${KIND_LABEL[b.backendKind]} ${name}`} />
+      <CompactNode
+        type="backend"
+        size={size}
+        title={b.name}
+        detail={
+          <>
+            {KIND_LABEL[b.backendKind]} · {share}
+          </>
+        }
+        problems={problemsOf(id)}
+        data-backend={b.name}
+        aria-label={`${KIND_LABEL[b.backendKind]} ${name}`}
+      />
     );
   }
   return (
-    <div className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-xs shadow-sm" style={{ width: size.width, minHeight: size.height }} data-backend={b.name}>
+    <div
+      className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-2 text-xs shadow-sm"
+      style={{ width: size.width, minHeight: size.height }}
+      data-backend={b.name}
+    >
       {handle}
       <p className="font-semibold text-emerald-900">{KIND_LABEL[b.backendKind]}</p>
-      <p className="truncate font-mono text-sm" title={name}>{name}</p>
+      <p className="truncate font-mono text-sm" title={name}>
+        {name}
+      </p>
       {data.via && (
         <p className="truncate text-violet-800" title={`The rule rewrites the Host to ${data.via}`} data-via>
           → {data.via}
         </p>
       )}
       <div className="mt-1 flex items-center gap-1">
-        <label htmlFor={`w-${id}`} className="text-slate-600">Weight</label>
+        <label htmlFor={`w-${id}`} className="text-slate-600">
+          Weight
+        </label>
         <input
           id={`w-${id}`}
           className="nodrag w-20 rounded border border-slate-300 bg-white px-1 py-0.5 font-mono"
@@ -68,7 +98,12 @@ export function BackendNode({ id, data }: NodeProps<Node<BackendData, "backend">
         <span className="ml-auto">{share}</span>
       </div>
       {note && (
-        <p id={noteId} role={note.tone === "error" ? "alert" : "status"} data-weight-note={note.tone} className={`mt-1 ${note.tone === "error" ? "text-red-700" : "text-slate-600"}`}>
+        <p
+          id={noteId}
+          role={note.tone === "error" ? "alert" : "status"}
+          data-weight-note={note.tone}
+          className={`mt-1 ${note.tone === "error" ? "text-red-700" : "text-slate-600"}`}
+        >
           {note.text}
         </p>
       )}

@@ -30,18 +30,18 @@ export interface CompactNodeProps extends HTMLAttributes<HTMLDivElement> {
 export function CompactNode({ type, size, title, detail, problems = [], warn = false, className = "", ...attrs }: CompactNodeProps) {
   const tone = problems.length ? "border-red-500 bg-red-50 text-red-950" : warn ? "border-amber-500 bg-amber-50 text-amber-950" : TONE[type];
   return (
-    <div
-      {...attrs}
-      className={`relative flex flex-col justify-center overflow-hidden rounded-md border-2 px-3 ${tone} ${className}`}
-      style={size}
-      data-compact
-    >
-      <p className="whitespace-nowrap font-mono text-[32px] font-semibold leading-tight" title={title}>{title}</p>
+    <div {...attrs} className={`relative flex flex-col justify-center overflow-hidden rounded-md border-2 px-3 ${tone} ${className}`} style={size} data-compact>
+      <p className="whitespace-nowrap font-mono text-[32px] font-semibold leading-tight" title={title}>
+        {title}
+      </p>
       {detail !== undefined && <p className="whitespace-nowrap text-[20px] leading-tight">{detail}</p>}
       {problems.length > 0 && (
         <span className="absolute right-1 top-1 rounded-full bg-red-600 px-2 text-[20px] font-semibold text-white" title={problems.join("\n")} data-problems>
           ⚠ {problems.length}
-          <span className="sr-only"> problem{problems.length === 1 ? "" : "s"}: {problems.join("; ")}</span>
+          <span className="sr-only">
+            {" "}
+            problem{problems.length === 1 ? "" : "s"}: {problems.join("; ")}
+          </span>
         </span>
       )}
     </div>

@@ -26,7 +26,9 @@ export function GatewayNode({ data }: NodeProps<Node<GatewayData, "gateway">>) {
       {...attrs}
     >
       <p className="font-semibold text-slate-700">Gateway</p>
-      <p className="truncate font-mono" title={data.label}>{name}</p>
+      <p className="truncate font-mono" title={data.label}>
+        {name}
+      </p>
       {!data.found && <p className="text-amber-800">not found in the cluster</p>}
       {handle}
     </div>

@@ -17,15 +17,33 @@ export function HostnameNode({ id, data }: NodeProps<Node<HostnameData, "hostnam
   if (compact) {
     const unfit = data.fits.filter((f) => f.fit !== "fits").length;
     return (
-      <CompactNode type="hostname" size={size} title={data.value} detail={unfit ? `${unfit} parent${unfit === 1 ? "" : "s"} without a listener` : "Hostname"} problems={problemsOf(id)} data-hostname={data.value} />
+      <CompactNode
+        type="hostname"
+        size={size}
+        title={data.value}
+        detail={unfit ? `${unfit} parent${unfit === 1 ? "" : "s"} without a listener` : "Hostname"}
+        problems={problemsOf(id)}
+        data-hostname={data.value}
+      />
     );
   }
   return (
-    <div className="rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-xs shadow-sm" style={{ width: size.width, minHeight: size.height }} data-hostname={data.value}>
+    <div
+      className="rounded-md border border-sky-300 bg-sky-50 px-3 py-2 text-xs shadow-sm"
+      style={{ width: size.width, minHeight: size.height }}
+      data-hostname={data.value}
+    >
       <p className="font-semibold text-sky-900">Hostname</p>
-      <p className="truncate font-mono text-sm" title={data.value}>{data.value}</p>
+      <p className="truncate font-mono text-sm" title={data.value}>
+        {data.value}
+      </p>
       {data.fits.map((f) => (
-        <p key={f.gateway} className={`truncate ${f.fit === "fits" ? "text-emerald-700" : "text-amber-800"}`} title={`${f.gateway}: ${FIT_TEXT[f.fit]}`} data-fit={f.fit}>
+        <p
+          key={f.gateway}
+          className={`truncate ${f.fit === "fits" ? "text-emerald-700" : "text-amber-800"}`}
+          title={`${f.gateway}: ${FIT_TEXT[f.fit]}`}
+          data-fit={f.fit}
+        >
           {f.gateway}: {FIT_TEXT[f.fit]}
         </p>
       ))}

@@ -10,7 +10,11 @@ const POSITION = { left: Position.Left, right: Position.Right, top: Position.Top
  * Compact nodes have none (their edges are drawn on the canvas): a node first measured compact
  * is measured again when its handles appear.
  */
-export function NodeHandles({ type, connectable = {}, labels = {} }: {
+export function NodeHandles({
+  type,
+  connectable = {},
+  labels = {},
+}: {
   type: CanvasNode["type"];
   /** By handle id; handles are not connectable unless named here. */
   connectable?: Readonly<Record<string, boolean>>;
@@ -26,7 +30,14 @@ export function NodeHandles({ type, connectable = {}, labels = {} }: {
   return (
     <>
       {HANDLES[type].map((h) => (
-        <Handle key={h.id} id={h.id} type={h.type} position={POSITION[h.position]} isConnectable={connectable[h.id] ?? false} {...(labels[h.id] && { title: labels[h.id] })} />
+        <Handle
+          key={h.id}
+          id={h.id}
+          type={h.type}
+          position={POSITION[h.position]}
+          isConnectable={connectable[h.id] ?? false}
+          {...(labels[h.id] && { title: labels[h.id] })}
+        />
       ))}
     </>
   );

@@ -11,7 +11,6 @@ import { NodeHandles } from "./NodeHandles";
 import { Problems } from "./Problems";
 import { useCompact } from "./useCompact";
 
-
 export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
   const { readOnly, edit, dropItem, problemsOf } = useCanvasActions();
   const [over, setOver] = useState(false);
@@ -51,9 +50,25 @@ export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
   };
   const handles = <NodeHandles type="rule" connectable={{ left: !readOnly }} />;
   if (compact) {
-    const detail = [label, data.routeLabel, first?.method, rule.filters.length ? `${rule.filters.length} filter${rule.filters.length === 1 ? "" : "s"}` : ""].filter(Boolean).join(" · ");
+    const detail = [label, data.routeLabel, first?.method, rule.filters.length ? `${rule.filters.length} filter${rule.filters.length === 1 ? "" : "s"}` : ""]
+      .filter(Boolean)
+      .join(" · ");
     return (
-      <CompactNode type="rule" size={size} title={pathValue} problems={problems} warn={data.shadowed} className={over ? "ring-4 ring-sky-300" : ""} detail={<>{detail}{data.shadowed && <span data-shadowed> · {shadowedBy ?? "shadowed"}</span>}</>} {...target} />
+      <CompactNode
+        type="rule"
+        size={size}
+        title={pathValue}
+        problems={problems}
+        warn={data.shadowed}
+        className={over ? "ring-4 ring-sky-300" : ""}
+        detail={
+          <>
+            {detail}
+            {data.shadowed && <span data-shadowed> · {shadowedBy ?? "shadowed"}</span>}
+          </>
+        }
+        {...target}
+      />
     );
   }
   return (
@@ -66,14 +81,34 @@ export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
         <p className="font-semibold text-slate-800">{label}</p>
         {data.routeLabel && <span className="truncate text-slate-500">{data.routeLabel}</span>}
         {data.shadowed && (
-          <span className="rounded bg-amber-100 px-1 text-amber-900" title={shadowedBy ? `${shadowedBy}: it wins every request this rule matches` : "Another rule wins every request this rule matches"} data-shadowed>
+          <span
+            className="rounded bg-amber-100 px-1 text-amber-900"
+            title={shadowedBy ? `${shadowedBy}: it wins every request this rule matches` : "Another rule wins every request this rule matches"}
+            data-shadowed
+          >
             shadowed
           </span>
         )}
         {!readOnly && (
           <span className="ml-auto flex gap-0.5">
-            <button type="button" className="nodrag rounded px-1 hover:bg-slate-100 disabled:opacity-30" disabled={position === 0} aria-label={`Move ${label} up`} onClick={() => edit((g) => reorderRule(g, id, position - 1))}>↑</button>
-            <button type="button" className="nodrag rounded px-1 hover:bg-slate-100 disabled:opacity-30" disabled={position >= count - 1} aria-label={`Move ${label} down`} onClick={() => edit((g) => reorderRule(g, id, position + 1))}>↓</button>
+            <button
+              type="button"
+              className="nodrag rounded px-1 hover:bg-slate-100 disabled:opacity-30"
+              disabled={position === 0}
+              aria-label={`Move ${label} up`}
+              onClick={() => edit((g) => reorderRule(g, id, position - 1))}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              className="nodrag rounded px-1 hover:bg-slate-100 disabled:opacity-30"
+              disabled={position >= count - 1}
+              aria-label={`Move ${label} down`}
+              onClick={() => edit((g) => reorderRule(g, id, position + 1))}
+            >
+              ↓
+            </button>
           </span>
         )}
       </div>
@@ -86,7 +121,9 @@ export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
           aria-label={`Path type of ${label}`}
           onChange={(e) => edit((g) => setRulePath(g, id, { type: e.target.value as HTTPPathMatchType }))}
         >
-          {PATH_TYPES.map((t) => <option key={t}>{t}</option>)}
+          {PATH_TYPES.map((t) => (
+            <option key={t}>{t}</option>
+          ))}
         </select>
         <input
           className="nodrag min-w-0 flex-1 rounded border border-slate-300 px-1 py-0.5 font-mono"
@@ -98,12 +135,24 @@ export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
       </div>
       <div className="mt-1 flex flex-wrap gap-1 text-[11px]">
         {rule.matches.length > 1 && <span className="rounded bg-slate-100 px-1">+{rule.matches.length - 1} matches</span>}
-        {(first?.headers?.length ?? 0) > 0 && <span className="rounded bg-slate-100 px-1">{first?.headers?.map((h) => `${h.name}=${h.value}`).join(", ")}</span>}
-        {(first?.queryParams?.length ?? 0) > 0 && <span className="rounded bg-slate-100 px-1">?{first?.queryParams?.map((q) => `${q.name}=${q.value}`).join("&")}</span>}
-        {rule.filters.map((f, i) => <span key={i} className="rounded bg-violet-100 px-1 text-violet-900" data-filter={f.type}>{f.type}</span>)}
+        {(first?.headers?.length ?? 0) > 0 && (
+          <span className="rounded bg-slate-100 px-1">{first?.headers?.map((h) => `${h.name}=${h.value}`).join(", ")}</span>
+        )}
+        {(first?.queryParams?.length ?? 0) > 0 && (
+          <span className="rounded bg-slate-100 px-1">?{first?.queryParams?.map((q) => `${q.name}=${q.value}`).join("&")}</span>
+        )}
+        {rule.filters.map((f, i) => (
+          <span key={i} className="rounded bg-violet-100 px-1 text-violet-900" data-filter={f.type}>
+            {f.type}
+          </span>
+        ))}
         {rule.timeouts && <span className="rounded bg-slate-100 px-1">timeouts</span>}
       </div>
-      {shadowedBy && <p className="mt-1 truncate text-[11px] text-amber-900" title={shadowedBy} data-shadowed-by>{shadowedBy}</p>}
+      {shadowedBy && (
+        <p className="mt-1 truncate text-[11px] text-amber-900" title={shadowedBy} data-shadowed-by>
+          {shadowedBy}
+        </p>
+      )}
       <Problems messages={problems} />
       {handles}
     </div>

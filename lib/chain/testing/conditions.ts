@@ -14,7 +14,13 @@ export function knativeStatus(conds: Cond[], extra: Record<string, unknown> = {}
 }
 
 export function gwConditions(conds: Cond[], observedGeneration = 1) {
-  return conds.map((c) => ({ lastTransitionTime: T, observedGeneration, reason: c.reason ?? (c.status === "True" ? c.type : "Unknown"), message: c.message ?? "", ...c }));
+  return conds.map((c) => ({
+    lastTransitionTime: T,
+    observedGeneration,
+    reason: c.reason ?? (c.status === "True" ? c.type : "Unknown"),
+    message: c.message ?? "",
+    ...c,
+  }));
 }
 
 export const ok = (...types: string[]): Cond[] => types.map((type) => ({ type, status: "True" }));

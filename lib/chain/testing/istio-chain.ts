@@ -24,7 +24,8 @@ export function chainIstioConfig(ctx: ChainContext): Required<IstioConfig> {
 /** config-istio's data for chainIstioConfig (the format net-istio reads). */
 export function chainIstioConfigData(ctx: ChainContext): Record<string, string> {
   const cfg = chainIstioConfig(ctx);
-  const list = (gs: Required<IstioConfig>["ingressGateways"]) => gs.map((g) => `- name: ${g.name}\n  namespace: ${g.namespace}\n  service: ${g.service}\n`).join("");
+  const list = (gs: Required<IstioConfig>["ingressGateways"]) =>
+    gs.map((g) => `- name: ${g.name}\n  namespace: ${g.namespace}\n  service: ${g.service}\n`).join("");
   return { "external-gateways": list(cfg.ingressGateways), "local-gateways": list(cfg.localGateways) };
 }
 
@@ -44,7 +45,9 @@ export function istioChain(ctx: ChainContext): KubeObject[] {
   const kingress = pick(objs, "KIngress", name);
   // net-istio's own status once the gateways answer its probe.
   kingress.status = knativeStatus(ok("NetworkConfigured", "LoadBalancerReady", "Ready"));
-  const vses = kingressToVirtualServices(kingress as unknown as KIngress, chainIstioConfig(ctx)).virtualServices.map((v) => withUid(v as unknown as KubeObject));
+  const vses = kingressToVirtualServices(kingress as unknown as KIngress, chainIstioConfig(ctx)).virtualServices.map((v) =>
+    withUid(v as unknown as KubeObject),
+  );
   const gatewayService = (svc: string) => service(ctx.gwNs, svc, { selector: GATEWAY_POD_LABELS, ports: [{ name: "http2", port: 80, targetPort: 8080 }] });
   return [
     ...objs,

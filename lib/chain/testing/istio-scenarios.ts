@@ -37,12 +37,25 @@ export const ISTIO_SCENARIOS: Scenario[] = [
       const vs = pick(objs, "VirtualService", "hello-ingress");
       // Written by hand before the Service existed: no owner, no labels, its own route.
       vs.metadata = { name: "hello-ingress", namespace: ctx.ns };
-      vs.spec = { hosts: [`hello.${ctx.ns}.example.com`], gateways: [`${ctx.gwNs}/knative-ingress-gateway`], http: [{ route: [{ destination: { host: `legacy.${ctx.ns}.svc.cluster.local` } }] }] };
+      vs.spec = {
+        hosts: [`hello.${ctx.ns}.example.com`],
+        gateways: [`${ctx.gwNs}/knative-ingress-gateway`],
+        http: [{ route: [{ destination: { host: `legacy.${ctx.ns}.svc.cluster.local` } }] }],
+      };
       const message = 'There is an existing VirtualService "hello-ingress" that we do not own.';
-      pick(objs, "KIngress", "hello").status = knativeStatus([{ type: "NetworkConfigured", status: "False", reason: "NotOwned", message }, { type: "Ready", status: "False", reason: "NotOwned", message }]);
+      pick(objs, "KIngress", "hello").status = knativeStatus([
+        { type: "NetworkConfigured", status: "False", reason: "NotOwned", message },
+        { type: "Ready", status: "False", reason: "NotOwned", message },
+      ]);
       return objs;
     },
-    expect: { code: "VirtualServiceNotOwned", kind: "VirtualService", name: () => "hello-ingress", namespace: inNs, text: /VirtualService .*hello-ingress exists but does not belong to KIngress hello: net-istio will not overwrite it/ },
+    expect: {
+      code: "VirtualServiceNotOwned",
+      kind: "VirtualService",
+      name: () => "hello-ingress",
+      namespace: inNs,
+      text: /VirtualService .*hello-ingress exists but does not belong to KIngress hello: net-istio will not overwrite it/,
+    },
   },
   {
     id: "istio-gateway-hosts",
@@ -50,11 +63,19 @@ export const ISTIO_SCENARIOS: Scenario[] = [
     root: "KnativeService",
     rootName: hello,
     build: (ctx) => {
-      const objs = istioChain(ctx).map((o) => (o.kind === "Gateway" && o.metadata.name === "knative-ingress-gateway" ? istioGateway(ctx, "knative-ingress-gateway", ["*.other.org"]) : o));
+      const objs = istioChain(ctx).map((o) =>
+        o.kind === "Gateway" && o.metadata.name === "knative-ingress-gateway" ? istioGateway(ctx, "knative-ingress-gateway", ["*.other.org"]) : o,
+      );
       probing(objs);
       return objs;
     },
-    expect: { code: "IstioGatewayHostsUncovered", kind: "IstioGateway", name: () => "knative-ingress-gateway", namespace: inGwNs, text: /has no server for hello\..*\.example\.com \(its servers take \*\.other\.org\)/ },
+    expect: {
+      code: "IstioGatewayHostsUncovered",
+      kind: "IstioGateway",
+      name: () => "knative-ingress-gateway",
+      namespace: inGwNs,
+      text: /has no server for hello\..*\.example\.com \(its servers take \*\.other\.org\)/,
+    },
   },
   {
     id: "istio-gateway-service-missing",
@@ -66,7 +87,13 @@ export const ISTIO_SCENARIOS: Scenario[] = [
       probing(objs);
       return objs;
     },
-    expect: { code: "GatewayServiceMissing", kind: "GatewayService", name: () => "istio-ingressgateway", namespace: inGwNs, text: /config-istio says Istio Gateway .*knative-ingress-gateway is reached through Service .*istio-ingressgateway, which does not exist/ },
+    expect: {
+      code: "GatewayServiceMissing",
+      kind: "GatewayService",
+      name: () => "istio-ingressgateway",
+      namespace: inGwNs,
+      text: /config-istio says Istio Gateway .*knative-ingress-gateway is reached through Service .*istio-ingressgateway, which does not exist/,
+    },
   },
   {
     id: "istio-vs-missing",
@@ -74,6 +101,12 @@ export const ISTIO_SCENARIOS: Scenario[] = [
     root: "KnativeService",
     rootName: hello,
     build: (ctx) => drop(istioChain(ctx), "VirtualService", "hello-ingress"),
-    expect: { code: "VirtualServiceMissing", kind: "VirtualService", name: () => "hello-ingress", namespace: inNs, text: /KIngress hello should have VirtualService hello-ingress \(for hello\..*example\.com.*\), which does not exist/ },
+    expect: {
+      code: "VirtualServiceMissing",
+      kind: "VirtualService",
+      name: () => "hello-ingress",
+      namespace: inNs,
+      text: /KIngress hello should have VirtualService hello-ingress \(for hello\..*example\.com.*\), which does not exist/,
+    },
   },
 ];

@@ -65,8 +65,18 @@ export function service(ns: string, name: string, spec: Record<string, unknown> 
 }
 
 /** status.parents of an HTTPRoute: every parentRef Accepted and ResolvedRefs. */
-export function acceptedParents(route: KubeObject, overrides: { accepted?: { status: "True" | "False"; reason: string; message?: string }; resolved?: { status: "True" | "False"; reason: string; message?: string } } = {}) {
-  const refs = ((route.spec as { parentRefs?: Record<string, unknown>[] }).parentRefs ?? []).map((r) => ({ group: "gateway.networking.k8s.io", kind: "Gateway", ...r }));
+export function acceptedParents(
+  route: KubeObject,
+  overrides: {
+    accepted?: { status: "True" | "False"; reason: string; message?: string };
+    resolved?: { status: "True" | "False"; reason: string; message?: string };
+  } = {},
+) {
+  const refs = ((route.spec as { parentRefs?: Record<string, unknown>[] }).parentRefs ?? []).map((r) => ({
+    group: "gateway.networking.k8s.io",
+    kind: "Gateway",
+    ...r,
+  }));
   return {
     parents: refs.map((parentRef) => ({
       parentRef,
@@ -88,7 +98,10 @@ export interface KnativeChainOptions {
 
 /** The config-gateway of the test chains: both Gateways in gwNs, no declared features. */
 export function chainGatewayConfig(ctx: ChainContext) {
-  return { externalGateways: [{ namespace: ctx.gwNs, name: "knative-gateway", class: "test" }], localGateways: [{ namespace: ctx.gwNs, name: "knative-local-gateway", class: "test" }] };
+  return {
+    externalGateways: [{ namespace: ctx.gwNs, name: "knative-gateway", class: "test" }],
+    localGateways: [{ namespace: ctx.gwNs, name: "knative-local-gateway", class: "test" }],
+  };
 }
 
 /** Every object of a healthy chain, parents before children, statuses included. */
@@ -110,7 +123,12 @@ export function knativeChain(ctx: ChainContext, opts: KnativeChainOptions = {}):
   const config = withUid<Configuration & KubeObject>({
     apiVersion: "serving.knative.dev/v1",
     kind: "Configuration",
-    metadata: { name, namespace: ns, labels: { "serving.knative.dev/service": name, "serving.knative.dev/serviceUID": ksvc.metadata.uid ?? "" }, ownerReferences: [controllerRef(ksvc)] },
+    metadata: {
+      name,
+      namespace: ns,
+      labels: { "serving.knative.dev/service": name, "serving.knative.dev/serviceUID": ksvc.metadata.uid ?? "" },
+      ownerReferences: [controllerRef(ksvc)],
+    },
     spec: { template: ksvc.spec?.template },
     status: knativeStatus(ok("Ready"), { latestCreatedRevisionName: rev, latestReadyRevisionName: rev }),
   });
@@ -131,9 +149,17 @@ export function knativeChain(ctx: ChainContext, opts: KnativeChainOptions = {}):
     spec: { containers: [{ image: "ghcr.io/example/hello:v1" }] },
     status: knativeStatus(ok("ResourcesAvailable", "ContainerHealthy", "Ready", "Active")),
   });
-  const route = withUid({ ...routeFromService(ksvc), status: knativeStatus(ok("AllTrafficAssigned", "IngressReady", "CertificateProvisioned", "Ready"), { url, traffic }) } as KubeObject);
+  const route = withUid({
+    ...routeFromService(ksvc),
+    status: knativeStatus(ok("AllTrafficAssigned", "IngressReady", "CertificateProvisioned", "Ready"), { url, traffic }),
+  } as KubeObject);
   route.metadata.ownerReferences = [controllerRef(ksvc)];
-  const ki = routeToKIngress(route as never, { domains: { [domain]: {} }, ingressClass: opts.ingressClass ?? GATEWAY_API_INGRESS_CLASS, configurations: [config], revisions: [revision] }).ingress;
+  const ki = routeToKIngress(route as never, {
+    domains: { [domain]: {} },
+    ingressClass: opts.ingressClass ?? GATEWAY_API_INGRESS_CLASS,
+    configurations: [config],
+    revisions: [revision],
+  }).ingress;
   if (!ki) throw new Error("test chain: routeToKIngress made no KIngress");
   const firstPath = ki.spec?.rules?.[0]?.http?.paths[0];
   for (const rule of ki.spec?.rules ?? []) {
@@ -168,7 +194,12 @@ export function plainRouteChain(ctx: ChainContext, backend: { namespace?: string
     spec: {
       parentRefs: [{ name: "public", namespace: ctx.gwNs }],
       hostnames: ["shop.example.com"],
-      rules: [{ matches: [{ path: { type: "PathPrefix", value: "/" } }], backendRefs: [{ name: backend.name ?? "shop", port: 80, ...(backend.namespace ? { namespace: backend.namespace } : {}) }] }],
+      rules: [
+        {
+          matches: [{ path: { type: "PathPrefix", value: "/" } }],
+          backendRefs: [{ name: backend.name ?? "shop", port: 80, ...(backend.namespace ? { namespace: backend.namespace } : {}) }],
+        },
+      ],
     },
   } as KubeObject);
   route.status = acceptedParents(route);

@@ -29,19 +29,27 @@ function setStatus(o: KubeObject, status: Record<string, unknown>): void {
   o.status = status;
 }
 
-const failingRevision = (reason: string, message: string, condType = "Ready") => (ctx: ChainContext) => {
-  const objs = knativeChain(ctx);
-  const name = ctx.name ?? "hello";
-  const rev = pick(objs, "Revision", `${name}-00001`);
-  setStatus(rev, knativeStatus([
-    { type: "Ready", status: "False", reason, message },
-    { type: condType === "Ready" ? "ResourcesAvailable" : condType, status: "False", reason, message },
-  ]));
-  const failed = `Revision "${name}-00001" failed with message: ${message}.`;
-  setStatus(pick(objs, "Configuration", name), knativeStatus([{ type: "Ready", status: "False", reason: "RevisionFailed", message: failed }]));
-  setStatus(pick(objs, "KnativeService", name), knativeStatus([{ type: "Ready", status: "False", reason: "RevisionFailed", message: failed }], { latestCreatedRevisionName: `${name}-00001` }));
-  return objs;
-};
+const failingRevision =
+  (reason: string, message: string, condType = "Ready") =>
+  (ctx: ChainContext) => {
+    const objs = knativeChain(ctx);
+    const name = ctx.name ?? "hello";
+    const rev = pick(objs, "Revision", `${name}-00001`);
+    setStatus(
+      rev,
+      knativeStatus([
+        { type: "Ready", status: "False", reason, message },
+        { type: condType === "Ready" ? "ResourcesAvailable" : condType, status: "False", reason, message },
+      ]),
+    );
+    const failed = `Revision "${name}-00001" failed with message: ${message}.`;
+    setStatus(pick(objs, "Configuration", name), knativeStatus([{ type: "Ready", status: "False", reason: "RevisionFailed", message: failed }]));
+    setStatus(
+      pick(objs, "KnativeService", name),
+      knativeStatus([{ type: "Ready", status: "False", reason: "RevisionFailed", message: failed }], { latestCreatedRevisionName: `${name}-00001` }),
+    );
+    return objs;
+  };
 
 /**
  * A rollout that failed: hello-00002 (the newest) cannot pull its image, while hello-00001 is
@@ -54,9 +62,17 @@ const blockedRollout = (pinned: boolean) => (ctx: ChainContext) => {
   const msg = 'Unable to fetch image "ghcr.io/example/hello:v2": not found';
   const second: KubeObject = {
     ...structuredClone(first),
-    metadata: { ...structuredClone(first.metadata), name: "hello-00002", uid: fakeUid("Revision", "hello-00002"), labels: { ...first.metadata.labels, "serving.knative.dev/configurationGeneration": "2", "serving.knative.dev/routingState": "pending" } },
+    metadata: {
+      ...structuredClone(first.metadata),
+      name: "hello-00002",
+      uid: fakeUid("Revision", "hello-00002"),
+      labels: { ...first.metadata.labels, "serving.knative.dev/configurationGeneration": "2", "serving.knative.dev/routingState": "pending" },
+    },
     spec: { containers: [{ image: "ghcr.io/example/hello:v2" }] },
-    status: knativeStatus([{ type: "Ready", status: "False", reason: "ContainerMissing", message: msg }, { type: "ContainerHealthy", status: "False", reason: "ContainerMissing", message: msg }]),
+    status: knativeStatus([
+      { type: "Ready", status: "False", reason: "ContainerMissing", message: msg },
+      { type: "ContainerHealthy", status: "False", reason: "ContainerMissing", message: msg },
+    ]),
   };
   objs.splice(objs.indexOf(first) + 1, 0, second);
   const failed = `Revision "hello-00002" failed with message: ${msg}.`;
@@ -64,8 +80,24 @@ const blockedRollout = (pinned: boolean) => (ctx: ChainContext) => {
   const traffic = [{ revisionName: "hello-00001", latestRevision: !pinned, percent: 100 }];
   if (pinned) (ksvc.spec as { traffic: unknown }).traffic = [{ revisionName: "hello-00001", percent: 100 }];
   const st = ksvc.status as Record<string, unknown>;
-  setStatus(ksvc, knativeStatus([ok("RoutesReady")[0]!, { type: "ConfigurationsReady", status: "False", reason: "RevisionFailed", message: failed }, { type: "Ready", status: "False", reason: "RevisionFailed", message: failed }], { url: st.url, latestCreatedRevisionName: "hello-00002", latestReadyRevisionName: "hello-00001", traffic }));
-  setStatus(pick(objs, "Configuration", "hello"), knativeStatus([{ type: "Ready", status: "False", reason: "RevisionFailed", message: failed }], { latestCreatedRevisionName: "hello-00002", latestReadyRevisionName: "hello-00001" }));
+  setStatus(
+    ksvc,
+    knativeStatus(
+      [
+        ok("RoutesReady")[0]!,
+        { type: "ConfigurationsReady", status: "False", reason: "RevisionFailed", message: failed },
+        { type: "Ready", status: "False", reason: "RevisionFailed", message: failed },
+      ],
+      { url: st.url, latestCreatedRevisionName: "hello-00002", latestReadyRevisionName: "hello-00001", traffic },
+    ),
+  );
+  setStatus(
+    pick(objs, "Configuration", "hello"),
+    knativeStatus([{ type: "Ready", status: "False", reason: "RevisionFailed", message: failed }], {
+      latestCreatedRevisionName: "hello-00002",
+      latestReadyRevisionName: "hello-00001",
+    }),
+  );
   return objs;
 };
 
@@ -90,7 +122,13 @@ export const SCENARIOS: Scenario[] = [
     root: "KnativeService",
     rootName: ksvcName,
     build: blockedRollout(true),
-    expect: { code: "RolloutBlocked", kind: "Revision", name: () => "hello-00002", namespace: inNs, text: /Rollout blocked: hello-00002 is not Ready: ContainerMissing.*it receives no traffic\. The Service keeps serving hello-00001 100%/ },
+    expect: {
+      code: "RolloutBlocked",
+      kind: "Revision",
+      name: () => "hello-00002",
+      namespace: inNs,
+      text: /Rollout blocked: hello-00002 is not Ready: ContainerMissing.*it receives no traffic\. The Service keeps serving hello-00001 100%/,
+    },
   },
   {
     id: "rollout-blocked-latest",
@@ -108,7 +146,13 @@ export const SCENARIOS: Scenario[] = [
     rootName: ksvcName,
     build: (ctx) => {
       const objs = knativeChain(ctx);
-      setStatus(pick(objs, "Revision", "hello-00001"), knativeStatus([...ok("ResourcesAvailable", "ContainerHealthy", "Ready"), { type: "Active", status: "False", reason: "NoTraffic", message: "The target is not receiving traffic." }]));
+      setStatus(
+        pick(objs, "Revision", "hello-00001"),
+        knativeStatus([
+          ...ok("ResourcesAvailable", "ContainerHealthy", "Ready"),
+          { type: "Active", status: "False", reason: "NoTraffic", message: "The target is not receiving traffic." },
+        ]),
+      );
       return objs;
     },
     unitOnly: true,
@@ -125,8 +169,20 @@ export const SCENARIOS: Scenario[] = [
       (ksvc.spec as { traffic: unknown }).traffic = traffic;
       (pick(objs, "Route", "hello").spec as { traffic: unknown }).traffic = traffic;
       const msg = 'Revision "hello-00002" referenced in traffic not found.';
-      setStatus(pick(objs, "Route", "hello"), knativeStatus([{ type: "AllTrafficAssigned", status: "False", reason: "RevisionMissing", message: msg }, { type: "Ready", status: "False", reason: "RevisionMissing", message: msg }]));
-      setStatus(ksvc, knativeStatus([{ type: "RoutesReady", status: "False", reason: "RevisionMissing", message: msg }, { type: "Ready", status: "False", reason: "RevisionMissing", message: msg }]));
+      setStatus(
+        pick(objs, "Route", "hello"),
+        knativeStatus([
+          { type: "AllTrafficAssigned", status: "False", reason: "RevisionMissing", message: msg },
+          { type: "Ready", status: "False", reason: "RevisionMissing", message: msg },
+        ]),
+      );
+      setStatus(
+        ksvc,
+        knativeStatus([
+          { type: "RoutesReady", status: "False", reason: "RevisionMissing", message: msg },
+          { type: "Ready", status: "False", reason: "RevisionMissing", message: msg },
+        ]),
+      );
       return objs;
     },
     expect: { code: "RevisionMissing", kind: "Route", name: ksvcName, namespace: inNs, text: /revision hello-00002 does not exist/ },
@@ -136,8 +192,14 @@ export const SCENARIOS: Scenario[] = [
     title: "a revision whose image cannot be pulled (ContainerMissing)",
     root: "KnativeService",
     rootName: ksvcName,
-    build: failingRevision("ContainerMissing", "Unable to fetch image \"ghcr.io/example/hello:v1\": not found"),
-    expect: { code: "ContainerMissing", kind: "Revision", name: () => "hello-00001", namespace: inNs, text: /Revision hello-00001 is not Ready: ContainerMissing/ },
+    build: failingRevision("ContainerMissing", 'Unable to fetch image "ghcr.io/example/hello:v1": not found'),
+    expect: {
+      code: "ContainerMissing",
+      kind: "Revision",
+      name: () => "hello-00001",
+      namespace: inNs,
+      text: /Revision hello-00001 is not Ready: ContainerMissing/,
+    },
   },
   {
     id: "exit-code",
@@ -241,7 +303,8 @@ export const SCENARIOS: Scenario[] = [
     rootName: ksvcName,
     build: (ctx) => {
       const objs = drop(knativeChain(ctx), "Service", "hello-00001");
-      for (const r of objs.filter((o) => o.kind === "HTTPRoute")) r.status = acceptedParents(r, { resolved: { status: "False", reason: "BackendNotFound", message: "service hello-00001 not found" } });
+      for (const r of objs.filter((o) => o.kind === "HTTPRoute"))
+        r.status = acceptedParents(r, { resolved: { status: "False", reason: "BackendNotFound", message: "service hello-00001 not found" } });
       return objs;
     },
     expect: { code: "BackendNotFound", kind: "Service", name: () => "hello-00001", namespace: inNs, text: /hello-00001, which does not exist/ },
@@ -278,7 +341,12 @@ export const SCENARIOS: Scenario[] = [
     rootName: () => "shop",
     build: (ctx) => {
       const objs = plainRouteChain(ctx);
-      pick(objs, "Gateway", "public").status = { conditions: gwConditions([...ok("Accepted"), { type: "Programmed", status: "False", reason: "AddressNotAssigned", message: "no load balancer address" }]) };
+      pick(objs, "Gateway", "public").status = {
+        conditions: gwConditions([
+          ...ok("Accepted"),
+          { type: "Programmed", status: "False", reason: "AddressNotAssigned", message: "no load balancer address" },
+        ]),
+      };
       return objs;
     },
     expect: { code: "GatewayNotProgrammed", kind: "Gateway", name: () => "public", namespace: inGwNs, text: /is not programmed \(AddressNotAssigned/ },
@@ -290,18 +358,35 @@ export const SCENARIOS: Scenario[] = [
     rootName: ksvcName,
     build: (ctx) => {
       const objs = knativeChain(ctx);
-      pick(objs, "GatewayClass", ctx.cls).status = { conditions: gwConditions([{ type: "Accepted", status: "False", reason: "InvalidParameters", message: "parametersRef not found" }]) };
-      for (const g of objs.filter((o) => o.kind === "Gateway")) g.status = { conditions: gwConditions([{ type: "Accepted", status: "False", reason: "Invalid" }, { type: "Programmed", status: "False", reason: "Invalid" }]) };
+      pick(objs, "GatewayClass", ctx.cls).status = {
+        conditions: gwConditions([{ type: "Accepted", status: "False", reason: "InvalidParameters", message: "parametersRef not found" }]),
+      };
+      for (const g of objs.filter((o) => o.kind === "Gateway"))
+        g.status = {
+          conditions: gwConditions([
+            { type: "Accepted", status: "False", reason: "Invalid" },
+            { type: "Programmed", status: "False", reason: "Invalid" },
+          ]),
+        };
       return objs;
     },
-    expect: { code: "GatewayClassNotAccepted", kind: "GatewayClass", name: (ctx) => ctx.cls, namespace: () => undefined, text: /is not accepted by its controller/ },
+    expect: {
+      code: "GatewayClassNotAccepted",
+      kind: "GatewayClass",
+      name: (ctx) => ctx.cls,
+      namespace: () => undefined,
+      text: /is not accepted by its controller/,
+    },
   },
   {
     id: "external-name",
     title: "an ExternalName backend",
     root: "HTTPRoute",
     rootName: () => "shop",
-    build: (ctx) => [...drop(plainRouteChain(ctx), "Service", "shop"), service(ctx.ns, "shop", { type: "ExternalName", externalName: "shop.legacy.example.net" })],
+    build: (ctx) => [
+      ...drop(plainRouteChain(ctx), "Service", "shop"),
+      service(ctx.ns, "shop", { type: "ExternalName", externalName: "shop.legacy.example.net" }),
+    ],
     expect: { code: "ExternalNameBackend", kind: "Service", name: () => "shop", namespace: inNs, text: /ExternalName Service/ },
   },
   {
@@ -310,21 +395,41 @@ export const SCENARIOS: Scenario[] = [
     root: "HTTPRoute",
     rootName: () => "shop",
     build: (ctx) => {
-      const https = { name: "https", port: 443, protocol: "HTTPS", hostname: "*.example.com", tls: { mode: "Terminate", certificateRefs: [{ name: "shop-tls" }] }, allowedRoutes: { namespaces: { from: "All" } } };
+      const https = {
+        name: "https",
+        port: 443,
+        protocol: "HTTPS",
+        hostname: "*.example.com",
+        tls: { mode: "Terminate", certificateRefs: [{ name: "shop-tls" }] },
+        allowedRoutes: { namespaces: { from: "All" } },
+      };
       const objs = drop(plainRouteChain(ctx), "Gateway", "public");
       const gw = gateway(ctx, "public", [https]);
       gw.status = {
         conditions: gwConditions(ok("Accepted", "Programmed")),
-        listeners: [{ name: "https", attachedRoutes: 0, supportedKinds: [{ group: "gateway.networking.k8s.io", kind: "HTTPRoute" }], conditions: gwConditions([
-          { type: "Accepted", status: "True", reason: "Accepted" },
-          { type: "ResolvedRefs", status: "False", reason: "InvalidCertificateRef", message: `Secret ${ctx.gwNs}/shop-tls does not exist` },
-          { type: "Programmed", status: "False", reason: "Invalid" },
-        ]) }],
+        listeners: [
+          {
+            name: "https",
+            attachedRoutes: 0,
+            supportedKinds: [{ group: "gateway.networking.k8s.io", kind: "HTTPRoute" }],
+            conditions: gwConditions([
+              { type: "Accepted", status: "True", reason: "Accepted" },
+              { type: "ResolvedRefs", status: "False", reason: "InvalidCertificateRef", message: `Secret ${ctx.gwNs}/shop-tls does not exist` },
+              { type: "Programmed", status: "False", reason: "Invalid" },
+            ]),
+          },
+        ],
       };
       objs.splice(1, 0, gw);
       return objs;
     },
-    expect: { code: "ListenerNotReady", kind: "Gateway", name: () => "public", namespace: inGwNs, text: /Listener https of Gateway public is not ready: ResolvedRefs is False \(InvalidCertificateRef: Secret .*shop-tls does not exist\), so it serves nothing of HTTPRoute shop/ },
+    expect: {
+      code: "ListenerNotReady",
+      kind: "Gateway",
+      name: () => "public",
+      namespace: inGwNs,
+      text: /Listener https of Gateway public is not ready: ResolvedRefs is False \(InvalidCertificateRef: Secret .*shop-tls does not exist\), so it serves nothing of HTTPRoute shop/,
+    },
   },
   {
     id: "backend-port-missing",
@@ -337,7 +442,13 @@ export const SCENARIOS: Scenario[] = [
       spec.rules[0]!.backendRefs[0]!.port = 8080;
       return objs;
     },
-    expect: { code: "BackendPortMissing", kind: "Service", name: () => "shop", namespace: inNs, text: /port 8080 of Service .*shop, which has no such port \(its ports: 80\)\. Implementations differ here/ },
+    expect: {
+      code: "BackendPortMissing",
+      kind: "Service",
+      name: () => "shop",
+      namespace: inNs,
+      text: /port 8080 of Service .*shop, which has no such port \(its ports: 80\)\. Implementations differ here/,
+    },
   },
   {
     id: "grpc-only-listener",
@@ -352,7 +463,13 @@ export const SCENARIOS: Scenario[] = [
       r.status = acceptedParents(r, { accepted: { status: "False", reason: "NotAllowedByListeners", message: "no listener allows this route kind" } });
       return objs;
     },
-    expect: { code: "NotAllowedByListeners", kind: "HTTPRoute", name: () => "shop", namespace: inNs, text: /no listener takes HTTPRoutes .*the route kind, not its namespace, is the cause/ },
+    expect: {
+      code: "NotAllowedByListeners",
+      kind: "HTTPRoute",
+      name: () => "shop",
+      namespace: inNs,
+      text: /no listener takes HTTPRoutes .*the route kind, not its namespace, is the cause/,
+    },
   },
   {
     id: "rule-shadowed",
@@ -369,13 +486,23 @@ export const SCENARIOS: Scenario[] = [
         apiVersion: "gateway.networking.k8s.io/v1",
         kind: "HTTPRoute",
         metadata: { name: "api", namespace: ctx.ns, uid: fakeUid("HTTPRoute", "api") },
-        spec: { parentRefs: [{ name: "public", namespace: ctx.gwNs }], hostnames: ["shop.example.com"], rules: [{ matches: [{ path: { type: "PathPrefix", value: "/api" } }], backendRefs: [{ name: "shop", port: 80 }] }] },
+        spec: {
+          parentRefs: [{ name: "public", namespace: ctx.gwNs }],
+          hostnames: ["shop.example.com"],
+          rules: [{ matches: [{ path: { type: "PathPrefix", value: "/api" } }], backendRefs: [{ name: "shop", port: 80 }] }],
+        },
       };
       api.status = acceptedParents(api);
       objs.splice(objs.indexOf(shop), 0, api);
       return objs;
     },
-    expect: { code: "RuleShadowed", kind: "HTTPRoute", name: () => "shop", namespace: inNs, text: /No request reaches rule 2 \(PathPrefix \/api\) of HTTPRoute shop on Gateway .*public.*: HTTPRoute .*\/api rule 1 \(PathPrefix \/api\) wins every request it matches/ },
+    expect: {
+      code: "RuleShadowed",
+      kind: "HTTPRoute",
+      name: () => "shop",
+      namespace: inNs,
+      text: /No request reaches rule 2 \(PathPrefix \/api\) of HTTPRoute shop on Gateway .*public.*: HTTPRoute .*\/api rule 1 \(PathPrefix \/api\) wins every request it matches/,
+    },
   },
   {
     id: "stale",

@@ -20,6 +20,10 @@ export function throughBackendTLS(b: MatchedBackend, model: StatusModel): Matche
     const reason = p.conditions.find((c) => c.type === "ResolvedRefs")?.reason ?? "InvalidCACertificateRef";
     return { ...b, valid: false, reason, message: `BackendTLSPolicy ${name}: ${p.broken}; connections to the backend fail (5xx)` };
   }
-  const w = warning(BACKEND_CERTIFICATE_ASSUMED, `BackendTLSPolicy ${name} validates the certificate of ${b.namespace}/${b.name} (hostname ${p.policy.spec.validation.hostname}); the answer assumes it passes`, "backendTLSCertificate");
+  const w = warning(
+    BACKEND_CERTIFICATE_ASSUMED,
+    `BackendTLSPolicy ${name} validates the certificate of ${b.namespace}/${b.name} (hostname ${p.policy.spec.validation.hostname}); the answer assumes it passes`,
+    "backendTLSCertificate",
+  );
   return { ...b, warnings: [...b.warnings, w] };
 }

@@ -18,11 +18,21 @@ export function clientHandshake(gateway: Gateway, l: ListenerModel, cert: MatchI
   const cas = v.caCertificateRefs.filter((r) => r.group === "" && r.kind === "ConfigMap").map((r) => `${r.namespace ?? gwNs}/${r.name}`);
   const mode = v.mode ?? "AllowValidOnly";
   const what = `listener ${l.listener.name} validates client certificates against ConfigMap ${cas.join(", ") || "(none)"} (mode ${mode})`;
-  if (cert === undefined) return { ok: true, warnings: [warning("ClientCertificateAssumed", `${what}: the answer assumes the client presents a certificate one of them issued`, "caCertificateRefs")] };
+  if (cert === undefined)
+    return {
+      ok: true,
+      warnings: [warning("ClientCertificateAssumed", `${what}: the answer assumes the client presents a certificate one of them issued`, "caCertificateRefs")],
+    };
   const issuer = cert === "none" ? undefined : cert.issuer;
   const valid = issuer !== undefined && cas.includes(`${issuer.namespace}/${issuer.name}`);
   if (valid) return { ok: true, warnings: [] };
-  const presented = cert === "none" ? "no client certificate" : issuer ? `a client certificate issued by ConfigMap ${issuer.namespace}/${issuer.name}'s CA` : "a client certificate of another CA";
-  if (mode === "AllowInsecureFallback") return { ok: true, warnings: [warning("InsecureFallback", `${what}: ${presented} is let through by the insecure fallback`, "insecureFallback")] };
+  const presented =
+    cert === "none"
+      ? "no client certificate"
+      : issuer
+        ? `a client certificate issued by ConfigMap ${issuer.namespace}/${issuer.name}'s CA`
+        : "a client certificate of another CA";
+  if (mode === "AllowInsecureFallback")
+    return { ok: true, warnings: [warning("InsecureFallback", `${what}: ${presented} is let through by the insecure fallback`, "insecureFallback")] };
   return { ok: false, reason: `${what}: with ${presented} the TLS handshake fails` };
 }

@@ -28,12 +28,25 @@ export interface Base {
   warnings: PredictionWarning[];
 }
 
-export function result(base: Base, status: number, outcome: MatchResult["outcome"], reason: string, certainty: Certainty, more: Partial<MatchResult> = {}): MatchResult {
+export function result(
+  base: Base,
+  status: number,
+  outcome: MatchResult["outcome"],
+  reason: string,
+  certainty: Certainty,
+  more: Partial<MatchResult> = {},
+): MatchResult {
   return { status, outcome, reason, certainty, backends: [], errorShare: status === 500 ? 1 : 0, filters: [], mirrors: [], ...base, ...more };
 }
 
 export function describeListenerRef(l: ListenerModel): NonNullable<MatchResult["listener"]> {
-  return { name: l.listener.name, source: l.source, port: l.listener.port, protocol: l.listener.protocol, ...(l.listener.hostname !== undefined && { hostname: l.listener.hostname }) };
+  return {
+    name: l.listener.name,
+    source: l.source,
+    port: l.listener.port,
+    protocol: l.listener.protocol,
+    ...(l.listener.hostname !== undefined && { hostname: l.listener.hostname }),
+  };
 }
 
 export function backendOf(b: Omit<BackendPrediction, "rule" | "index"> & { readonly rule?: unknown; readonly index?: unknown }, share: number): MatchedBackend {

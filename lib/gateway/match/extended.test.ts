@@ -3,13 +3,36 @@
 // behind a BackendTLSPolicy.
 import { describe, expect, it } from "vitest";
 import type { Listener } from "../listeners";
-import { backendTLSPolicy, base, configMap, gateway, gatewayClass, GW_NS, https, namespace, NS, otherRoute, route, secret, service, to } from "../testing/objects";
+import {
+  backendTLSPolicy,
+  base,
+  configMap,
+  gateway,
+  gatewayClass,
+  GW_NS,
+  https,
+  namespace,
+  NS,
+  otherRoute,
+  route,
+  secret,
+  service,
+  to,
+} from "../testing/objects";
 import { matchRequest } from "./index";
 
 const GW = { namespace: GW_NS, name: "gw" };
 
 describe("matchRequest: timeouts", () => {
-  const objects = [...base(), route("r", { rules: [{ backendRefs: [to("app")], timeouts: { request: "500ms" } }, { matches: [{ path: { value: "/off" } }], backendRefs: [to("app")], timeouts: { request: "0s", backendRequest: "1m" } }] })];
+  const objects = [
+    ...base(),
+    route("r", {
+      rules: [
+        { backendRefs: [to("app")], timeouts: { request: "500ms" } },
+        { matches: [{ path: { value: "/off" } }], backendRefs: [to("app")], timeouts: { request: "0s", backendRequest: "1m" } },
+      ],
+    }),
+  ];
   it("a backend slower than timeouts.request gets the client a 504; 0s disables it", () => {
     expect(matchRequest(objects, { host: "h", path: "/", gateway: GW, backendLatency: "1s" }).status).toBe(504);
     expect(matchRequest(objects, { host: "h", path: "/", gateway: GW, backendLatency: "400ms" }).status).toBe(200);
@@ -21,13 +44,22 @@ describe("matchRequest: timeouts", () => {
 
 describe("matchRequest: frontend client-certificate validation", () => {
   const validated = (mode?: "AllowValidOnly" | "AllowInsecureFallback") => [
-    ...base([https("https", "cert")], { tls: { frontend: { default: { validation: { caCertificateRefs: [{ group: "", kind: "ConfigMap", name: "ca" }], ...(mode && { mode }) } } } } }),
+    ...base([https("https", "cert")], {
+      tls: { frontend: { default: { validation: { caCertificateRefs: [{ group: "", kind: "ConfigMap", name: "ca" }], ...(mode && { mode }) } } } },
+    }),
     secret("cert"),
     configMap("ca"),
     route("r", { rules: [{ backendRefs: [to("app")] }] }),
   ];
-  const ask = (mode: "AllowValidOnly" | "AllowInsecureFallback" | undefined, clientCertificate: "none" | { issuer?: { namespace: string; name: string } } | undefined) =>
-    matchRequest(validated(mode), { host: "h.example", path: "/", gateway: GW, sni: "h.example", ...(clientCertificate !== undefined && { clientCertificate }) }, { secrets: [], configMaps: [] });
+  const ask = (
+    mode: "AllowValidOnly" | "AllowInsecureFallback" | undefined,
+    clientCertificate: "none" | { issuer?: { namespace: string; name: string } } | undefined,
+  ) =>
+    matchRequest(
+      validated(mode),
+      { host: "h.example", path: "/", gateway: GW, sni: "h.example", ...(clientCertificate !== undefined && { clientCertificate }) },
+      { secrets: [], configMaps: [] },
+    );
 
   it("AllowValidOnly (default): no certificate or one of another CA fails the handshake", () => {
     expect(ask(undefined, "none").status).toBe(0);
@@ -43,7 +75,14 @@ describe("matchRequest: frontend client-certificate validation", () => {
 });
 
 describe("matchRequest: TLS listeners and TLSRoutes", () => {
-  const tls = (hostname?: string): Listener => ({ name: "tls", port: 443, protocol: "TLS", ...(hostname && { hostname }), allowedRoutes: { namespaces: { from: "All" } }, tls: { mode: "Passthrough" } });
+  const tls = (hostname?: string): Listener => ({
+    name: "tls",
+    port: 443,
+    protocol: "TLS",
+    ...(hostname && { hostname }),
+    allowedRoutes: { namespaces: { from: "All" } },
+    tls: { mode: "Passthrough" },
+  });
   const objects = [
     gatewayClass(),
     namespace(NS),
@@ -73,7 +112,12 @@ describe("matchRequest: BackendTLSPolicy", () => {
     service("good", [{ port: 443 }]),
     service("bad", [{ port: 443 }]),
     configMap("ca", NS),
-    route("r", { rules: [{ matches: [{ path: { value: "/good" } }], backendRefs: [to("good", { port: 443 })] }, { matches: [{ path: { value: "/bad" } }], backendRefs: [to("bad", { port: 443 })] }] }),
+    route("r", {
+      rules: [
+        { matches: [{ path: { value: "/good" } }], backendRefs: [to("good", { port: 443 })] },
+        { matches: [{ path: { value: "/bad" } }], backendRefs: [to("bad", { port: 443 })] },
+      ],
+    }),
     backendTLSPolicy("good", "good", [{ name: "ca" }]),
     backendTLSPolicy("bad", "bad", [{ name: "missing" }]),
   ];

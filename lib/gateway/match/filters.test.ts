@@ -17,5 +17,6 @@ describe("replacePrefix", () => {
     ["/foo", "/foo", "/", "/"],
     ["/bar", "/", "/xyz", "/xyz/bar"],
   ];
-  for (const [path, prefix, repl, want] of table) it(`${path} | ${prefix} | ${repl || "<empty>"} → ${want}`, () => expect(replacePrefix(path, prefix, repl)).toBe(want));
+  for (const [path, prefix, repl, want] of table)
+    it(`${path} | ${prefix} | ${repl || "<empty>"} → ${want}`, () => expect(replacePrefix(path, prefix, repl)).toBe(want));
 });

@@ -108,9 +108,19 @@ export function runFilters(filters: readonly AnyFilter[], start: ForwardedReques
     } else if (f.type === "RequestHeaderModifier" && f.requestHeaderModifier) applyHeaders(headers, f.requestHeaderModifier);
     else if (f.type === "ResponseHeaderModifier" && f.responseHeaderModifier) {
       const m = f.responseHeaderModifier;
-      responseHeaders = { set: [...(responseHeaders?.set ?? []), ...(m.set ?? [])], add: [...(responseHeaders?.add ?? []), ...(m.add ?? [])], remove: [...(responseHeaders?.remove ?? []), ...(m.remove ?? [])] };
+      responseHeaders = {
+        set: [...(responseHeaders?.set ?? []), ...(m.set ?? [])],
+        add: [...(responseHeaders?.add ?? []), ...(m.add ?? [])],
+        remove: [...(responseHeaders?.remove ?? []), ...(m.remove ?? [])],
+      };
     } else if (f.type === "RequestMirror" && f.requestMirror) mirrors.push(f.requestMirror);
     else unsimulated.push(f.type);
   }
-  return { ...(redirect && { redirect }), forwarded: { host, path, headers: Object.fromEntries(headers) }, ...(responseHeaders && { responseHeaders }), mirrors, unsimulated };
+  return {
+    ...(redirect && { redirect }),
+    forwarded: { host, path, headers: Object.fromEntries(headers) },
+    ...(responseHeaders && { responseHeaders }),
+    mirrors,
+    unsimulated,
+  };
 }

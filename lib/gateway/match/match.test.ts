@@ -51,13 +51,34 @@ const cases: Case[] = [
     name: "Exact path > longest PathPrefix > method > most headers > most query params",
     objects: precedence,
     requests: [
-      [{ host: "any.example", path: "/a/b" }, { status: 200, route: "apps/r#2", backends: ["exact"] }],
-      [{ host: "any.example", path: "/a/b/c" }, { status: 200, route: "apps/r#3", backends: ["longer"] }],
-      [{ host: "any.example", path: "/ab" }, { status: 200, route: "apps/r#0", backends: ["root"] }],
-      [{ host: "any.example", path: "/x", method: "GET", headers: { H: "1" }, query: { q: "1" } }, { status: 200, backends: ["method"] }],
-      [{ host: "any.example", path: "/x", method: "POST", headers: { h: "1" }, query: { q: "1" } }, { status: 200, backends: ["header"] }],
-      [{ host: "any.example", path: "/x?q=1", method: "POST" }, { status: 200, backends: ["query"] }],
-      [{ host: "any.example", path: "/x", method: "POST" }, { status: 200, backends: ["root"] }],
+      [
+        { host: "any.example", path: "/a/b" },
+        { status: 200, route: "apps/r#2", backends: ["exact"] },
+      ],
+      [
+        { host: "any.example", path: "/a/b/c" },
+        { status: 200, route: "apps/r#3", backends: ["longer"] },
+      ],
+      [
+        { host: "any.example", path: "/ab" },
+        { status: 200, route: "apps/r#0", backends: ["root"] },
+      ],
+      [
+        { host: "any.example", path: "/x", method: "GET", headers: { H: "1" }, query: { q: "1" } },
+        { status: 200, backends: ["method"] },
+      ],
+      [
+        { host: "any.example", path: "/x", method: "POST", headers: { h: "1" }, query: { q: "1" } },
+        { status: 200, backends: ["header"] },
+      ],
+      [
+        { host: "any.example", path: "/x?q=1", method: "POST" },
+        { status: 200, backends: ["query"] },
+      ],
+      [
+        { host: "any.example", path: "/x", method: "POST" },
+        { status: 200, backends: ["root"] },
+      ],
     ],
   },
   {
@@ -70,8 +91,14 @@ const cases: Case[] = [
       route("bbb", { rules: [rule("b", { path: { value: "/b" } })] }),
     ],
     requests: [
-      [{ host: "h", path: "/api/x" }, { status: 200, route: "apps/zzz#0", backends: ["old"] }],
-      [{ host: "h", path: "/b" }, { status: 200, route: "apps/aaa#2", backends: ["a1"] }],
+      [
+        { host: "h", path: "/api/x" },
+        { status: 200, route: "apps/zzz#0", backends: ["old"] },
+      ],
+      [
+        { host: "h", path: "/b" },
+        { status: 200, route: "apps/aaa#2", backends: ["a1"] },
+      ],
       [{ host: "h", path: "/nothing" }, { status: 404 }],
     ],
   },
@@ -86,19 +113,41 @@ const cases: Case[] = [
       route("n", { hostnames: ["n.example.net"], rules: [rule("any", {})] }),
     ],
     requests: [
-      [{ host: "A.example.com:8080", path: "/x" }, { status: 200, backends: ["exact"] }],
-      [{ host: "c.example.com", path: "/x" }, { status: 200, backends: ["wild"] }],
-      [{ host: "c.b.example.com", path: "/x" }, { status: 200, backends: ["wilder"] }],
+      [
+        { host: "A.example.com:8080", path: "/x" },
+        { status: 200, backends: ["exact"] },
+      ],
+      [
+        { host: "c.example.com", path: "/x" },
+        { status: 200, backends: ["wild"] },
+      ],
+      [
+        { host: "c.b.example.com", path: "/x" },
+        { status: 200, backends: ["wilder"] },
+      ],
       [{ host: "example.com", path: "/x" }, { status: 404 }],
       // the routes of the best hostname have no matching rule: 404, and a flat ranking would differ
       [{ host: "c.example.com", path: "/y" }, { status: 404 }],
-      [{ host: "a.b.example.com", path: "/" }, { status: 200, backends: ["wilder"] }],
+      [
+        { host: "a.b.example.com", path: "/" },
+        { status: 200, backends: ["wilder"] },
+      ],
     ],
   },
   {
     name: "a more specific virtual host without a matching rule: 404, with a warning that flat rankers differ",
-    objects: [...base(), ...svcs("exact", "wild"), route("e", { hostnames: ["a.example.com"], rules: [rule("exact", { path: { value: "/e" } })] }), route("w", { hostnames: ["*.example.com"], rules: [rule("wild", {})] })],
-    requests: [[{ host: "a.example.com", path: "/other" }, { status: 404, certainty: "implementation-specific", warning: "HostnameFallthrough" }]],
+    objects: [
+      ...base(),
+      ...svcs("exact", "wild"),
+      route("e", { hostnames: ["a.example.com"], rules: [rule("exact", { path: { value: "/e" } })] }),
+      route("w", { hostnames: ["*.example.com"], rules: [rule("wild", {})] }),
+    ],
+    requests: [
+      [
+        { host: "a.example.com", path: "/other" },
+        { status: 404, certainty: "implementation-specific", warning: "HostnameFallthrough" },
+      ],
+    ],
   },
   {
     name: "only routes Accepted on the listener take part",
@@ -110,15 +159,26 @@ const cases: Case[] = [
     objects: [
       ...base(),
       ...svcs("v1", "v2", "v3"),
-      route("w", { rules: [{ matches: [{ path: { value: "/w" } }], backendRefs: [to("v1", { weight: 70 }), to("v2", { weight: 30 }), to("v3", { weight: 0 })] }] }),
+      route("w", {
+        rules: [{ matches: [{ path: { value: "/w" } }], backendRefs: [to("v1", { weight: 70 }), to("v2", { weight: 30 }), to("v3", { weight: 0 })] }],
+      }),
       route("half", { rules: [{ matches: [{ path: { value: "/half" } }], backendRefs: [to("v1"), to("missing")] }] }),
       route("none", { rules: [{ matches: [{ path: { value: "/none" } }], backendRefs: [to("missing")] }, { matches: [{ path: { value: "/empty" } }] }] }),
       route("cross", { rules: [{ matches: [{ path: { value: "/cross" } }], backendRefs: [to("db", { namespace: "data" })] }] }),
     ],
     requests: [
-      [{ host: "h", path: "/w" }, { status: 200, backends: ["v1", "v2"], errorShare: 0 }],
-      [{ host: "h", path: "/half" }, { status: 200, backends: ["v1"], errorShare: 0.5 }],
-      [{ host: "h", path: "/none" }, { status: 500, errorShare: 1 }],
+      [
+        { host: "h", path: "/w" },
+        { status: 200, backends: ["v1", "v2"], errorShare: 0 },
+      ],
+      [
+        { host: "h", path: "/half" },
+        { status: 200, backends: ["v1"], errorShare: 0.5 },
+      ],
+      [
+        { host: "h", path: "/none" },
+        { status: 500, errorShare: 1 },
+      ],
       [{ host: "h", path: "/empty" }, { status: 500 }],
       [{ host: "h", path: "/cross" }, { status: 500 }],
     ],
@@ -126,7 +186,12 @@ const cases: Case[] = [
   {
     name: "a backend port the Service does not expose: forwarded, but implementation-specific",
     objects: [...base(), route("r", { rules: [{ backendRefs: [to("app", { port: 9999 })] }] })],
-    requests: [[{ host: "h", path: "/" }, { status: 200, backends: ["app"], certainty: "implementation-specific", warning: "BackendPortNotExposed" }]],
+    requests: [
+      [
+        { host: "h", path: "/" },
+        { status: 200, backends: ["app"], certainty: "implementation-specific", warning: "BackendPortNotExposed" },
+      ],
+    ],
   },
   {
     name: "RequestRedirect: status, scheme, host, port and path of the Location",
@@ -134,16 +199,28 @@ const cases: Case[] = [
       ...base(),
       route("r", {
         rules: [
-          { matches: [{ path: { value: "/old" } }], filters: [{ type: "RequestRedirect", requestRedirect: { path: { type: "ReplacePrefixMatch", replacePrefixMatch: "/new" }, statusCode: 301 } }] },
+          {
+            matches: [{ path: { value: "/old" } }],
+            filters: [{ type: "RequestRedirect", requestRedirect: { path: { type: "ReplacePrefixMatch", replacePrefixMatch: "/new" }, statusCode: 301 } }],
+          },
           { matches: [{ path: { value: "/secure" } }], filters: [{ type: "RequestRedirect", requestRedirect: { scheme: "https", hostname: "example.org" } }] },
           { matches: [{ path: { value: "/port" } }], filters: [{ type: "RequestRedirect", requestRedirect: { port: 8083 } }] },
         ],
       }),
     ],
     requests: [
-      [{ host: "h.example", path: "/old/x?y=1" }, { status: 301, location: "http://h.example/new/x?y=1" }],
-      [{ host: "h.example", path: "/secure" }, { status: 302, location: "https://example.org/secure" }],
-      [{ host: "h.example", path: "/port" }, { status: 302, location: "http://h.example:8083/port" }],
+      [
+        { host: "h.example", path: "/old/x?y=1" },
+        { status: 301, location: "http://h.example/new/x?y=1" },
+      ],
+      [
+        { host: "h.example", path: "/secure" },
+        { status: 302, location: "https://example.org/secure" },
+      ],
+      [
+        { host: "h.example", path: "/port" },
+        { status: 302, location: "http://h.example:8083/port" },
+      ],
     ],
   },
   {
@@ -152,15 +229,35 @@ const cases: Case[] = [
       ...base(),
       route("r", {
         rules: [
-          { matches: [{ path: { value: "/strip" } }], filters: [{ type: "URLRewrite", urlRewrite: { path: { type: "ReplacePrefixMatch", replacePrefixMatch: "/" } } }], backendRefs: [to("app")] },
-          { matches: [{ path: { value: "/host" } }], filters: [{ type: "URLRewrite", urlRewrite: { hostname: "inner.svc", path: { type: "ReplaceFullPath", replaceFullPath: "/x" } } }, { type: "RequestHeaderModifier", requestHeaderModifier: { add: [{ name: "X-A", value: "2" }] } }], backendRefs: [to("app")] },
+          {
+            matches: [{ path: { value: "/strip" } }],
+            filters: [{ type: "URLRewrite", urlRewrite: { path: { type: "ReplacePrefixMatch", replacePrefixMatch: "/" } } }],
+            backendRefs: [to("app")],
+          },
+          {
+            matches: [{ path: { value: "/host" } }],
+            filters: [
+              { type: "URLRewrite", urlRewrite: { hostname: "inner.svc", path: { type: "ReplaceFullPath", replaceFullPath: "/x" } } },
+              { type: "RequestHeaderModifier", requestHeaderModifier: { add: [{ name: "X-A", value: "2" }] } },
+            ],
+            backendRefs: [to("app")],
+          },
         ],
       }),
     ],
     requests: [
-      [{ host: "h", path: "/strip/three" }, { status: 200, forwardedPath: "/three" }],
-      [{ host: "h", path: "/strip" }, { status: 200, forwardedPath: "/" }],
-      [{ host: "h", path: "/host/y", headers: { "x-a": "1" } }, { status: 200, forwardedPath: "/x", forwardedHost: "inner.svc", header: ["x-a", "1,2"] }],
+      [
+        { host: "h", path: "/strip/three" },
+        { status: 200, forwardedPath: "/three" },
+      ],
+      [
+        { host: "h", path: "/strip" },
+        { status: 200, forwardedPath: "/" },
+      ],
+      [
+        { host: "h", path: "/host/y", headers: { "x-a": "1" } },
+        { status: 200, forwardedPath: "/x", forwardedHost: "inner.svc", header: ["x-a", "1,2"] },
+      ],
     ],
   },
   {
@@ -175,10 +272,22 @@ const cases: Case[] = [
       route("exact", { parentRefs: [{ name: "gw", namespace: GW_NS, sectionName: "exact" }], rules: [rule("to-exact", {})] }),
     ],
     requests: [
-      [{ host: "a.example.com", path: "/" }, { status: 200, backends: ["to-exact"], listener: "exact" }],
-      [{ host: "b.example.com", path: "/w" }, { status: 200, backends: ["to-wild"], listener: "wild" }],
-      [{ host: "b.example.com", path: "/" }, { status: 404, listener: "wild" }],
-      [{ host: "other.net", path: "/" }, { status: 200, backends: ["to-any"], listener: "any" }],
+      [
+        { host: "a.example.com", path: "/" },
+        { status: 200, backends: ["to-exact"], listener: "exact" },
+      ],
+      [
+        { host: "b.example.com", path: "/w" },
+        { status: 200, backends: ["to-wild"], listener: "wild" },
+      ],
+      [
+        { host: "b.example.com", path: "/" },
+        { status: 404, listener: "wild" },
+      ],
+      [
+        { host: "other.net", path: "/" },
+        { status: 200, backends: ["to-any"], listener: "any" },
+      ],
     ],
   },
   {
@@ -191,9 +300,15 @@ const cases: Case[] = [
       route("r", { parentRefs: [{ name: "gw", namespace: GW_NS }], rules: [rule("app", {})] }),
     ],
     requests: [
-      [{ host: "example.org", sni: "example.org", path: "/" }, { status: 200, backends: ["app"], listener: "default" }],
+      [
+        { host: "example.org", sni: "example.org", path: "/" },
+        { status: 200, backends: ["app"], listener: "default" },
+      ],
       [{ host: "second.example.org", sni: "example.org", path: "/" }, { status: 421 }],
-      [{ host: "second.example.org", sni: "second.example.org", path: "/" }, { status: 200, listener: "second" }],
+      [
+        { host: "second.example.org", sni: "second.example.org", path: "/" },
+        { status: 200, listener: "second" },
+      ],
     ],
   },
   {
@@ -207,9 +322,18 @@ const cases: Case[] = [
       route("b", { parentRefs: [{ name: "gw", namespace: GW_NS, port: 8080 }], rules: [rule("p8080", {})] }),
     ],
     requests: [
-      [{ host: "foo.com", path: "/" }, { status: 200, backends: ["p80"] }],
-      [{ host: "foo.com:8080", path: "/" }, { status: 200, backends: ["p8080"] }],
-      [{ host: "foo.com:1234", path: "/" }, { status: 200, backends: ["p80"] }],
+      [
+        { host: "foo.com", path: "/" },
+        { status: 200, backends: ["p80"] },
+      ],
+      [
+        { host: "foo.com:8080", path: "/" },
+        { status: 200, backends: ["p8080"] },
+      ],
+      [
+        { host: "foo.com:1234", path: "/" },
+        { status: 200, backends: ["p80"] },
+      ],
       [{ host: "foo.com", path: "/", port: 9999 }, { status: 0 }],
     ],
   },
@@ -217,7 +341,10 @@ const cases: Case[] = [
     name: "a regular-expression path is implementation-specific",
     objects: [...base(), ...svcs("re"), route("r", { rules: [rule("re", { path: { type: "RegularExpression", value: "/v[0-9]+/.*" } })] })],
     requests: [
-      [{ host: "h", path: "/v2/x" }, { status: 200, backends: ["re"], certainty: "implementation-specific" }],
+      [
+        { host: "h", path: "/v2/x" },
+        { status: 200, backends: ["re"], certainty: "implementation-specific" },
+      ],
       [{ host: "h", path: "/vx/x" }, { status: 404 }],
     ],
   },
@@ -226,27 +353,43 @@ const cases: Case[] = [
     objects: [...base(), route("r", { rules: [{ filters: [{ type: "CORS", cors: { allowOrigins: ["https://*.foo.com"] } }], backendRefs: [to("app")] }] })],
     requests: [
       [{ host: "h", path: "/", method: "OPTIONS", headers: { Origin: "https://www.foo.com", "Access-Control-Request-Method": "GET" } }, { status: 204 }],
-      [{ host: "h", path: "/", method: "GET", headers: { Origin: "https://www.foo.com" } }, { status: 200, backends: ["app"] }],
+      [
+        { host: "h", path: "/", method: "GET", headers: { Origin: "https://www.foo.com" } },
+        { status: 200, backends: ["app"] },
+      ],
     ],
   },
   {
     name: "without a gateway given, the Gateway that serves the request answers",
     objects: [...base(), gateway("empty", [http()]), route("r", { rules: [rule("app", {})] })],
-    requests: [[{ host: "h", path: "/", gateway: null }, { status: 200, backends: ["app"], warning: "GatewayGuessed" }]],
+    requests: [
+      [
+        { host: "h", path: "/", gateway: null },
+        { status: 200, backends: ["app"], warning: "GatewayGuessed" },
+      ],
+    ],
   },
 ];
 
 function check(r: MatchResult, w: Want, label: string): void {
   expect(r.status, `${label}: ${r.reason}`).toBe(w.status);
   if (w.route) expect(`${r.route?.namespace}/${r.route?.name}#${r.rule}`, label).toBe(w.route);
-  if (w.backends) expect(r.backends.filter((b) => b.valid && b.share > 0).map((b) => b.name), label).toEqual(w.backends);
+  if (w.backends)
+    expect(
+      r.backends.filter((b) => b.valid && b.share > 0).map((b) => b.name),
+      label,
+    ).toEqual(w.backends);
   if (w.errorShare !== undefined) expect(r.errorShare, label).toBeCloseTo(w.errorShare);
   if (w.location) expect(r.redirect?.location, label).toBe(w.location);
   if (w.forwardedPath) expect(r.forwarded?.path, label).toBe(w.forwardedPath);
   if (w.forwardedHost) expect(r.forwarded?.host, label).toBe(w.forwardedHost);
   if (w.header) expect(r.forwarded?.headers[w.header[0]], label).toBe(w.header[1]);
   if (w.certainty) expect(r.certainty, label).toBe(w.certainty);
-  if (w.warning) expect(r.warnings.map((x) => x.code), label).toContain(w.warning);
+  if (w.warning)
+    expect(
+      r.warnings.map((x) => x.code),
+      label,
+    ).toContain(w.warning);
   if (w.listener) expect(r.listener?.name, label).toBe(w.listener);
 }
 

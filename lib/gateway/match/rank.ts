@@ -200,7 +200,8 @@ function ranked(entries: readonly RouteEntry[], candidates: readonly number[], h
     const e = entries[i];
     const hs = e && hostScore(e.hostnames, host);
     if (!e || !hs) continue;
-    for (const x of byMatch.items[i] ?? []) out.push({ hit: { route: e.route, rule: x.rule, match: x.match, hostname: hs.hostname }, vhost: hs.score, m: x.m, order: byMatch.order.get(x) ?? 0 });
+    for (const x of byMatch.items[i] ?? [])
+      out.push({ hit: { route: e.route, rule: x.rule, match: x.match, hostname: hs.hostname }, vhost: hs.score, m: x.m, order: byMatch.order.get(x) ?? 0 });
   }
   return out.sort((a, b) => vhostOrder(a, b) || a.order - b.order);
 }

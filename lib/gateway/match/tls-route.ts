@@ -22,7 +22,12 @@ interface Candidate {
 const meta = (r: OtherRoute) => ({ metadata: r.creationTimestamp === undefined ? {} : { creationTimestamp: r.creationTimestamp } });
 
 function better(a: Candidate, b: Candidate): number {
-  return b.score[0] - a.score[0] || b.score[1] - a.score[1] || olderFirst(meta(a.route), meta(b.route)) || (`${a.route.namespace}/${a.route.name}` < `${b.route.namespace}/${b.route.name}` ? -1 : 1);
+  return (
+    b.score[0] - a.score[0] ||
+    b.score[1] - a.score[1] ||
+    olderFirst(meta(a.route), meta(b.route)) ||
+    (`${a.route.namespace}/${a.route.name}` < `${b.route.namespace}/${b.route.name}` ? -1 : 1)
+  );
 }
 
 /** The TLSRoute on the listener that takes the SNI. */
@@ -38,12 +43,20 @@ function pick(model: StatusModel, l: ListenerModel, sni: string): Candidate | un
 
 export function routeTls(model: StatusModel, listeners: readonly ListenerModel[], req: MatchInput, base: Base): MatchResult {
   const port = listeners[0]?.listener.port ?? 0;
-  if (req.sni === undefined) return result(base, 0, "unreachable", `port ${port} has TLS listeners only: a connection needs a TLS server name (SNI)`, "required");
+  if (req.sni === undefined)
+    return result(base, 0, "unreachable", `port ${port} has TLS listeners only: a connection needs a TLS server name (SNI)`, "required");
   const sni = normalizeHost(req.sni);
   const listener = mostSpecific(listeners, sni);
   if (!listener) return result(base, 0, "unreachable", `no TLS listener on port ${port} takes SNI ${sni}: the connection is rejected`, "required");
   base.listener = describeListenerRef(listener);
-  if (listener.programmed.status === "False") return result(base, 0, "unreachable", `listener ${listener.listener.name} is not programmed (${listener.programmed.reason}): ${listener.programmed.message}`, listener.programmed.certainty);
+  if (listener.programmed.status === "False")
+    return result(
+      base,
+      0,
+      "unreachable",
+      `listener ${listener.listener.name} is not programmed (${listener.programmed.reason}): ${listener.programmed.message}`,
+      listener.programmed.certainty,
+    );
   const hit = pick(model, listener, sni);
   if (!hit) return result(base, 0, "unreachable", `no TLSRoute on listener ${listener.listener.name} takes SNI ${sni}: the connection is rejected`, "required");
   const r = hit.route;
@@ -59,6 +72,17 @@ export function routeTls(model: StatusModel, listeners: readonly ListenerModel[]
   const how = mode === "Passthrough" ? "passes the connection through to" : "terminates TLS and forwards the stream to";
   // The Gateway does not read the HTTP inside the stream: the backend sees the request as sent.
   const q = req.path.indexOf("?");
-  const forwarded = { host: req.host, path: q < 0 ? req.path : req.path.slice(0, q), headers: Object.fromEntries(Object.entries(req.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])) };
-  return result(base, 200, "forwarded", `${what} ${how} ${valid.map((b) => `${b.namespace}/${b.name}${b.port ? `:${b.port}` : ""} ${Math.round(b.share * 1000) / 10} %`).join(", ")}`, "required", { ...found, backends, errorShare, forwarded });
+  const forwarded = {
+    host: req.host,
+    path: q < 0 ? req.path : req.path.slice(0, q),
+    headers: Object.fromEntries(Object.entries(req.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v])),
+  };
+  return result(
+    base,
+    200,
+    "forwarded",
+    `${what} ${how} ${valid.map((b) => `${b.namespace}/${b.name}${b.port ? `:${b.port}` : ""} ${Math.round(b.share * 1000) / 10} %`).join(", ")}`,
+    "required",
+    { ...found, backends, errorShare, forwarded },
+  );
 }

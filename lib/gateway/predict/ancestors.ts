@@ -16,7 +16,9 @@ function serviceGateways(routes: readonly RouteModel[], otherAttached: ReadonlyM
     for (const b of r.backends) if (b.group === "" && b.kind === "Service") for (const g of gws) add(`${b.namespace}/${b.name}`, g);
   }
   for (const [l, rs] of otherAttached) {
-    for (const r of rs) for (const b of r.rules.flat()) if ((b.group ?? "") === "" && (b.kind ?? "Service") === "Service") add(`${b.namespace ?? r.namespace}/${b.name}`, l.gateway);
+    for (const r of rs)
+      for (const b of r.rules.flat())
+        if ((b.group ?? "") === "" && (b.kind ?? "Service") === "Service") add(`${b.namespace ?? r.namespace}/${b.name}`, l.gateway);
   }
   return out;
 }

@@ -81,14 +81,39 @@ export function predictBackendTLS(inputs: Inputs): BackendTLSModel[] {
     const name = fullName(p);
     const accepted =
       found.length === 0
-        ? condition("Accepted", "False", "TargetNotFound", `no targetRef of BackendTLSPolicy ${name} names an existing Service (and port, for a sectionName)`, "backendTLSTargets")
+        ? condition(
+            "Accepted",
+            "False",
+            "TargetNotFound",
+            `no targetRef of BackendTLSPolicy ${name} names an existing Service (and port, for a sectionName)`,
+            "backendTLSTargets",
+          )
         : mine.length === 0
-          ? condition("Accepted", "False", "Conflicted", `BackendTLSPolicy ${winner ? fullName(winner) : "?"} targets the same Service port and takes precedence (older, or first by namespace/name)`, "backendTLSTargets")
+          ? condition(
+              "Accepted",
+              "False",
+              "Conflicted",
+              `BackendTLSPolicy ${winner ? fullName(winner) : "?"} targets the same Service port and takes precedence (older, or first by namespace/name)`,
+              "backendTLSTargets",
+            )
           : noneValid
             ? condition("Accepted", "False", "NoValidCACertificate", `no caCertificateRef of BackendTLSPolicy ${name} is valid`, "backendTLSRefs")
-            : condition("Accepted", "True", "Accepted", `BackendTLSPolicy ${name} applies to ${mine.map((t) => targetKey(ns, t)).join(", ")}`, "backendTLSTargets");
+            : condition(
+                "Accepted",
+                "True",
+                "Accepted",
+                `BackendTLSPolicy ${name} applies to ${mine.map((t) => targetKey(ns, t)).join(", ")}`,
+                "backendTLSTargets",
+              );
     const broken = resolved.status === "False" ? resolved.message : undefined;
-    return { policy: p, ref, conditions: [accepted, resolved], targets: mine.map((t) => targetKey(ns, t)), targeted: found.map((t) => targetKey(ns, t)), ...(broken !== undefined && { broken }) };
+    return {
+      policy: p,
+      ref,
+      conditions: [accepted, resolved],
+      targets: mine.map((t) => targetKey(ns, t)),
+      targeted: found.map((t) => targetKey(ns, t)),
+      ...(broken !== undefined && { broken }),
+    };
   });
 }
 

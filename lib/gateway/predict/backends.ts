@@ -27,10 +27,27 @@ export function resolveBackend(ref: BackendObjectRef & { weight?: number }, rout
   const warnings: PredictionWarning[] = [];
   const serviceImport = group === "multicluster.x-k8s.io" && kind === "ServiceImport";
   if (!(group === "" && kind === "Service") && !serviceImport) {
-    return { ...base, valid: false, reason: "InvalidKind", message: `backendRef ${what}: kind ${group || "core"}/${kind} is not a supported backend`, rule: "backendKind", warnings };
+    return {
+      ...base,
+      valid: false,
+      reason: "InvalidKind",
+      message: `backendRef ${what}: kind ${group || "core"}/${kind} is not a supported backend`,
+      rule: "backendKind",
+      warnings,
+    };
   }
-  if (namespace !== routeNs && !referenceAllowed(inputs.grants, { group: GATEWAY_GROUP, kind: fromKind, namespace: routeNs }, { group, kind, namespace, name: ref.name })) {
-    return { ...base, valid: false, reason: "RefNotPermitted", message: `backendRef ${what}: no ReferenceGrant in ${namespace} lets ${fromKind}s in ${routeNs} use it`, rule: "backendGrant", warnings };
+  if (
+    namespace !== routeNs &&
+    !referenceAllowed(inputs.grants, { group: GATEWAY_GROUP, kind: fromKind, namespace: routeNs }, { group, kind, namespace, name: ref.name })
+  ) {
+    return {
+      ...base,
+      valid: false,
+      reason: "RefNotPermitted",
+      message: `backendRef ${what}: no ReferenceGrant in ${namespace} lets ${fromKind}s in ${routeNs} use it`,
+      rule: "backendGrant",
+      warnings,
+    };
   }
   if (serviceImport) {
     warnings.push(warning("ServiceImport", `backendRef ${what}: ServiceImport backends have Extended support`, "serviceImport"));
@@ -41,7 +58,13 @@ export function resolveBackend(ref: BackendObjectRef & { weight?: number }, rout
   const svc = inputs.service(namespace, ref.name);
   if (!svc) return { ...base, valid: false, reason: "BackendNotFound", message: `backendRef ${what} does not exist`, rule: "backendMissing", warnings };
   if (svc.type === "ExternalName") {
-    warnings.push(warning("ExternalNameService", `Service ${namespace}/${ref.name} is an ExternalName Service (→ ${svc.externalName ?? "?"}); implementations SHOULD NOT support it and many answer 500 or 503`, "externalName"));
+    warnings.push(
+      warning(
+        "ExternalNameService",
+        `Service ${namespace}/${ref.name} is an ExternalName Service (→ ${svc.externalName ?? "?"}); implementations SHOULD NOT support it and many answer 500 or 503`,
+        "externalName",
+      ),
+    );
     return { ...base, valid: true, warnings };
   }
   const selected = svc.selector ? { workloads: inputs.workloads(namespace, svc.selector) } : {};
@@ -50,9 +73,21 @@ export function resolveBackend(ref: BackendObjectRef & { weight?: number }, rout
     warnings.push(warning("BackendPortMissing", `backendRef ${what} has no port (the API requires one for a Service)`, "backendPort"));
   } else if (!port) {
     const exposed = (svc.ports ?? []).map((p) => p.port).join(", ") || "none";
-    warnings.push(warning("BackendPortNotExposed", `Service ${namespace}/${ref.name} does not expose port ${ref.port} (it exposes ${exposed}); implementations differ: 500, 503 or a connection error`, "backendPort"));
+    warnings.push(
+      warning(
+        "BackendPortNotExposed",
+        `Service ${namespace}/${ref.name} does not expose port ${ref.port} (it exposes ${exposed}); implementations differ: 500, 503 or a connection error`,
+        "backendPort",
+      ),
+    );
   } else if (port.appProtocol !== undefined && !HTTP_APP_PROTOCOLS.has(port.appProtocol)) {
-    warnings.push(warning("UnsupportedProtocol", `Service ${namespace}/${ref.name} port ${ref.port} has appProtocol ${port.appProtocol}: an implementation that cannot speak it sets ResolvedRefs False, UnsupportedProtocol`, "appProtocol"));
+    warnings.push(
+      warning(
+        "UnsupportedProtocol",
+        `Service ${namespace}/${ref.name} port ${ref.port} has appProtocol ${port.appProtocol}: an implementation that cannot speak it sets ResolvedRefs False, UnsupportedProtocol`,
+        "appProtocol",
+      ),
+    );
   }
   return { ...base, valid: true, ...selected, warnings };
 }

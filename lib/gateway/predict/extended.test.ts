@@ -18,7 +18,8 @@ const conds = (cs: readonly { type: string; status: string; reason: string }[]) 
 
 describe("predictStatus: TLS modes and the implementation's features", () => {
   const mixed = tlsGateway([tls("term", "Terminate", "t.example"), tls("pass", "Passthrough", "p.example")]);
-  const listeners = (opts: Parameters<typeof predictStatus>[1]) => predictStatus(mixed, opts).gateways[0]?.listeners.map((l) => [l.name, conds(l.conditions)["Accepted"], l.warnings.map((w) => w.code)]);
+  const listeners = (opts: Parameters<typeof predictStatus>[1]) =>
+    predictStatus(mixed, opts).gateways[0]?.listeners.map((l) => [l.name, conds(l.conditions)["Accepted"], l.warnings.map((w) => w.code)]);
 
   it("features unknown: accepted, with implementation-specific warnings", () => {
     expect(listeners({})).toEqual([
@@ -28,14 +29,21 @@ describe("predictStatus: TLS modes and the implementation's features", () => {
   });
   it("without TLSRouteModeTerminate: the terminating listener is Accepted False UnsupportedValue", () => {
     const p = predictStatus(tlsGateway([tls("term", "Terminate", "t.example")]), { supportedFeatures: ["Gateway", "TLSRoute"] });
-    expect(conds(p.gateways[0]?.listeners[0]?.conditions ?? [])).toMatchObject({ Accepted: "False/UnsupportedValue", Programmed: "False/Invalid", Conflicted: "False/NoConflicts" });
+    expect(conds(p.gateways[0]?.listeners[0]?.conditions ?? [])).toMatchObject({
+      Accepted: "False/UnsupportedValue",
+      Programmed: "False/Invalid",
+      Conflicted: "False/NoConflicts",
+    });
   });
   it("with Terminate but not TLSRouteModeMixed: both modes on one port are ProtocolConflict", () => {
     expect(listeners({ supportedFeatures: ["TLSRoute", "TLSRouteModeTerminate"] })).toEqual([
       ["term", "False/ProtocolConflict", []],
       ["pass", "False/ProtocolConflict", []],
     ]);
-    expect(listeners({ supportedFeatures: ["TLSRoute", "TLSRouteModeTerminate", "TLSRouteModeMixed"] })?.map((l) => l[1])).toEqual(["True/Accepted", "True/Accepted"]);
+    expect(listeners({ supportedFeatures: ["TLSRoute", "TLSRouteModeTerminate", "TLSRouteModeMixed"] })?.map((l) => l[1])).toEqual([
+      "True/Accepted",
+      "True/Accepted",
+    ]);
   });
 });
 
@@ -91,6 +99,9 @@ describe("predictStatus: the other route kinds", () => {
     expect(parent("TCPRoute", "missing")).toEqual({ Accepted: "True/Accepted", ResolvedRefs: "False/BackendNotFound" });
     expect(parent("TCPRoute", "cross")["ResolvedRefs"]).toBe("False/RefNotPermitted");
     expect(parent("UDPRoute", "no-udp")["Accepted"]).toBe("False/NotAllowedByListeners");
-    expect(p.gateways[0]?.listeners.map((l) => [l.name, l.attachedRoutes])).toEqual([["pass", 1], ["tcp", 2]]);
+    expect(p.gateways[0]?.listeners.map((l) => [l.name, l.attachedRoutes])).toEqual([
+      ["pass", 1],
+      ["tcp", 2],
+    ]);
   });
 });

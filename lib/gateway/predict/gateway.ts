@@ -59,7 +59,11 @@ function whyNotReconciled(gateway: Gateway, inputs: Inputs): [string, "classMiss
   const cls = inputs.gatewayClass(className);
   if (!cls) return [`GatewayClass ${className} does not exist: no controller reconciles Gateway ${fullName(gateway)}`, "classMissing"];
   const accepted = cls.status?.conditions?.find((c) => c.type === "Accepted");
-  if (accepted?.status === "False") return [`GatewayClass ${className} is not accepted by its controller (${accepted.reason}): it does not program Gateway ${fullName(gateway)}`, "classRejected"];
+  if (accepted?.status === "False")
+    return [
+      `GatewayClass ${className} is not accepted by its controller (${accepted.reason}): it does not program Gateway ${fullName(gateway)}`,
+      "classRejected",
+    ];
   return undefined;
 }
 
@@ -67,10 +71,24 @@ function acceptedCondition(gateway: Gateway, own: readonly ListenerModel[], inpu
   const name = fullName(gateway);
   const params = gateway.spec.infrastructure?.parametersRef;
   if (params && !inputs.has(params.group, params.kind, nsOf(gateway), params.name)) {
-    return condition("Accepted", "False", "InvalidParameters", `infrastructure.parametersRef ${params.group}/${params.kind} ${params.name} is not among the objects read`, "invalidParameters");
+    return condition(
+      "Accepted",
+      "False",
+      "InvalidParameters",
+      `infrastructure.parametersRef ${params.group}/${params.kind} ${params.name} is not among the objects read`,
+      "invalidParameters",
+    );
   }
   const odd = (gateway.spec.addresses ?? []).find((a) => a.type !== undefined && a.type !== "IPAddress" && a.type !== "Hostname");
-  if (odd) return condition("Accepted", "False", "UnsupportedAddress", `address type ${odd.type ?? ""} is not a standard address type`, "unsupportedAddress", "implementation-specific");
+  if (odd)
+    return condition(
+      "Accepted",
+      "False",
+      "UnsupportedAddress",
+      `address type ${odd.type ?? ""} is not a standard address type`,
+      "unsupportedAddress",
+      "implementation-specific",
+    );
   const ok = own.filter((l) => l.usable);
   if (ok.length === 0) return condition("Accepted", "False", "ListenersNotValid", `no listener of Gateway ${name} is accepted`, "gatewayListeners");
   if (ok.length < own.length) {
@@ -87,24 +105,71 @@ function resolvedRefsCondition(gateway: Gateway, own: readonly ListenerModel[], 
     const group = ref.group ?? "";
     const kind = ref.kind ?? "Secret";
     const ns = ref.namespace ?? gwNs;
-    if (group !== "" || kind !== "Secret") return condition("ResolvedRefs", "False", "InvalidClientCertificateRef", `tls.backend.clientCertificateRef ${group || "core"}/${kind} ${ref.name} is not a Secret`, "gatewayResolvedRefs");
-    if (ns !== gwNs && !referenceAllowed(inputs.grants, { group: GATEWAY_GROUP, kind: "Gateway", namespace: gwNs }, { group: "", kind: "Secret", namespace: ns, name: ref.name })) {
-      return condition("ResolvedRefs", "False", "RefNotPermitted", `no ReferenceGrant in ${ns} lets Gateways in ${gwNs} use Secret ${ref.name}`, "gatewayResolvedRefs");
+    if (group !== "" || kind !== "Secret")
+      return condition(
+        "ResolvedRefs",
+        "False",
+        "InvalidClientCertificateRef",
+        `tls.backend.clientCertificateRef ${group || "core"}/${kind} ${ref.name} is not a Secret`,
+        "gatewayResolvedRefs",
+      );
+    if (
+      ns !== gwNs &&
+      !referenceAllowed(inputs.grants, { group: GATEWAY_GROUP, kind: "Gateway", namespace: gwNs }, { group: "", kind: "Secret", namespace: ns, name: ref.name })
+    ) {
+      return condition(
+        "ResolvedRefs",
+        "False",
+        "RefNotPermitted",
+        `no ReferenceGrant in ${ns} lets Gateways in ${gwNs} use Secret ${ref.name}`,
+        "gatewayResolvedRefs",
+      );
     }
     const state = inputs.certificateSecret(ns, ref.name);
-    if (state.state === "missing") return condition("ResolvedRefs", "False", "InvalidClientCertificateRef", `Secret ${ns}/${ref.name} does not exist`, "gatewayResolvedRefs");
-    if (state.state === "invalid") return condition("ResolvedRefs", "False", "InvalidClientCertificateRef", `Secret ${ns}/${ref.name} is not usable: ${state.why}`, "gatewayResolvedRefs");
-    if (state.state === "unknown") return condition("ResolvedRefs", "Unknown", "Pending", `cannot tell whether Secret ${ns}/${ref.name} exists: the Secrets that exist were not given`, "certificatesUnknown");
+    if (state.state === "missing")
+      return condition("ResolvedRefs", "False", "InvalidClientCertificateRef", `Secret ${ns}/${ref.name} does not exist`, "gatewayResolvedRefs");
+    if (state.state === "invalid")
+      return condition("ResolvedRefs", "False", "InvalidClientCertificateRef", `Secret ${ns}/${ref.name} is not usable: ${state.why}`, "gatewayResolvedRefs");
+    if (state.state === "unknown")
+      return condition(
+        "ResolvedRefs",
+        "Unknown",
+        "Pending",
+        `cannot tell whether Secret ${ns}/${ref.name} exists: the Secrets that exist were not given`,
+        "certificatesUnknown",
+      );
   }
   const bad = own.filter((l) => l.resolvedRefs.status === "False");
-  if (bad.length > 0) return condition("ResolvedRefs", "False", "ListenersNotResolved", `listeners ${bad.map((l) => `${l.listener.name} (${l.resolvedRefs.reason})`).join(", ")} have unresolved references`, "gatewayResolvedRefs");
+  if (bad.length > 0)
+    return condition(
+      "ResolvedRefs",
+      "False",
+      "ListenersNotResolved",
+      `listeners ${bad.map((l) => `${l.listener.name} (${l.resolvedRefs.reason})`).join(", ")} have unresolved references`,
+      "gatewayResolvedRefs",
+    );
   return condition("ResolvedRefs", "True", "ResolvedRefs", `every reference of Gateway ${fullName(gateway)} resolves`, "gatewayResolvedRefs");
 }
 
 function programmedCondition(accepted: PredictedCondition, all: readonly ListenerModel[], name: string): PredictedCondition {
-  if (accepted.status !== "True") return condition("Programmed", "False", "Invalid", `Gateway ${name} is not accepted (${accepted.reason})`, "gatewayProgrammed", accepted.certainty);
-  if (all.some((l) => l.programmed.status === "True")) return condition("Programmed", "True", "Programmed", `Gateway ${name} has listeners to program (assuming the implementation can assign it an address)`, "gatewayProgrammed");
-  if (all.some((l) => l.programmed.status === "Unknown")) return condition("Programmed", "Unknown", "Pending", `whether the listeners of Gateway ${name} can be programmed depends on Secrets that were not given`, "certificatesUnknown");
+  if (accepted.status !== "True")
+    return condition("Programmed", "False", "Invalid", `Gateway ${name} is not accepted (${accepted.reason})`, "gatewayProgrammed", accepted.certainty);
+  if (all.some((l) => l.programmed.status === "True"))
+    return condition(
+      "Programmed",
+      "True",
+      "Programmed",
+      `Gateway ${name} has listeners to program (assuming the implementation can assign it an address)`,
+      "gatewayProgrammed",
+    );
+  if (all.some((l) => l.programmed.status === "Unknown"))
+    return condition(
+      "Programmed",
+      "Unknown",
+      "Pending",
+      `whether the listeners of Gateway ${name} can be programmed depends on Secrets that were not given`,
+      "certificatesUnknown",
+    );
   return condition("Programmed", "False", "Invalid", `no listener of Gateway ${name} can be programmed`, "gatewayProgrammed");
 }
 
@@ -117,7 +182,9 @@ function listenerSetConditions(gwAccepted: PredictedCondition, ls: ListenerSet, 
     ];
   }
   // An invalid route kind beside valid ones only narrows what the listener takes.
-  const valid = listeners.filter((l) => l.usable && (l.resolvedRefs.status !== "False" || (l.resolvedRefs.reason === "InvalidRouteKinds" && l.supportedKinds.length > 0)));
+  const valid = listeners.filter(
+    (l) => l.usable && (l.resolvedRefs.status !== "False" || (l.resolvedRefs.reason === "InvalidRouteKinds" && l.supportedKinds.length > 0)),
+  );
   if (valid.length === 0) {
     const why = listeners.map((l) => `${l.listener.name} (${l.usable ? l.resolvedRefs.reason : l.accepted.reason})`).join(", ");
     return [
@@ -125,12 +192,28 @@ function listenerSetConditions(gwAccepted: PredictedCondition, ls: ListenerSet, 
       condition("Programmed", "False", "ListenersNotValid", `no listener of ListenerSet ${name} is valid: ${why}`, "listenerSetListeners"),
     ];
   }
-  const accepted = valid.length < listeners.length
-    ? condition("Accepted", "True", "ListenersNotValid", `ListenerSet ${name} is attached without listeners ${listeners.filter((l) => !valid.includes(l)).map((l) => l.listener.name).join(", ")}`, "listenerSetListeners")
-    : condition("Accepted", "True", "Accepted", `ListenerSet ${name} is attached to its Gateway`, "listenerSetListeners");
+  const accepted =
+    valid.length < listeners.length
+      ? condition(
+          "Accepted",
+          "True",
+          "ListenersNotValid",
+          `ListenerSet ${name} is attached without listeners ${listeners
+            .filter((l) => !valid.includes(l))
+            .map((l) => l.listener.name)
+            .join(", ")}`,
+          "listenerSetListeners",
+        )
+      : condition("Accepted", "True", "Accepted", `ListenerSet ${name} is attached to its Gateway`, "listenerSetListeners");
   const programmed = valid.some((l) => l.programmed.status === "True")
     ? condition("Programmed", "True", "Programmed", `ListenerSet ${name} has listeners to program`, "listenerSetListeners")
-    : condition("Programmed", "Unknown", "Pending", `whether the listeners of ListenerSet ${name} can be programmed depends on Secrets that were not given`, "certificatesUnknown");
+    : condition(
+        "Programmed",
+        "Unknown",
+        "Pending",
+        `whether the listeners of ListenerSet ${name} can be programmed depends on Secrets that were not given`,
+        "certificatesUnknown",
+      );
   return [accepted, programmed];
 }
 
@@ -143,7 +226,14 @@ export function predictGateway(gateway: Gateway, inputs: Inputs): GatewayModel {
   const not = whyNotReconciled(gateway, inputs);
   if (not) {
     const conditions = pending(not[0], not[1]);
-    const listenerSets = children.map((ls) => ({ listenerSet: ls, ref: { namespace: nsOf(ls), name: nameOf(ls) }, parent: ref, conditions: pending(not[0], not[1]), listeners: [], attached: false }));
+    const listenerSets = children.map((ls) => ({
+      listenerSet: ls,
+      ref: { namespace: nsOf(ls), name: nameOf(ls) },
+      parent: ref,
+      conditions: pending(not[0], not[1]),
+      listeners: [],
+      attached: false,
+    }));
     return { gateway, ref, reconciled: false, conditions, listeners: [], listenerSets, warnings: [] };
   }
   const allowed = children.filter((ls) => listenerSetAllowed(gateway, ls, inputs)).sort((a, b) => olderFirst(a, b) || (fullName(a) < fullName(b) ? -1 : 1));
@@ -158,35 +248,78 @@ export function predictGateway(gateway: Gateway, inputs: Inputs): GatewayModel {
     const lsRef = { namespace: nsOf(ls), name: nameOf(ls) };
     if (!allowed.includes(ls)) {
       const msg = `Gateway ${fullName(gateway)} does not allow ListenerSets from namespace ${lsRef.namespace} (allowedListeners.namespaces.from: ${gateway.spec.allowedListeners?.namespaces?.from ?? "None"})`;
-      return { listenerSet: ls, ref: lsRef, parent: ref, listeners: [], attached: false, conditions: [condition("Accepted", "False", "NotAllowed", msg, "listenerSetAllowed"), condition("Programmed", "False", "NotAllowed", msg, "listenerSetAllowed")] };
+      return {
+        listenerSet: ls,
+        ref: lsRef,
+        parent: ref,
+        listeners: [],
+        attached: false,
+        conditions: [
+          condition("Accepted", "False", "NotAllowed", msg, "listenerSetAllowed"),
+          condition("Programmed", "False", "NotAllowed", msg, "listenerSetAllowed"),
+        ],
+      };
     }
     const listeners = models.filter((m) => m.source.kind === "ListenerSet" && m.source.namespace === lsRef.namespace && m.source.name === lsRef.name);
     const conditions = listenerSetConditions(accepted, ls, listeners);
     return { listenerSet: ls, ref: lsRef, parent: ref, listeners, attached: conditionOf(conditions, "Accepted")?.status === "True", conditions };
   });
   // Listeners of a ListenerSet that is not attached are not part of the Gateway.
-  const listeners = models.filter((m) => m.source.kind === "Gateway" || listenerSets.some((s) => s.attached && s.ref.namespace === m.source.namespace && s.ref.name === m.source.name));
+  const listeners = models.filter(
+    (m) => m.source.kind === "Gateway" || listenerSets.some((s) => s.attached && s.ref.namespace === m.source.namespace && s.ref.name === m.source.name),
+  );
   const conditions = [accepted, programmedCondition(accepted, listeners, fullName(gateway)), resolvedRefsCondition(gateway, own, inputs)];
-  const insecure = [gateway.spec.tls?.frontend?.default.validation, ...(gateway.spec.tls?.frontend?.perPort ?? []).map((p) => p.tls.validation)].some((v) => v?.mode === "AllowInsecureFallback");
-  if (insecure) conditions.push(condition("InsecureFrontendValidationMode", "True", "ConfigurationChanged", `client-certificate validation of Gateway ${fullName(gateway)} allows insecure fallback`, "insecureFallback"));
+  const insecure = [gateway.spec.tls?.frontend?.default.validation, ...(gateway.spec.tls?.frontend?.perPort ?? []).map((p) => p.tls.validation)].some(
+    (v) => v?.mode === "AllowInsecureFallback",
+  );
+  if (insecure)
+    conditions.push(
+      condition(
+        "InsecureFrontendValidationMode",
+        "True",
+        "ConfigurationChanged",
+        `client-certificate validation of Gateway ${fullName(gateway)} allows insecure fallback`,
+        "insecureFallback",
+      ),
+    );
   const warnings: PredictionWarning[] = [];
   for (const a of gateway.spec.addresses ?? []) {
-    if (a.value === undefined) warnings.push(warning("AddressWithoutValue", `an address of type ${a.type ?? "IPAddress"} without a value is Extended support; an implementation without it sets Programmed False, AddressNotAssigned`, "addresses"));
-    else warnings.push(warning("StaticAddress", `whether address ${a.value} can be used is up to the implementation and the network (Programmed False, AddressNotUsable otherwise)`, "addresses"));
+    if (a.value === undefined)
+      warnings.push(
+        warning(
+          "AddressWithoutValue",
+          `an address of type ${a.type ?? "IPAddress"} without a value is Extended support; an implementation without it sets Programmed False, AddressNotAssigned`,
+          "addresses",
+        ),
+      );
+    else
+      warnings.push(
+        warning(
+          "StaticAddress",
+          `whether address ${a.value} can be used is up to the implementation and the network (Programmed False, AddressNotUsable otherwise)`,
+          "addresses",
+        ),
+      );
   }
-  if (gateway.spec.gatewayClassName === SUITE_CLASS_PLACEHOLDER) warnings.push(warning("SuiteClass", `gatewayClassName is the conformance suite's placeholder; taken as an accepted class`, "classMissing"));
+  if (gateway.spec.gatewayClassName === SUITE_CLASS_PLACEHOLDER)
+    warnings.push(warning("SuiteClass", `gatewayClassName is the conformance suite's placeholder; taken as an accepted class`, "classMissing"));
   return { gateway, ref, reconciled: true, conditions, listeners, listenerSets, warnings };
 }
 
 /** ListenerSets whose parent Gateway does not exist: no controller writes their status. */
 export function orphanListenerSet(ls: ListenerSet): ListenerSetModel {
   const parent = listenerSetParent(ls);
-  const msg = parent ? `Gateway ${parent.namespace}/${parent.name} does not exist: no controller reconciles ListenerSet ${fullName(ls)}` : `ListenerSet ${fullName(ls)} does not name a Gateway as its parent`;
+  const msg = parent
+    ? `Gateway ${parent.namespace}/${parent.name} does not exist: no controller reconciles ListenerSet ${fullName(ls)}`
+    : `ListenerSet ${fullName(ls)} does not name a Gateway as its parent`;
   return {
     listenerSet: ls,
     ref: { namespace: nsOf(ls), name: nameOf(ls) },
     ...(parent && { parent }),
-    conditions: [condition("Accepted", "Unknown", "Pending", msg, "listenerSetParent"), condition("Programmed", "Unknown", "Pending", msg, "listenerSetParent")],
+    conditions: [
+      condition("Accepted", "Unknown", "Pending", msg, "listenerSetParent"),
+      condition("Programmed", "Unknown", "Pending", msg, "listenerSetParent"),
+    ],
     listeners: [],
     attached: false,
   };

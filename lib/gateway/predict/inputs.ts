@@ -44,7 +44,8 @@ export interface OtherRoute {
 }
 
 /** Whether a referenced Secret or ConfigMap exists and holds what it must. */
-export type RefState = { readonly state: "ok" } | { readonly state: "invalid"; readonly why: string } | { readonly state: "missing" } | { readonly state: "unknown" };
+export type RefState =
+  { readonly state: "ok" } | { readonly state: "invalid"; readonly why: string } | { readonly state: "missing" } | { readonly state: "unknown" };
 
 export interface Inputs {
   readonly gateways: readonly Gateway[];
@@ -154,10 +155,10 @@ export function readInputs(objects: readonly KubeObject[], opts: PredictOptions 
         });
       }
     } else if (group === "apps" && (o.kind === "Deployment" || o.kind === "StatefulSet" || o.kind === "DaemonSet")) {
-      const labels = ((o["spec"] as { template?: { metadata?: { labels?: Record<string, string> } } } | undefined)?.template?.metadata?.labels) ?? {};
+      const labels = (o["spec"] as { template?: { metadata?: { labels?: Record<string, string> } } } | undefined)?.template?.metadata?.labels ?? {};
       workloads.push({ namespace: o.metadata.namespace ?? "default", name: o.metadata.name, labels });
     } else if (group === "") {
-      if (o.kind === "Service") services.set(k, ((o["spec"] ?? {}) as ServiceSpec));
+      if (o.kind === "Service") services.set(k, (o["spec"] ?? {}) as ServiceSpec);
       else if (o.kind === "Namespace") namespaces.set(o.metadata.name, { ...o.metadata.labels });
       else if (o.kind === "Secret") secrets.set(k, o);
       else if (o.kind === "ConfigMap") configMaps.set(k, o);
@@ -166,12 +167,14 @@ export function readInputs(objects: readonly KubeObject[], opts: PredictOptions 
   const assumed = new Set(opts.acceptedClasses ?? []);
   const secretNames = opts.secrets === undefined ? undefined : new Set(opts.secrets);
   const configMapNames = opts.configMaps === undefined ? undefined : new Set(opts.configMaps);
-  const lookup = (objs: Map<string, KubeObject>, names: Set<string> | undefined, state: (o: KubeObject) => RefState) => (ns: string, name: string): RefState => {
-    const o = objs.get(key(ns, name));
-    if (o) return state(o);
-    if (names === undefined) return { state: "unknown" };
-    return names.has(key(ns, name)) ? { state: "ok" } : { state: "missing" };
-  };
+  const lookup =
+    (objs: Map<string, KubeObject>, names: Set<string> | undefined, state: (o: KubeObject) => RefState) =>
+    (ns: string, name: string): RefState => {
+      const o = objs.get(key(ns, name));
+      if (o) return state(o);
+      if (names === undefined) return { state: "unknown" };
+      return names.has(key(ns, name)) ? { state: "ok" } : { state: "missing" };
+    };
   return {
     gateways: gateways.sort(byNamespaceName),
     routes: routes.sort(byNamespaceName),
@@ -187,7 +190,10 @@ export function readInputs(objects: readonly KubeObject[], opts: PredictOptions 
     workloads: (ns, selector) => {
       const wanted = Object.entries(selector);
       if (wanted.length === 0) return [];
-      return workloads.filter((w) => w.namespace === ns && wanted.every(([k, v]) => w.labels[k] === v)).map((w) => w.name).sort();
+      return workloads
+        .filter((w) => w.namespace === ns && wanted.every(([k, v]) => w.labels[k] === v))
+        .map((w) => w.name)
+        .sort();
     },
     namespaceLabels: (ns) => namespaces.get(ns),
     has: (group, kind, ns, name) => all.has(`${group}/${kind}/${key(ns, name)}`) || all.has(`${group}/${kind}/${key(undefined, name)}`),
@@ -198,7 +204,10 @@ export function readInputs(objects: readonly KubeObject[], opts: PredictOptions 
 }
 
 /** Creation order for precedence: oldest first; an object without a timestamp is the newest. */
-export function olderFirst(a: { readonly metadata: { readonly creationTimestamp?: string } }, b: { readonly metadata: { readonly creationTimestamp?: string } }): number {
+export function olderFirst(
+  a: { readonly metadata: { readonly creationTimestamp?: string } },
+  b: { readonly metadata: { readonly creationTimestamp?: string } },
+): number {
   const x = a.metadata.creationTimestamp ?? "";
   const y = b.metadata.creationTimestamp ?? "";
   if (x === y) return 0;

@@ -21,13 +21,25 @@ export interface ListenerModel {
   readonly usable: boolean;
 }
 
-type Verdict = { readonly status: "False" | "Unknown"; readonly reason: string; readonly message: string; readonly rule: Parameters<typeof condition>[4]; readonly certainty?: "required" | "implementation-specific" };
+type Verdict = {
+  readonly status: "False" | "Unknown";
+  readonly reason: string;
+  readonly message: string;
+  readonly rule: Parameters<typeof condition>[4];
+  readonly certainty?: "required" | "implementation-specific";
+};
 
 const refText = (kind: string, ns: string, name: string) => `${kind} ${ns}/${name}`;
 
 function refVerdict(state: RefState, what: string, invalidReason: string, rule: Verdict["rule"]): Verdict | undefined {
   if (state.state === "ok") return undefined;
-  if (state.state === "unknown") return { status: "Unknown", reason: "Pending", message: `cannot tell whether ${what} exists: the Secrets/ConfigMaps that exist were not given`, rule: "certificatesUnknown" };
+  if (state.state === "unknown")
+    return {
+      status: "Unknown",
+      reason: "Pending",
+      message: `cannot tell whether ${what} exists: the Secrets/ConfigMaps that exist were not given`,
+      rule: "certificatesUnknown",
+    };
   const message = state.state === "missing" ? `${what} does not exist` : `${what} is not usable: ${state.why}`;
   return { status: "False", reason: invalidReason, message, rule };
 }
@@ -37,17 +49,40 @@ function certificateVerdict(l: AnyListener, source: ListenerSource, inputs: Inpu
   const terminates = l.protocol === "HTTPS" || (l.protocol === "TLS" && (l.tls?.mode ?? "Terminate") === "Terminate");
   if (!terminates) return undefined;
   const refs = l.tls?.certificateRefs ?? [];
-  if (refs.length === 0) return { status: "False", reason: "InvalidCertificateRef", message: `listener ${l.name} terminates TLS but names no certificateRefs`, rule: "certificateRefs" };
+  if (refs.length === 0)
+    return {
+      status: "False",
+      reason: "InvalidCertificateRef",
+      message: `listener ${l.name} terminates TLS but names no certificateRefs`,
+      rule: "certificateRefs",
+    };
   let unknown: Verdict | undefined;
   for (const ref of refs) {
     const group = ref.group ?? "";
     const kind = ref.kind ?? "Secret";
     const ns = ref.namespace ?? source.namespace;
     if (group !== "" || kind !== "Secret") {
-      return { status: "False", reason: "InvalidCertificateRef", message: `certificateRef ${group || "core"}/${kind} ${ref.name} is not a Secret`, rule: "certificateRefs" };
+      return {
+        status: "False",
+        reason: "InvalidCertificateRef",
+        message: `certificateRef ${group || "core"}/${kind} ${ref.name} is not a Secret`,
+        rule: "certificateRefs",
+      };
     }
-    if (ns !== source.namespace && !referenceAllowed(inputs.grants, { group: GATEWAY_GROUP, kind: source.kind, namespace: source.namespace }, { group: "", kind: "Secret", namespace: ns, name: ref.name })) {
-      return { status: "False", reason: "RefNotPermitted", message: `no ReferenceGrant in ${ns} lets ${source.kind}s in ${source.namespace} use Secret ${ref.name}`, rule: "certificateGrant" };
+    if (
+      ns !== source.namespace &&
+      !referenceAllowed(
+        inputs.grants,
+        { group: GATEWAY_GROUP, kind: source.kind, namespace: source.namespace },
+        { group: "", kind: "Secret", namespace: ns, name: ref.name },
+      )
+    ) {
+      return {
+        status: "False",
+        reason: "RefNotPermitted",
+        message: `no ReferenceGrant in ${ns} lets ${source.kind}s in ${source.namespace} use Secret ${ref.name}`,
+        rule: "certificateGrant",
+      };
     }
     const v = refVerdict(inputs.certificateSecret(ns, ref.name), refText("Secret", ns, ref.name), "InvalidCertificateRef", "certificateRefs");
     if (v?.status === "False") return v;
@@ -74,10 +109,28 @@ function caVerdict(gateway: Gateway, l: AnyListener, inputs: Inputs): [Verdict |
   const verdicts = validation.caCertificateRefs.map((ref): Verdict | undefined => {
     const ns = ref.namespace ?? gwNs;
     if (ref.group !== "" || ref.kind !== "ConfigMap") {
-      return { status: "False", reason: "InvalidCACertificateKind", message: `caCertificateRef ${ref.group || "core"}/${ref.kind} ${ref.name} is not a ConfigMap`, rule: "caCertificateRefs", certainty: ref.kind === "Secret" ? "implementation-specific" : "required" };
+      return {
+        status: "False",
+        reason: "InvalidCACertificateKind",
+        message: `caCertificateRef ${ref.group || "core"}/${ref.kind} ${ref.name} is not a ConfigMap`,
+        rule: "caCertificateRefs",
+        certainty: ref.kind === "Secret" ? "implementation-specific" : "required",
+      };
     }
-    if (ns !== gwNs && !referenceAllowed(inputs.grants, { group: GATEWAY_GROUP, kind: "Gateway", namespace: gwNs }, { group: "", kind: "ConfigMap", namespace: ns, name: ref.name })) {
-      return { status: "False", reason: "RefNotPermitted", message: `no ReferenceGrant in ${ns} lets Gateways in ${gwNs} use ConfigMap ${ref.name}`, rule: "caCertificateRefs" };
+    if (
+      ns !== gwNs &&
+      !referenceAllowed(
+        inputs.grants,
+        { group: GATEWAY_GROUP, kind: "Gateway", namespace: gwNs },
+        { group: "", kind: "ConfigMap", namespace: ns, name: ref.name },
+      )
+    ) {
+      return {
+        status: "False",
+        reason: "RefNotPermitted",
+        message: `no ReferenceGrant in ${ns} lets Gateways in ${gwNs} use ConfigMap ${ref.name}`,
+        rule: "caCertificateRefs",
+      };
     }
     return refVerdict(inputs.caConfigMap(ns, ref.name), refText("ConfigMap", ns, ref.name), "InvalidCACertificateRef", "caCertificateRefs");
   });
@@ -158,11 +211,23 @@ const mixedOnPort = (c: Candidate, cands: readonly Candidate[]) =>
  * A TLS mode the implementation does not support; only when its features are known, since
  * Terminate and mixing modes on one port are Extended (otherwise a warning says so).
  */
-function unsupportedTlsMode(c: Candidate, cands: readonly Candidate[], features: ReadonlySet<string> | undefined): { reason: "UnsupportedValue" | "ProtocolConflict"; message: string } | undefined {
+function unsupportedTlsMode(
+  c: Candidate,
+  cands: readonly Candidate[],
+  features: ReadonlySet<string> | undefined,
+): { reason: "UnsupportedValue" | "ProtocolConflict"; message: string } | undefined {
   const mode = tlsMode(c.listener);
   if (!mode || !features) return undefined;
-  if (mode === "Terminate" && !features.has("TLSRouteModeTerminate")) return { reason: "UnsupportedValue", message: "TLS mode Terminate needs the Extended feature TLSRouteModeTerminate, which the implementation does not support" };
-  if (mixedOnPort(c, cands) && !features.has("TLSRouteModeMixed")) return { reason: "ProtocolConflict", message: `Terminate and Passthrough TLS listeners share port ${c.listener.port}, which needs the Extended feature TLSRouteModeMixed` };
+  if (mode === "Terminate" && !features.has("TLSRouteModeTerminate"))
+    return {
+      reason: "UnsupportedValue",
+      message: "TLS mode Terminate needs the Extended feature TLSRouteModeTerminate, which the implementation does not support",
+    };
+  if (mixedOnPort(c, cands) && !features.has("TLSRouteModeMixed"))
+    return {
+      reason: "ProtocolConflict",
+      message: `Terminate and Passthrough TLS listeners share port ${c.listener.port}, which needs the Extended feature TLSRouteModeMixed`,
+    };
   return undefined;
 }
 
@@ -188,18 +253,43 @@ export function predictListeners(gateway: Gateway, owners: readonly ListenerOwne
     const where = c.source.kind === "Gateway" ? "" : ` of ListenerSet ${c.source.namespace}/${c.source.name}`;
     const ruleOfConflict = c.rank > 0 ? "listenerSetPrecedence" : "conflicts";
     const accepted = !protocolOk(c)
-      ? condition("Accepted", "False", "UnsupportedProtocol", `listener ${l.name}${where}: protocol ${l.protocol} is not supported`, "unsupportedProtocol", l.protocol.includes("/") ? "implementation-specific" : "required")
+      ? condition(
+          "Accepted",
+          "False",
+          "UnsupportedProtocol",
+          `listener ${l.name}${where}: protocol ${l.protocol} is not supported`,
+          "unsupportedProtocol",
+          l.protocol.includes("/") ? "implementation-specific" : "required",
+        )
       : noValidCa
-        ? condition("Accepted", "False", "NoValidCACertificate", `listener ${l.name}${where}: no caCertificateRef of its client-certificate validation is valid`, "caCertificateRefs")
+        ? condition(
+            "Accepted",
+            "False",
+            "NoValidCACertificate",
+            `listener ${l.name}${where}: no caCertificateRef of its client-certificate validation is valid`,
+            "caCertificateRefs",
+          )
         : conflict
-          ? condition("Accepted", "False", conflict.reason, `listener ${l.name}${where} conflicts with listener ${conflict.with.listener.name}${conflict.with.source.kind === "Gateway" ? "" : ` of ListenerSet ${conflict.with.source.namespace}/${conflict.with.source.name}`} on port ${l.port}`, ruleOfConflict, conflict.certainty)
+          ? condition(
+              "Accepted",
+              "False",
+              conflict.reason,
+              `listener ${l.name}${where} conflicts with listener ${conflict.with.listener.name}${conflict.with.source.kind === "Gateway" ? "" : ` of ListenerSet ${conflict.with.source.namespace}/${conflict.with.source.name}`} on port ${l.port}`,
+              ruleOfConflict,
+              conflict.certainty,
+            )
           : tlsUnsupported
             ? condition("Accepted", "False", tlsUnsupported.reason, `listener ${l.name}${where}: ${tlsUnsupported.message}`, "tlsModes")
             : condition("Accepted", "True", "Accepted", `listener ${l.name}${where} is valid`, "conflicts");
     const refs: Verdict | undefined =
       kinds.invalid.length > 0
-        ? { status: "False", reason: "InvalidRouteKinds", message: `listener ${l.name}${where}: route kinds ${kinds.invalid.map((k) => `${k.group}/${k.kind}`).join(", ")} are unknown or do not fit protocol ${l.protocol}`, rule: "routeKinds" }
-        : certificateVerdict(l, c.source, inputs) ?? ca;
+        ? {
+            status: "False",
+            reason: "InvalidRouteKinds",
+            message: `listener ${l.name}${where}: route kinds ${kinds.invalid.map((k) => `${k.group}/${k.kind}`).join(", ")} are unknown or do not fit protocol ${l.protocol}`,
+            rule: "routeKinds",
+          }
+        : (certificateVerdict(l, c.source, inputs) ?? ca);
     const resolvedRefs = refs
       ? condition("ResolvedRefs", refs.status, refs.reason, refs.message, refs.rule, refs.certainty)
       : condition("ResolvedRefs", "True", "ResolvedRefs", `every reference of listener ${l.name}${where} resolves`, "certificateRefs");
@@ -212,20 +302,46 @@ export function predictListeners(gateway: Gateway, owners: readonly ListenerOwne
         : condition("Conflicted", "False", "NoConflicts", `listener ${l.name}${where} is distinct`, "conflicts");
     const programmed =
       accepted.status !== "True"
-        ? condition("Programmed", "False", conflict ? conflict.reason : mixedConflict ? "ProtocolConflict" : "Invalid", `listener ${l.name}${where} is not accepted (${accepted.reason})`, "listenerProgrammed", accepted.certainty)
+        ? condition(
+            "Programmed",
+            "False",
+            conflict ? conflict.reason : mixedConflict ? "ProtocolConflict" : "Invalid",
+            `listener ${l.name}${where} is not accepted (${accepted.reason})`,
+            "listenerProgrammed",
+            accepted.certainty,
+          )
         : resolvedRefs.status === "False" && resolvedRefs.reason !== "InvalidRouteKinds"
           ? condition("Programmed", "False", "Invalid", `listener ${l.name}${where} has unresolved references (${resolvedRefs.reason})`, "listenerProgrammed")
           : resolvedRefs.status === "Unknown"
             ? condition("Programmed", "Unknown", "Pending", resolvedRefs.message, "certificatesUnknown")
             : condition("Programmed", "True", "Programmed", `listener ${l.name}${where} can be programmed`, "listenerProgrammed");
     if (conflict?.certainty === "implementation-specific") {
-      warnings.push(warning("ListenerProtocolsShare", `HTTP and ${conflict.with.listener.protocol === "HTTP" ? l.protocol : conflict.with.listener.protocol} on one port: most implementations cannot serve both and mark them conflicted`, "conflicts"));
+      warnings.push(
+        warning(
+          "ListenerProtocolsShare",
+          `HTTP and ${conflict.with.listener.protocol === "HTTP" ? l.protocol : conflict.with.listener.protocol} on one port: most implementations cannot serve both and mark them conflicted`,
+          "conflicts",
+        ),
+      );
     }
     // Without the implementation's features, what needs an Extended one is a warning.
     const mode = inputs.features ? undefined : tlsMode(l);
-    if (mode === "Terminate") warnings.push(warning("TLSTerminate", `listener ${l.name}: TLS listeners that terminate are Extended support (TLSRoute mode Terminate); an implementation without it sets Accepted False, UnsupportedValue`, "tlsModes"));
+    if (mode === "Terminate")
+      warnings.push(
+        warning(
+          "TLSTerminate",
+          `listener ${l.name}: TLS listeners that terminate are Extended support (TLSRoute mode Terminate); an implementation without it sets Accepted False, UnsupportedValue`,
+          "tlsModes",
+        ),
+      );
     if (mode && mixedOnPort(c, cands)) {
-      warnings.push(warning("TLSMixedModes", `listener ${l.name}: Terminate and Passthrough TLS listeners share port ${l.port}; an implementation that cannot mix them sets Accepted False, ProtocolConflict on both`, "tlsModes"));
+      warnings.push(
+        warning(
+          "TLSMixedModes",
+          `listener ${l.name}: Terminate and Passthrough TLS listeners share port ${l.port}; an implementation that cannot mix them sets Accepted False, ProtocolConflict on both`,
+          "tlsModes",
+        ),
+      );
     }
     if (l.protocol.includes("/")) {
       warnings.push(warning("ImplementationProtocol", `protocol ${l.protocol} is implementation-specific`, "unsupportedProtocol"));

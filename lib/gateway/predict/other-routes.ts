@@ -63,13 +63,39 @@ export function predictOtherRoute(r: OtherRoute, gateways: ReadonlyMap<string, G
       usable: (l) => res.listeners.find((m) => m.listener === l)?.usable ?? false,
     });
     if (!v.ok) {
-      const rule = v.cause === "sectionName" || v.cause === "port" ? "noMatchingParent" : v.cause === "hostnames" ? "noMatchingHostname" : v.cause === "kinds" ? "notAllowedKinds" : v.cause === "namespaces" ? "notAllowedNamespaces" : "notAllowedNotAccepted";
-      return { parentRef: ref, parent, reconciled: true, conditions: [condition("Accepted", "False", v.reason, `${res.label}: ${CAUSE[v.cause] ?? v.cause}`, rule), refs], listeners: [] };
+      const rule =
+        v.cause === "sectionName" || v.cause === "port"
+          ? "noMatchingParent"
+          : v.cause === "hostnames"
+            ? "noMatchingHostname"
+            : v.cause === "kinds"
+              ? "notAllowedKinds"
+              : v.cause === "namespaces"
+                ? "notAllowedNamespaces"
+                : "notAllowedNotAccepted";
+      return {
+        parentRef: ref,
+        parent,
+        reconciled: true,
+        conditions: [condition("Accepted", "False", v.reason, `${res.label}: ${CAUSE[v.cause] ?? v.cause}`, rule), refs],
+        listeners: [],
+      };
     }
     const mine = v.listeners.flatMap((l) => res.listeners.filter((m) => m.listener === l));
     attachments.push(...mine);
-    const accepted = condition("Accepted", "True", "Accepted", `${r.kind} ${r.namespace}/${r.name} is attached to ${res.label} through listeners ${v.listeners.map((l) => l.name).join(", ")}`, "accepted");
-    const listeners = mine.map((m) => ({ gateway: m.gateway, source: m.source, listener: m.listener.name, hostnames: r.hostnames === undefined ? ("any" as const) : effectiveHostnames(r.hostnames, m.listener.hostname) }));
+    const accepted = condition(
+      "Accepted",
+      "True",
+      "Accepted",
+      `${r.kind} ${r.namespace}/${r.name} is attached to ${res.label} through listeners ${v.listeners.map((l) => l.name).join(", ")}`,
+      "accepted",
+    );
+    const listeners = mine.map((m) => ({
+      gateway: m.gateway,
+      source: m.source,
+      listener: m.listener.name,
+      hostnames: r.hostnames === undefined ? ("any" as const) : effectiveHostnames(r.hostnames, m.listener.hostname),
+    }));
     return { parentRef: ref, parent, reconciled: true, conditions: [accepted, refs], listeners };
   });
   return { route: r, parents, attachments };

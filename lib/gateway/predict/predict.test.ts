@@ -55,7 +55,11 @@ function find(p: StatusPrediction, at: string): Found {
   }
   // listener infra/gw/http or listener infra/gw/infra/ls/name (a ListenerSet's)
   const g = p.gateways.find((x) => x.namespace === parts[0] && x.name === parts[1]);
-  const l = g?.listeners.find((x) => (parts.length === 3 ? x.source.kind === "Gateway" && x.name === parts[2] : x.source.namespace === parts[2] && x.source.name === parts[3] && x.name === parts[4]));
+  const l = g?.listeners.find((x) =>
+    parts.length === 3
+      ? x.source.kind === "Gateway" && x.name === parts[2]
+      : x.source.namespace === parts[2] && x.source.name === parts[3] && x.name === parts[4],
+  );
   if (!l) throw new Error(`no ${at}`);
   return { conditions: l.conditions, warnings: l.warnings, attachedRoutes: l.attachedRoutes, supportedKinds: l.supportedKinds.map((k) => k.kind) };
 }
@@ -68,7 +72,12 @@ const cases: Case[] = [
     objects: [...base(), route("r", { rules: [{ backendRefs: [to("app")] }] })],
     expect: [
       { at: "route apps/r", conditions: { Accepted: "True/Accepted", ResolvedRefs: "True/ResolvedRefs" }, listeners: ["http"] },
-      { at: "listener infra/gw/http", conditions: { Accepted: "True/Accepted", ResolvedRefs: "True/ResolvedRefs", Conflicted: "False/NoConflicts", Programmed: "True/Programmed" }, attachedRoutes: 1, supportedKinds: ["HTTPRoute", "GRPCRoute"] },
+      {
+        at: "listener infra/gw/http",
+        conditions: { Accepted: "True/Accepted", ResolvedRefs: "True/ResolvedRefs", Conflicted: "False/NoConflicts", Programmed: "True/Programmed" },
+        attachedRoutes: 1,
+        supportedKinds: ["HTTPRoute", "GRPCRoute"],
+      },
       { at: "gateway infra/gw", conditions: { Accepted: "True/Accepted", Programmed: "True/Programmed" } },
     ],
   },
@@ -87,7 +96,11 @@ const cases: Case[] = [
     objects: [...gwOnly([https("https", "missing")])],
     opts: { secrets: [] },
     expect: [
-      { at: "listener infra/gw/https", conditions: { Accepted: "True/Accepted", ResolvedRefs: "False/InvalidCertificateRef", Programmed: "False/Invalid" }, message: { ResolvedRefs: /Secret infra\/missing does not exist/ } },
+      {
+        at: "listener infra/gw/https",
+        conditions: { Accepted: "True/Accepted", ResolvedRefs: "False/InvalidCertificateRef", Programmed: "False/Invalid" },
+        message: { ResolvedRefs: /Secret infra\/missing does not exist/ },
+      },
       { at: "gateway infra/gw", conditions: { Accepted: "True/Accepted", Programmed: "False/Invalid", ResolvedRefs: "False/ListenersNotResolved" } },
     ],
   },
@@ -103,13 +116,19 @@ const cases: Case[] = [
   {
     name: "a Secret object that holds no certificate: InvalidCertificateRef",
     objects: [...gwOnly([https("https", "bad")]), secret("bad", GW_NS, { "tls.crt": btoa("Hello world"), "tls.key": btoa("Hello world") })],
-    expect: [{ at: "listener infra/gw/https", conditions: { ResolvedRefs: "False/InvalidCertificateRef" }, message: { ResolvedRefs: /not a PEM certificate/ } }],
+    expect: [
+      { at: "listener infra/gw/https", conditions: { ResolvedRefs: "False/InvalidCertificateRef" }, message: { ResolvedRefs: /not a PEM certificate/ } },
+    ],
   },
   {
     name: "Secrets unknown: whether the certificate resolves cannot be told",
     objects: [...gwOnly([https("https", "cert")])],
     expect: [
-      { at: "listener infra/gw/https", conditions: { ResolvedRefs: "Unknown/Pending", Programmed: "Unknown/Pending" }, message: { ResolvedRefs: /cannot tell/ } },
+      {
+        at: "listener infra/gw/https",
+        conditions: { ResolvedRefs: "Unknown/Pending", Programmed: "Unknown/Pending" },
+        message: { ResolvedRefs: /cannot tell/ },
+      },
       { at: "gateway infra/gw", conditions: { Programmed: "Unknown/Pending" } },
     ],
   },
@@ -121,26 +140,50 @@ const cases: Case[] = [
   },
   {
     name: "a certificate in another namespace with a ReferenceGrant from Gateways",
-    objects: [...gwOnly([https("https", "cert", { tls: { certificateRefs: [{ name: "cert", namespace: "certs" }] } })]), grant("certs", { kind: "Gateway", namespace: GW_NS }, { kind: "Secret" })],
+    objects: [
+      ...gwOnly([https("https", "cert", { tls: { certificateRefs: [{ name: "cert", namespace: "certs" }] } })]),
+      grant("certs", { kind: "Gateway", namespace: GW_NS }, { kind: "Secret" }),
+    ],
     opts: { secrets: ["certs/cert"] },
     expect: [{ at: "listener infra/gw/https", conditions: { ResolvedRefs: "True/ResolvedRefs" } }],
   },
   {
     name: "a listener that allows only GRPCRoute: NotAllowedByListeners, and the kinds are named as the cause",
-    objects: [...base([http("grpc", { allowedRoutes: { kinds: [{ kind: "GRPCRoute" }], namespaces: { from: "All" } } })]), route("r", { rules: [{ backendRefs: [to("app")] }] })],
+    objects: [
+      ...base([http("grpc", { allowedRoutes: { kinds: [{ kind: "GRPCRoute" }], namespaces: { from: "All" } } })]),
+      route("r", { rules: [{ backendRefs: [to("app")] }] }),
+    ],
     expect: [
-      { at: "route apps/r", conditions: { Accepted: "False/NotAllowedByListeners" }, message: { Accepted: /route kind is the cause, not its namespace.*grpc: GRPCRoute/ }, notMessage: { Accepted: /namespace apps is not allowed/ }, rule: { Accepted: /allowedRoutes\.kinds/ } },
+      {
+        at: "route apps/r",
+        conditions: { Accepted: "False/NotAllowedByListeners" },
+        message: { Accepted: /route kind is the cause, not its namespace.*grpc: GRPCRoute/ },
+        notMessage: { Accepted: /namespace apps is not allowed/ },
+        rule: { Accepted: /allowedRoutes\.kinds/ },
+      },
       { at: "listener infra/gw/grpc", conditions: { ResolvedRefs: "True/ResolvedRefs" }, supportedKinds: ["GRPCRoute"], attachedRoutes: 0 },
     ],
   },
   {
     name: "a route from a namespace the listener does not allow: NotAllowedByListeners about namespaces",
     objects: [...base([http("http", { allowedRoutes: { namespaces: { from: "Same" } } })]), route("r", { rules: [{ backendRefs: [to("app")] }] })],
-    expect: [{ at: "route apps/r", conditions: { Accepted: "False/NotAllowedByListeners", ResolvedRefs: "True/ResolvedRefs" }, message: { Accepted: /namespace apps is not allowed/ } }],
+    expect: [
+      {
+        at: "route apps/r",
+        conditions: { Accepted: "False/NotAllowedByListeners", ResolvedRefs: "True/ResolvedRefs" },
+        message: { Accepted: /namespace apps is not allowed/ },
+      },
+    ],
   },
   {
     name: "a namespace selector on the listener admits a labelled namespace",
-    objects: [gatewayClass(), namespace(NS, { team: "a" }), gateway("gw", [http("http", { allowedRoutes: { namespaces: { from: "Selector", selector: { matchLabels: { team: "a" } } } } })]), service("app"), route("r", { rules: [{ backendRefs: [to("app")] }] })],
+    objects: [
+      gatewayClass(),
+      namespace(NS, { team: "a" }),
+      gateway("gw", [http("http", { allowedRoutes: { namespaces: { from: "Selector", selector: { matchLabels: { team: "a" } } } } })]),
+      service("app"),
+      route("r", { rules: [{ backendRefs: [to("app")] }] }),
+    ],
     expect: [{ at: "route apps/r", conditions: { Accepted: "True/Accepted" } }],
   },
   {
@@ -159,7 +202,11 @@ const cases: Case[] = [
   },
   {
     name: "sectionName or port that names no listener: NoMatchingParent",
-    objects: [...base(), route("s", { parentRefs: [{ name: "gw", namespace: GW_NS, sectionName: "nope" }] }), route("p", { parentRefs: [{ name: "gw", namespace: GW_NS, sectionName: "http", port: 81 }] })],
+    objects: [
+      ...base(),
+      route("s", { parentRefs: [{ name: "gw", namespace: GW_NS, sectionName: "nope" }] }),
+      route("p", { parentRefs: [{ name: "gw", namespace: GW_NS, sectionName: "http", port: 81 }] }),
+    ],
     expect: [
       { at: "route apps/s", conditions: { Accepted: "False/NoMatchingParent" }, message: { Accepted: /no listener named nope/ } },
       { at: "route apps/p", conditions: { Accepted: "False/NoMatchingParent" }, message: { Accepted: /port 81/ } },
@@ -168,16 +215,27 @@ const cases: Case[] = [
   {
     name: "a cross-namespace backend without a ReferenceGrant: RefNotPermitted",
     objects: [...base(), service("db", [{ port: 8080 }], "data"), route("r", { rules: [{ backendRefs: [to("db", { namespace: "data" })] }] })],
-    expect: [{ at: "route apps/r", conditions: { Accepted: "True/Accepted", ResolvedRefs: "False/RefNotPermitted" }, rule: { ResolvedRefs: /ReferenceGrant/ } }],
+    expect: [
+      { at: "route apps/r", conditions: { Accepted: "True/Accepted", ResolvedRefs: "False/RefNotPermitted" }, rule: { ResolvedRefs: /ReferenceGrant/ } },
+    ],
   },
   {
     name: "a cross-namespace backend with a ReferenceGrant: resolves",
-    objects: [...base(), service("db", [{ port: 8080 }], "data"), grant("data", { kind: "HTTPRoute", namespace: NS }, { kind: "Service", name: "db" }), route("r", { rules: [{ backendRefs: [to("db", { namespace: "data" })] }] })],
+    objects: [
+      ...base(),
+      service("db", [{ port: 8080 }], "data"),
+      grant("data", { kind: "HTTPRoute", namespace: NS }, { kind: "Service", name: "db" }),
+      route("r", { rules: [{ backendRefs: [to("db", { namespace: "data" })] }] }),
+    ],
     expect: [{ at: "route apps/r", conditions: { ResolvedRefs: "True/ResolvedRefs" } }],
   },
   {
     name: "a missing Service and an unknown kind: BackendNotFound, InvalidKind (the first one decides)",
-    objects: [...base(), route("nf", { rules: [{ backendRefs: [to("gone")] }] }), route("k", { rules: [{ backendRefs: [to("x", { group: "example.com", kind: "Thing" })] }] })],
+    objects: [
+      ...base(),
+      route("nf", { rules: [{ backendRefs: [to("gone")] }] }),
+      route("k", { rules: [{ backendRefs: [to("x", { group: "example.com", kind: "Thing" })] }] }),
+    ],
     expect: [
       { at: "route apps/nf", conditions: { ResolvedRefs: "False/BackendNotFound" } },
       { at: "route apps/k", conditions: { Accepted: "True/Accepted", ResolvedRefs: "False/InvalidKind" } },
@@ -192,11 +250,34 @@ const cases: Case[] = [
     name: "one invalid rule of two: PartiallyInvalid, the route stays Accepted; all invalid: Accepted False",
     objects: [
       ...base(),
-      route("part", { rules: [{ backendRefs: [to("app")] }, { filters: [{ type: "RequestRedirect", requestRedirect: { hostname: "x" } }, { type: "URLRewrite", urlRewrite: { hostname: "y" } }] }] }),
-      route("all", { rules: [{ filters: [{ type: "RequestRedirect", requestRedirect: { hostname: "x" } }, { type: "URLRewrite", urlRewrite: { hostname: "y" } }] }] }),
+      route("part", {
+        rules: [
+          { backendRefs: [to("app")] },
+          {
+            filters: [
+              { type: "RequestRedirect", requestRedirect: { hostname: "x" } },
+              { type: "URLRewrite", urlRewrite: { hostname: "y" } },
+            ],
+          },
+        ],
+      }),
+      route("all", {
+        rules: [
+          {
+            filters: [
+              { type: "RequestRedirect", requestRedirect: { hostname: "x" } },
+              { type: "URLRewrite", urlRewrite: { hostname: "y" } },
+            ],
+          },
+        ],
+      }),
     ],
     expect: [
-      { at: "route apps/part", conditions: { Accepted: "True/Accepted", PartiallyInvalid: "True/UnsupportedValue" }, message: { PartiallyInvalid: /^Dropped Rule/ } },
+      {
+        at: "route apps/part",
+        conditions: { Accepted: "True/Accepted", PartiallyInvalid: "True/UnsupportedValue" },
+        message: { PartiallyInvalid: /^Dropped Rule/ },
+      },
       { at: "route apps/all", conditions: { Accepted: "False/IncompatibleFilters" } },
       { at: "listener infra/gw/http", attachedRoutes: 1 },
     ],
@@ -204,7 +285,9 @@ const cases: Case[] = [
   {
     name: "listener kinds: an unknown kind is InvalidRouteKinds, valid kinds stay supported",
     objects: [...gwOnly([http("http", { allowedRoutes: { kinds: [{ kind: "Nope" }, { kind: "HTTPRoute" }] } })])],
-    expect: [{ at: "listener infra/gw/http", conditions: { ResolvedRefs: "False/InvalidRouteKinds", Programmed: "True/Programmed" }, supportedKinds: ["HTTPRoute"] }],
+    expect: [
+      { at: "listener infra/gw/http", conditions: { ResolvedRefs: "False/InvalidRouteKinds", Programmed: "True/Programmed" }, supportedKinds: ["HTTPRoute"] },
+    ],
   },
   {
     name: "an unsupported protocol beside a valid listener: Accepted True, ListenersNotValid",
@@ -228,7 +311,11 @@ const cases: Case[] = [
     name: "no GatewayClass: nothing reconciles the Gateway, its routes get no status",
     objects: [namespace(NS), gateway("gw", [http()]), route("r", {})],
     expect: [
-      { at: "gateway infra/gw", conditions: { Accepted: "Unknown/Pending", Programmed: "Unknown/Pending" }, message: { Accepted: /GatewayClass test does not exist/ } },
+      {
+        at: "gateway infra/gw",
+        conditions: { Accepted: "Unknown/Pending", Programmed: "Unknown/Pending" },
+        message: { Accepted: /GatewayClass test does not exist/ },
+      },
       { at: "route apps/r", conditions: { Accepted: "Unknown/Pending" } },
     ],
   },
@@ -250,7 +337,16 @@ const cases: Case[] = [
   },
   {
     name: "a GRPCRoute counts in attachedRoutes too",
-    objects: [...base(), route("r", {}), kube({ apiVersion: "gateway.networking.k8s.io/v1", kind: "GRPCRoute", metadata: { name: "g", namespace: NS }, spec: { parentRefs: [{ name: "gw", namespace: GW_NS }] } })],
+    objects: [
+      ...base(),
+      route("r", {}),
+      kube({
+        apiVersion: "gateway.networking.k8s.io/v1",
+        kind: "GRPCRoute",
+        metadata: { name: "g", namespace: NS },
+        spec: { parentRefs: [{ name: "gw", namespace: GW_NS }] },
+      }),
+    ],
     expect: [{ at: "listener infra/gw/http", attachedRoutes: 2 }],
   },
   {
@@ -270,7 +366,10 @@ const cases: Case[] = [
     expect: [
       { at: "listenerSet infra/no", conditions: { Accepted: "False/NotAllowed", Programmed: "False/NotAllowed" } },
       { at: "listenerSet infra/ls", conditions: { Accepted: "True/ListenersNotValid", Programmed: "True/Programmed" } },
-      { at: "listener infra/gw/infra/ls/dup", conditions: { Accepted: "False/HostnameConflict", Conflicted: "True/HostnameConflict", Programmed: "False/HostnameConflict" } },
+      {
+        at: "listener infra/gw/infra/ls/dup",
+        conditions: { Accepted: "False/HostnameConflict", Conflicted: "True/HostnameConflict", Programmed: "False/HostnameConflict" },
+      },
       { at: "listener infra/gw/infra/ls/own", conditions: { Accepted: "True/Accepted" }, attachedRoutes: 1 },
       { at: "listener infra/gw/gw-l", conditions: { Accepted: "True/Accepted" }, attachedRoutes: 0 },
       { at: "route infra/r", conditions: { Accepted: "True/Accepted" }, listeners: ["own"] },
@@ -289,9 +388,11 @@ describe("predictStatus", () => {
           expect(got && `${got.status}/${got.reason}`, `${e.at} ${type}`).toBe(want);
           expect(got?.rule, `${e.at} ${type} cites a rule`).toMatch(/\w/);
         }
-        for (const [type, want] of Object.entries(e.certainty ?? {})) expect(f.conditions.find((x) => x.type === type)?.certainty, `${e.at} ${type}`).toBe(want);
+        for (const [type, want] of Object.entries(e.certainty ?? {}))
+          expect(f.conditions.find((x) => x.type === type)?.certainty, `${e.at} ${type}`).toBe(want);
         for (const [type, re] of Object.entries(e.message ?? {})) expect(f.conditions.find((x) => x.type === type)?.message, `${e.at} ${type}`).toMatch(re);
-        for (const [type, re] of Object.entries(e.notMessage ?? {})) expect(f.conditions.find((x) => x.type === type)?.message, `${e.at} ${type}`).not.toMatch(re);
+        for (const [type, re] of Object.entries(e.notMessage ?? {}))
+          expect(f.conditions.find((x) => x.type === type)?.message, `${e.at} ${type}`).not.toMatch(re);
         for (const [type, re] of Object.entries(e.rule ?? {})) expect(f.conditions.find((x) => x.type === type)?.rule, `${e.at} ${type}`).toMatch(re);
         if (e.attachedRoutes !== undefined) expect(f.attachedRoutes, `${e.at} attachedRoutes`).toBe(e.attachedRoutes);
         if (e.listeners) expect(f.listeners, `${e.at} listeners`).toEqual(e.listeners);

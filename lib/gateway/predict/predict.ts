@@ -70,7 +70,10 @@ function listenerPrediction(m: ListenerModel, model: StatusModel): ListenerPredi
     supportedKinds: m.supportedKinds,
     attachedRoutes: ids.size,
     attachedRoutesRule: RULES.attachedRoutes,
-    routes: [...ids].filter((id) => id.startsWith("HTTPRoute ")).map((id) => id.slice("HTTPRoute ".length)).sort(),
+    routes: [...ids]
+      .filter((id) => id.startsWith("HTTPRoute "))
+      .map((id) => id.slice("HTTPRoute ".length))
+      .sort(),
     conditions: [m.accepted, m.resolvedRefs, m.conflicted, m.programmed],
     warnings: m.warnings,
   };

@@ -50,15 +50,19 @@ function ruleProblem(rule: HTTPRouteRule): { reason: string; message: string } |
     if (path?.type === "ReplacePrefixMatch") {
       // No matches is the default single PathPrefix "/" match.
       const ms = rule.matches?.length ? rule.matches : [{}];
-      if (ms.length !== 1 || (ms[0]?.path?.type ?? "PathPrefix") !== "PathPrefix") return { reason: "UnsupportedValue", message: "ReplacePrefixMatch needs exactly one PathPrefix match" };
+      if (ms.length !== 1 || (ms[0]?.path?.type ?? "PathPrefix") !== "PathPrefix")
+        return { reason: "UnsupportedValue", message: "ReplacePrefixMatch needs exactly one PathPrefix match" };
     }
     const scheme = f.requestRedirect?.scheme;
-    if (scheme !== undefined && scheme !== "http" && scheme !== "https") return { reason: "UnsupportedValue", message: `redirect scheme ${String(scheme)} is not supported` };
+    if (scheme !== undefined && scheme !== "http" && scheme !== "https")
+      return { reason: "UnsupportedValue", message: `redirect scheme ${String(scheme)} is not supported` };
     const code = f.requestRedirect?.statusCode;
-    if (code !== undefined && ![301, 302, 303, 307, 308].includes(code)) return { reason: "UnsupportedValue", message: `redirect statusCode ${code} is not supported` };
+    if (code !== undefined && ![301, 302, 303, 307, 308].includes(code))
+      return { reason: "UnsupportedValue", message: `redirect statusCode ${code} is not supported` };
   }
   for (const m of rule.matches ?? []) {
-    if (m.path?.type !== undefined && !PATH_TYPES.has(m.path.type)) return { reason: "UnsupportedValue", message: `path match type ${m.path.type} is not supported` };
+    if (m.path?.type !== undefined && !PATH_TYPES.has(m.path.type))
+      return { reason: "UnsupportedValue", message: `path match type ${m.path.type} is not supported` };
     if (m.method !== undefined && !METHODS.has(m.method)) return { reason: "UnsupportedValue", message: `method ${m.method} is not supported` };
     const odd = [...(m.headers ?? []), ...(m.queryParams ?? [])].find((h) => h.type !== undefined && !VALUE_TYPES.has(h.type));
     if (odd) return { reason: "UnsupportedValue", message: `match type ${odd.type ?? ""} is not supported` };
@@ -74,7 +78,13 @@ function ruleWarnings(route: HTTPRoute): PredictionWarning[] {
       out.push(warning("RegularExpression", `rule ${r}: regular-expression matches have an implementation-specific dialect and precedence`, "regex"));
     }
     if ((rule.filters ?? []).some((f) => f.type === "ExtensionRef")) {
-      out.push(warning("ExtensionRef", `rule ${r}: ExtensionRef filters are implementation-specific; one that cannot be resolved makes the rule answer errors`, "invalidRules"));
+      out.push(
+        warning(
+          "ExtensionRef",
+          `rule ${r}: ExtensionRef filters are implementation-specific; one that cannot be resolved makes the rule answer errors`,
+          "invalidRules",
+        ),
+      );
     }
   });
   return out;
@@ -87,15 +97,27 @@ function explain(v: Extract<AttachVerdict, { ok: false }>, ref: ParentReference,
     case "sectionName":
       return [`${parentName} has no listener named ${ref.sectionName ?? ""} (listeners: ${ls.map((l) => l.name).join(", ") || "none"})`, "noMatchingParent"];
     case "port":
-      return [`no listener of ${parentName}${ref.sectionName ? ` named ${ref.sectionName}` : ""} listens on port ${ref.port ?? ""} (${list((l) => String(l.port))})`, "noMatchingParent"];
+      return [
+        `no listener of ${parentName}${ref.sectionName ? ` named ${ref.sectionName}` : ""} listens on port ${ref.port ?? ""} (${list((l) => String(l.port))})`,
+        "noMatchingParent",
+      ];
     case "notAccepted":
       return [`the selected listeners of ${parentName} are not accepted, so they take no routes`, "notAllowedNotAccepted"];
     case "kinds":
-      return [`the route kind is the cause, not its namespace: no selected listener of ${parentName} takes HTTPRoutes (${list(describeKinds)})`, "notAllowedKinds"];
+      return [
+        `the route kind is the cause, not its namespace: no selected listener of ${parentName} takes HTTPRoutes (${list(describeKinds)})`,
+        "notAllowedKinds",
+      ];
     case "namespaces":
-      return [`the route's namespace ${nsOf(route)} is not allowed by the selected listeners of ${parentName} (${list(describeAllowedNamespaces)})`, "notAllowedNamespaces"];
+      return [
+        `the route's namespace ${nsOf(route)} is not allowed by the selected listeners of ${parentName} (${list(describeAllowedNamespaces)})`,
+        "notAllowedNamespaces",
+      ];
     case "hostnames":
-      return [`no hostname of the route (${(route.spec.hostnames ?? []).join(", ")}) intersects a listener hostname of ${parentName} (${list((l) => l.hostname ?? "any")})`, "noMatchingHostname"];
+      return [
+        `no hostname of the route (${(route.spec.hostnames ?? []).join(", ")}) intersects a listener hostname of ${parentName} (${list((l) => l.hostname ?? "any")})`,
+        "noMatchingHostname",
+      ];
   }
 }
 
@@ -106,7 +128,12 @@ type ParentResolution =
 export function resolveParent(parent: RouteParentPrediction["parent"], gateways: ReadonlyMap<string, GatewayModel>, inputs: Inputs): ParentResolution {
   const label = `${parent.kind} ${parent.namespace}/${parent.name}`;
   if (parent.group !== GATEWAY_GROUP || (parent.kind !== "Gateway" && parent.kind !== "ListenerSet")) {
-    return { kind: "skip", why: `${parent.group || "core"}/${parent.kind} ${parent.namespace}/${parent.name} is not a Gateway or ListenerSet`, rule: "parentUnsupported", reconciled: false };
+    return {
+      kind: "skip",
+      why: `${parent.group || "core"}/${parent.kind} ${parent.namespace}/${parent.name} is not a Gateway or ListenerSet`,
+      rule: "parentUnsupported",
+      reconciled: false,
+    };
   }
   if (parent.kind === "Gateway") {
     const gw = gateways.get(`${parent.namespace}/${parent.name}`);
@@ -118,7 +145,8 @@ export function resolveParent(parent: RouteParentPrediction["parent"], gateways:
   if (!ls) return { kind: "skip", why: `${label} does not exist: no controller writes status for this parentRef`, rule: "parentMissing", reconciled: false };
   const model = [...gateways.values()].flatMap((g) => g.listenerSets).find((s) => s.ref.namespace === parent.namespace && s.ref.name === parent.name);
   const gw = model?.parent && gateways.get(`${model.parent.namespace}/${model.parent.name}`);
-  if (!model || !gw?.reconciled) return { kind: "skip", why: `the parent Gateway of ${label} is not reconciled by any controller`, rule: "listenerSetParent", reconciled: false };
+  if (!model || !gw?.reconciled)
+    return { kind: "skip", why: `the parent Gateway of ${label} is not reconciled by any controller`, rule: "listenerSetParent", reconciled: false };
   return { kind: "ok", listeners: model.attached ? model.listeners : [], owner: parent.namespace, label };
 }
 
@@ -165,20 +193,49 @@ export function predictRoute(route: HTTPRoute, gateways: ReadonlyMap<string, Gat
       conditions.push(condition("Accepted", "False", verdict.reason, message, rule));
     } else if (allInvalid) {
       const first = invalidRules.get(0);
-      conditions.push(condition("Accepted", "False", first?.reason === "IncompatibleFilters" ? "IncompatibleFilters" : "UnsupportedValue", `every rule of HTTPRoute ${name} is invalid: ${[...invalidRules].map(([i, p]) => `rule ${i}: ${p.message}`).join("; ")}`, first?.reason === "IncompatibleFilters" ? "incompatibleFilters" : "invalidRules"));
+      conditions.push(
+        condition(
+          "Accepted",
+          "False",
+          first?.reason === "IncompatibleFilters" ? "IncompatibleFilters" : "UnsupportedValue",
+          `every rule of HTTPRoute ${name} is invalid: ${[...invalidRules].map(([i, p]) => `rule ${i}: ${p.message}`).join("; ")}`,
+          first?.reason === "IncompatibleFilters" ? "incompatibleFilters" : "invalidRules",
+        ),
+      );
     } else {
       const hostnames = route.spec.hostnames ?? [];
       attachments = verdict.listeners.flatMap((l) => {
         const m = res.listeners.find((x) => x.listener === l);
         return m ? [{ listener: m, hostnames: effectiveHostnames(hostnames, l.hostname) }] : [];
       });
-      conditions.push(condition("Accepted", "True", "Accepted", `HTTPRoute ${name} is attached to ${res.label} through listeners ${verdict.listeners.map((l) => l.name).join(", ")}`, "accepted"));
+      conditions.push(
+        condition(
+          "Accepted",
+          "True",
+          "Accepted",
+          `HTTPRoute ${name} is attached to ${res.label} through listeners ${verdict.listeners.map((l) => l.name).join(", ")}`,
+          "accepted",
+        ),
+      );
     }
     conditions.push(resolvedRefs);
     if (!allInvalid && invalidRules.size > 0 && verdict.ok) {
-      conditions.push(condition("PartiallyInvalid", "True", "UnsupportedValue", `Dropped Rule(s): ${[...invalidRules].map(([i, p]) => `rule ${i} (${p.message})`).join("; ")}`, "invalidRules"));
+      conditions.push(
+        condition(
+          "PartiallyInvalid",
+          "True",
+          "UnsupportedValue",
+          `Dropped Rule(s): ${[...invalidRules].map(([i, p]) => `rule ${i} (${p.message})`).join("; ")}`,
+          "invalidRules",
+        ),
+      );
     }
-    const listeners = attachments.map((a) => ({ gateway: a.listener.gateway, source: a.listener.source, listener: a.listener.listener.name, hostnames: a.hostnames }));
+    const listeners = attachments.map((a) => ({
+      gateway: a.listener.gateway,
+      source: a.listener.source,
+      listener: a.listener.listener.name,
+      hostnames: a.hostnames,
+    }));
     return { prediction: { parentRef: ref, parent, reconciled: true, conditions, listeners }, attachments };
   });
   const warnings = [...ruleWarnings(route), ...backends.flatMap((b) => b.warnings)];

@@ -95,7 +95,14 @@ export interface RouteParentPrediction {
   /** The parentRef as written in the route's spec (status.parents[].parentRef). */
   readonly parentRef: ParentReference;
   /** The parentRef with its defaults filled in. */
-  readonly parent: { readonly group: string; readonly kind: string; readonly namespace: string; readonly name: string; readonly sectionName?: string; readonly port?: number };
+  readonly parent: {
+    readonly group: string;
+    readonly kind: string;
+    readonly namespace: string;
+    readonly name: string;
+    readonly sectionName?: string;
+    readonly port?: number;
+  };
   /** Whether a controller writes status for this parent (false: no such Gateway, or no controller for its class). */
   readonly reconciled: boolean;
   /** Accepted, ResolvedRefs, and PartiallyInvalid when some rules are dropped. */

@@ -40,7 +40,11 @@ describe("backend edits", () => {
 
   it("sets a weight and recomputes each backend's share of the rule", () => {
     const g = setWeight(graph, `${R}/rule:compat/backend:compat-canary:8080`, 30);
-    expect(backends(g).filter((b) => b.ruleId === `${R}/rule:compat`).map((b) => b.percent)).toEqual([75, 25]);
+    expect(
+      backends(g)
+        .filter((b) => b.ruleId === `${R}/rule:compat`)
+        .map((b) => b.percent),
+    ).toEqual([75, 25]);
   });
 
   it("adds a Knative Service as a backend and removes it again to the original object", () => {
@@ -75,6 +79,8 @@ describe("setTypedWeight: a weight as the user typed it", () => {
   it("refuses, with the reason, a fraction the Gateway API's weights cannot carry", () => {
     const id = `${R}/rule:compat/backend:compat-canary:8080`;
     const heavy = setWeight(graph, id, 900_000);
-    expect(setTypedWeight(heavy, `${R}/rule:compat/backend:compat:8080`, 0.5)).toEqual({ reason: expect.stringMatching(/finer weights than the Gateway API allows/) });
+    expect(setTypedWeight(heavy, `${R}/rule:compat/backend:compat:8080`, 0.5)).toEqual({
+      reason: expect.stringMatching(/finer weights than the Gateway API allows/),
+    });
   });
 });

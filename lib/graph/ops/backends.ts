@@ -42,9 +42,14 @@ export function setTypedWeight(graph: RouteGraph, backendId: string, typed: numb
   if (Number.isInteger(typed)) return { graph: setWeight(graph, backendId, typed) };
   const f = wholeFactor(typed);
   const loc = locate(graph, backendId, "backend");
-  const weights = (entryAt(graph, loc.route).route.spec?.rules?.[loc.rule]?.backendRefs ?? []).map((r, i) => (i === loc.index ? Math.round(typed * (f ?? 1)) : (r.weight ?? 1) * (f ?? 1)));
+  const weights = (entryAt(graph, loc.route).route.spec?.rules?.[loc.rule]?.backendRefs ?? []).map((r, i) =>
+    i === loc.index ? Math.round(typed * (f ?? 1)) : (r.weight ?? 1) * (f ?? 1),
+  );
   if (!f || weights.some((w) => w > MAX_WEIGHT)) return { reason: tooFineWords(typed) };
-  const next = editRuleAt(graph, loc.route, loc.rule, (rule, ids) => ({ rule: { ...rule, backendRefs: (rule.backendRefs ?? []).map((r, i) => ({ ...r, weight: weights[i] ?? 1 })) }, ids }));
+  const next = editRuleAt(graph, loc.route, loc.rule, (rule, ids) => ({
+    rule: { ...rule, backendRefs: (rule.backendRefs ?? []).map((r, i) => ({ ...r, weight: weights[i] ?? 1 })) },
+    ids,
+  }));
   return { graph: next, scaledBy: f };
 }
 
@@ -67,9 +72,7 @@ export function moveBackend(graph: RouteGraph, backendId: string, toRuleId: stri
   if (!ref) return graph;
   const sourceNs = source.route.metadata?.namespace;
   const targetNs = entryAt(graph, to.route).route.metadata?.namespace;
-  const moved = ref.namespace === undefined && sourceNs !== targetNs && sourceNs !== undefined
-    ? { ...ref, namespace: sourceNs }
-    : ref;
+  const moved = ref.namespace === undefined && sourceNs !== targetNs && sourceNs !== undefined ? { ...ref, namespace: sourceNs } : ref;
 
   const removed = removeBackend(graph, backendId);
   return editRuleAt(removed, to.route, to.rule, (rule, ids) => ({

@@ -16,9 +16,21 @@ import { attachParent, detachParent } from "./parents";
 import { addRule, moveRule, removeRule } from "./rules";
 
 const kinds = [
-  "addHostname", "removeHostname", "renameHostname", "attachParent", "detachParent",
-  "addRule", "removeRule", "moveRule", "editMatch", "addMatch", "removeMatch",
-  "addBackend", "removeBackend", "moveBackend", "setWeight",
+  "addHostname",
+  "removeHostname",
+  "renameHostname",
+  "attachParent",
+  "detachParent",
+  "addRule",
+  "removeRule",
+  "moveRule",
+  "editMatch",
+  "addMatch",
+  "removeMatch",
+  "addBackend",
+  "removeBackend",
+  "moveBackend",
+  "setWeight",
 ] as const;
 
 const opt = { noNullPrototype: true, requiredKeys: [] as [] };
@@ -32,16 +44,19 @@ const matchPatch: fc.Arbitrary<MatchPatch> = fc.record(
   opt,
 );
 
-const plan = fc.record({
-  kind: fc.constantFrom(...kinds),
-  a: fc.nat(),
-  b: fc.nat(),
-  index: fc.option(fc.nat({ max: 4 }), { nil: undefined }),
-  hostname: fc.constantFrom("a.example.com", "*.example.com", "b.example.org"),
-  weight: fc.nat({ max: 1_000_000 }),
-  ruleName: fc.option(fc.constantFrom("new", "users"), { nil: undefined }),
-  patch: matchPatch,
-}, { noNullPrototype: true });
+const plan = fc.record(
+  {
+    kind: fc.constantFrom(...kinds),
+    a: fc.nat(),
+    b: fc.nat(),
+    index: fc.option(fc.nat({ max: 4 }), { nil: undefined }),
+    hostname: fc.constantFrom("a.example.com", "*.example.com", "b.example.org"),
+    weight: fc.nat({ max: 1_000_000 }),
+    ruleName: fc.option(fc.constantFrom("new", "users"), { nil: undefined }),
+    patch: matchPatch,
+  },
+  { noNullPrototype: true },
+);
 type Plan = typeof plan extends fc.Arbitrary<infer T> ? T : never;
 
 interface Applied {
@@ -67,7 +82,11 @@ function apply(g: RouteGraph, p: Plan): Applied | undefined {
     case "attachParent":
       return route && { graph: attachParent(g, route[0], { name: "gw", sectionName: "http" }, p.index), allowed: one(route[1].route, "spec.parentRefs") };
     case "addRule": {
-      const body = { ...(p.ruleName && { name: p.ruleName }), matches: [{ path: { type: "PathPrefix" as const, value: "/new" } }], backendRefs: [{ name: "svc", port: 80 }] };
+      const body = {
+        ...(p.ruleName && { name: p.ruleName }),
+        matches: [{ path: { type: "PathPrefix" as const, value: "/new" } }],
+        backendRefs: [{ name: "svc", port: 80 }],
+      };
       return route && { graph: addRule(g, route[0], body, p.index), allowed: one(route[1].route, "spec.rules") };
     }
     case "removeHostname":
@@ -121,10 +140,12 @@ function idsInStep(graph: RouteGraph): boolean {
   return graph.entries.every(({ route, ids }) => {
     const spec = route.spec ?? {};
     const rules = spec.rules ?? [];
-    return ids.hostnames.length === (spec.hostnames?.length ?? 0) &&
+    return (
+      ids.hostnames.length === (spec.hostnames?.length ?? 0) &&
       ids.parents.length === (spec.parentRefs?.length ?? 0) &&
       ids.rules.length === rules.length &&
-      ids.rules.every((r, i) => r.backends.length === (rules[i]?.backendRefs?.length ?? 0));
+      ids.rules.every((r, i) => r.backends.length === (rules[i]?.backendRefs?.length ?? 0))
+    );
   });
 }
 

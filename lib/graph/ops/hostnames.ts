@@ -18,8 +18,12 @@ export function removeHostname(graph: RouteGraph, hostnameId: string): RouteGrap
 /** Changes a hostname's value; the node keeps its id, so the canvas keeps its selection. */
 export function renameHostname(graph: RouteGraph, hostnameId: string, hostname: string): RouteGraph {
   const loc = locate(graph, hostnameId, "hostname");
-  return replaceEntry(graph, loc.route, editEntry(entryAt(graph, loc.route), (spec, ids) => ({
-    spec: { ...spec, hostnames: replaceAt(spec.hostnames ?? [], loc.index, hostname) },
-    ids,
-  })));
+  return replaceEntry(
+    graph,
+    loc.route,
+    editEntry(entryAt(graph, loc.route), (spec, ids) => ({
+      spec: { ...spec, hostnames: replaceAt(spec.hostnames ?? [], loc.index, hostname) },
+      ids,
+    })),
+  );
 }

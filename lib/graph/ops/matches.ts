@@ -1,11 +1,5 @@
 // Edit the matches of a rule: path (type and value), headers, query params, method.
-import type {
-  HTTPHeaderMatch,
-  HTTPMethod,
-  HTTPPathMatch,
-  HTTPQueryParamMatch,
-  HTTPRouteMatch,
-} from "../../gateway/route-types";
+import type { HTTPHeaderMatch, HTTPMethod, HTTPPathMatch, HTTPQueryParamMatch, HTTPRouteMatch } from "../../gateway/route-types";
 import { locate } from "../locate";
 import type { RouteGraph } from "../types";
 import { editRuleAt, insertAt, removeAt, replaceAt, withField, withList } from "./update";

@@ -13,7 +13,11 @@ describe("parent edits", () => {
     const g = attachParent(graph, R, { name: "internal", namespace: "gateways", sectionName: "http" });
     const id = `${R}/parent:gateways/internal#http`;
     expect(graphNodes(g).some((n) => n.id === id)).toBe(true);
-    expect(graphEdges(g).filter((e) => e.source === id).map((e) => e.target)).toEqual([`${R}/hostname:example.com`]);
+    expect(
+      graphEdges(g)
+        .filter((e) => e.source === id)
+        .map((e) => e.target),
+    ).toEqual([`${R}/hostname:example.com`]);
     expect(toHTTPRoutes(detachParent(g, id))).toEqual([exampleComRoute]);
   });
 

@@ -30,10 +30,7 @@ describe("rule edits", () => {
     const kn = fromHTTPRoutes([knativeRoute]);
     const withRemoved = removeRule(kn, "httproute:default/hello.default.example.com/rule[0]");
     const added = addRule(withRemoved, "httproute:default/hello.default.example.com", {}, 1);
-    expect(ruleIds(added)).toEqual([
-      "httproute:default/hello.default.example.com/rule[1]",
-      "httproute:default/hello.default.example.com/rule[1]~2",
-    ]);
+    expect(ruleIds(added)).toEqual(["httproute:default/hello.default.example.com/rule[1]", "httproute:default/hello.default.example.com/rule[1]~2"]);
   });
 
   it("removes a rule, and keeps an empty list so the API server refuses it rather than defaulting a catch-all", () => {

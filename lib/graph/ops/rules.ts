@@ -30,17 +30,25 @@ export function addRule(graph: RouteGraph, routeId: string, rule: HTTPRouteRule,
  */
 export function removeRule(graph: RouteGraph, ruleId: string): RouteGraph {
   const loc = locate(graph, ruleId, "rule");
-  return replaceEntry(graph, loc.route, editEntry(entryAt(graph, loc.route), (spec, ids) => ({
-    spec: { ...spec, rules: removeAt(spec.rules ?? [], loc.rule) },
-    ids: { ...ids, rules: removeAt(ids.rules, loc.rule) },
-  })));
+  return replaceEntry(
+    graph,
+    loc.route,
+    editEntry(entryAt(graph, loc.route), (spec, ids) => ({
+      spec: { ...spec, rules: removeAt(spec.rules ?? [], loc.rule) },
+      ids: { ...ids, rules: removeAt(ids.rules, loc.rule) },
+    })),
+  );
 }
 
 /** Moves a rule to position `toIndex` in its route (list order breaks precedence ties). */
 export function moveRule(graph: RouteGraph, ruleId: string, toIndex: number): RouteGraph {
   const loc = locate(graph, ruleId, "rule");
-  return replaceEntry(graph, loc.route, editEntry(entryAt(graph, loc.route), (spec, ids) => ({
-    spec: { ...spec, rules: moveItem(spec.rules ?? [], loc.rule, toIndex) },
-    ids: { ...ids, rules: moveItem(ids.rules, loc.rule, toIndex) },
-  })));
+  return replaceEntry(
+    graph,
+    loc.route,
+    editEntry(entryAt(graph, loc.route), (spec, ids) => ({
+      spec: { ...spec, rules: moveItem(spec.rules ?? [], loc.rule, toIndex) },
+      ids: { ...ids, rules: moveItem(ids.rules, loc.rule, toIndex) },
+    })),
+  );
 }

@@ -69,10 +69,7 @@ export function editRoute(
   return replaceEntry(graph, index, editEntry(entryAt(graph, index), edit));
 }
 
-export function editEntry(
-  entry: RouteEntry,
-  edit: (spec: Spec, ids: RouteIds, entry: RouteEntry) => { spec: Spec; ids: RouteIds },
-): RouteEntry {
+export function editEntry(entry: RouteEntry, edit: (spec: Spec, ids: RouteIds, entry: RouteEntry) => { spec: Spec; ids: RouteIds }): RouteEntry {
   const { spec, ids } = edit(entry.route.spec ?? {}, entry.ids, entry);
   return makeEntry({ ...entry.route, spec }, ids);
 }
@@ -85,17 +82,21 @@ export function editRuleAt(
   edit: (rule: HTTPRouteRule, ids: RuleIds) => { rule: HTTPRouteRule; ids: RuleIds },
 ): RouteGraph {
   const entry = entryAt(graph, route);
-  return replaceEntry(graph, route, editEntry(entry, (spec, ids) => {
-    const rules = spec.rules ?? [];
-    const old = rules[rule];
-    const oldIds = ids.rules[rule];
-    if (!old || !oldIds) throw new RangeError(`no rule ${rule} in ${ids.route}`);
-    const next = edit(old, oldIds);
-    return {
-      spec: { ...spec, rules: replaceAt(rules, rule, next.rule) },
-      ids: { ...ids, rules: replaceAt(ids.rules, rule, next.ids) },
-    };
-  }));
+  return replaceEntry(
+    graph,
+    route,
+    editEntry(entry, (spec, ids) => {
+      const rules = spec.rules ?? [];
+      const old = rules[rule];
+      const oldIds = ids.rules[rule];
+      if (!old || !oldIds) throw new RangeError(`no rule ${rule} in ${ids.route}`);
+      const next = edit(old, oldIds);
+      return {
+        spec: { ...spec, rules: replaceAt(rules, rule, next.rule) },
+        ids: { ...ids, rules: replaceAt(ids.rules, rule, next.ids) },
+      };
+    }),
+  );
 }
 
 /** The route-level lists that run parallel to an id list. */
@@ -119,9 +120,13 @@ export function addToRouteList<K extends RouteListKey>(
 
 /** Removes item `index` of a route-level list; an emptied list is dropped. */
 export function removeFromRouteList<K extends RouteListKey>(graph: RouteGraph, route: number, key: K, index: number): RouteGraph {
-  return replaceEntry(graph, route, editEntry(entryAt(graph, route), (spec, ids) => ({
-    // Same element type in and out; TypeScript cannot see that through the indexed access.
-    spec: withList(spec, key, removeAt<unknown>(spec[key] ?? [], index) as Spec[K] & unknown[]),
-    ids: { ...ids, [ROUTE_LISTS[key]]: removeAt(ids[ROUTE_LISTS[key]], index) },
-  })));
+  return replaceEntry(
+    graph,
+    route,
+    editEntry(entryAt(graph, route), (spec, ids) => ({
+      // Same element type in and out; TypeScript cannot see that through the indexed access.
+      spec: withList(spec, key, removeAt<unknown>(spec[key] ?? [], index) as Spec[K] & unknown[]),
+      ids: { ...ids, [ROUTE_LISTS[key]]: removeAt(ids[ROUTE_LISTS[key]], index) },
+    })),
+  );
 }

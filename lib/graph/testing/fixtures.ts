@@ -56,14 +56,10 @@ export const knativeRoute: HTTPRoute = {
   },
   spec: {
     hostnames: ["hello.default.example.com"],
-    parentRefs: [
-      { group: "gateway.networking.k8s.io", kind: "Gateway", name: "knative-gateway", namespace: "istio-system" },
-    ],
+    parentRefs: [{ group: "gateway.networking.k8s.io", kind: "Gateway", name: "knative-gateway", namespace: "istio-system" }],
     rules: [
       {
-        matches: [
-          { path: { type: "PathPrefix", value: "/" }, headers: [{ name: "K-Network-Hash", type: "Exact", value: "override" }] },
-        ],
+        matches: [{ path: { type: "PathPrefix", value: "/" }, headers: [{ name: "K-Network-Hash", type: "Exact", value: "override" }] }],
         filters: [
           {
             type: "RequestHeaderModifier",
@@ -92,8 +88,22 @@ export const knativeRoute: HTTPRoute = {
         parentRef: { group: "gateway.networking.k8s.io", kind: "Gateway", name: "knative-gateway", namespace: "istio-system" },
         controllerName: "istio.io/gateway-controller",
         conditions: [
-          { type: "Accepted", status: "True", reason: "Accepted", message: "Route was valid", lastTransitionTime: "2026-03-02T10:11:13Z", observedGeneration: 3 },
-          { type: "ResolvedRefs", status: "True", reason: "ResolvedRefs", message: "All references resolved", lastTransitionTime: "2026-03-02T10:11:13Z", observedGeneration: 3 },
+          {
+            type: "Accepted",
+            status: "True",
+            reason: "Accepted",
+            message: "Route was valid",
+            lastTransitionTime: "2026-03-02T10:11:13Z",
+            observedGeneration: 3,
+          },
+          {
+            type: "ResolvedRefs",
+            status: "True",
+            reason: "ResolvedRefs",
+            message: "All references resolved",
+            lastTransitionTime: "2026-03-02T10:11:13Z",
+            observedGeneration: 3,
+          },
         ],
       },
     ],
@@ -117,7 +127,10 @@ export const exampleComRoute: HTTPRoute = {
       {
         name: "compat",
         matches: [{ path: { type: "PathPrefix", value: "/api/v2" } }],
-        backendRefs: [{ name: "compat", port: 8080, weight: 90 }, { name: "compat-canary", port: 8080, weight: 10 }],
+        backendRefs: [
+          { name: "compat", port: 8080, weight: 90 },
+          { name: "compat-canary", port: 8080, weight: 10 },
+        ],
         timeouts: { request: "10s", backendRequest: "5s" },
       },
       {

@@ -30,24 +30,30 @@ export const objectMetaArbitrary: fc.Arbitrary<unknown> = fc
         annotations: labelMap,
         finalizers: fc.array(dnsLabel, { maxLength: 2 }),
         ownerReferences: fc.array(
-          fc.record({
-            apiVersion: fc.constant("networking.internal.knative.dev/v1alpha1"),
-            kind: fc.constant("Ingress"),
-            name: dnsLabel,
-            uid: fc.uuid(),
-            controller: fc.boolean(),
-          }, { noNullPrototype: true }),
+          fc.record(
+            {
+              apiVersion: fc.constant("networking.internal.knative.dev/v1alpha1"),
+              kind: fc.constant("Ingress"),
+              name: dnsLabel,
+              uid: fc.uuid(),
+              controller: fc.boolean(),
+            },
+            { noNullPrototype: true },
+          ),
           { maxLength: 1 },
         ),
         managedFields: fc.array(
-          fc.record({
-            manager: dnsLabel,
-            operation: fc.constantFrom("Apply", "Update"),
-            apiVersion: fc.constant("gateway.networking.k8s.io/v1"),
-            time: timestamp,
-            fieldsType: fc.constant("FieldsV1"),
-            fieldsV1: fc.dictionary(fc.constantFrom("f:spec", "f:metadata", "f:status"), jsonValue, { noNullPrototype: true }),
-          }, { noNullPrototype: true }),
+          fc.record(
+            {
+              manager: dnsLabel,
+              operation: fc.constantFrom("Apply", "Update"),
+              apiVersion: fc.constant("gateway.networking.k8s.io/v1"),
+              time: timestamp,
+              fieldsType: fc.constant("FieldsV1"),
+              fieldsV1: fc.dictionary(fc.constantFrom("f:spec", "f:metadata", "f:status"), jsonValue, { noNullPrototype: true }),
+            },
+            { noNullPrototype: true },
+          ),
           { maxLength: 2 },
         ),
       },
@@ -66,16 +72,19 @@ export function httpRouteArbitrary(options: HTTPRouteArbitraryOptions = {}): fc.
   const schema = httpRouteSchema(version);
   // Objects served by the API server always carry these, though the CRD does not require them.
   const required = [...(schema.required ?? []), "apiVersion", "kind", "metadata"];
-  const arb = schemaArbitrary({ ...schema, required }, {
-    unknownFields: true,
-    ...options,
-    overrides: {
-      apiVersion: fc.constant(`gateway.networking.k8s.io/${version}`),
-      kind: fc.constant("HTTPRoute"),
-      metadata: objectMetaArbitrary,
-      ...options.overrides,
+  const arb = schemaArbitrary(
+    { ...schema, required },
+    {
+      unknownFields: true,
+      ...options,
+      overrides: {
+        apiVersion: fc.constant(`gateway.networking.k8s.io/${version}`),
+        kind: fc.constant("HTTPRoute"),
+        metadata: objectMetaArbitrary,
+        ...options.overrides,
+      },
     },
-  });
+  );
   // The schema makes spec required and shapes every field; the cast names that shape.
   return arb as fc.Arbitrary<HTTPRoute>;
 }

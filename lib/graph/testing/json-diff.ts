@@ -25,4 +25,3 @@ export function changedPaths(a: unknown, b: unknown, at: PathSegment[] = [], out
 export function isWithin(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
 }
-

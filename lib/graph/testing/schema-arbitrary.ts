@@ -49,9 +49,7 @@ function stringArbitrary(s: JSONSchema): fc.Arbitrary<string> {
   const minLength = s.minLength ?? 0;
   if (s.format === "date-time") return dateTime;
   if (s.pattern) {
-    return fc
-      .stringMatching(new RegExp(s.pattern))
-      .filter((v) => v.length >= minLength && v.length <= maxLength);
+    return fc.stringMatching(new RegExp(s.pattern)).filter((v) => v.length >= minLength && v.length <= maxLength);
   }
   return fc.string({ minLength, maxLength: Math.min(maxLength, 24) });
 }

@@ -39,29 +39,44 @@ const CASES: Case[] = [
   [
     "gateway configuration with valid url",
     { "gateway.knative-ingress-freeway": "istio-ingressfreeway.istio-system.svc.cluster.local" },
-    { ingressGateways: [{ namespace: "knative-testing", name: "knative-ingress-freeway", service: "istio-ingressfreeway.istio-system.svc.cluster.local" }], localGateways: defaultLocal },
+    {
+      ingressGateways: [{ namespace: "knative-testing", name: "knative-ingress-freeway", service: "istio-ingressfreeway.istio-system.svc.cluster.local" }],
+      localGateways: defaultLocal,
+    },
   ],
   [
     "gateway configuration with valid url having a dot at the end",
     { "gateway.knative-ingress-freeway": "istio-ingressfreeway.istio-system.svc.cluster.local." },
-    { ingressGateways: [{ namespace: "knative-testing", name: "knative-ingress-freeway", service: "istio-ingressfreeway.istio-system.svc.cluster.local." }], localGateways: defaultLocal },
+    {
+      ingressGateways: [{ namespace: "knative-testing", name: "knative-ingress-freeway", service: "istio-ingressfreeway.istio-system.svc.cluster.local." }],
+      localGateways: defaultLocal,
+    },
   ],
   [
     "gateway configuration in custom namespace with valid url",
     { "gateway.custom-namespace.custom-gateway": "istio-ingressfreeway.istio-system.svc.cluster.local" },
-    { ingressGateways: [{ namespace: "custom-namespace", name: "custom-gateway", service: "istio-ingressfreeway.istio-system.svc.cluster.local" }], localGateways: defaultLocal },
+    {
+      ingressGateways: [{ namespace: "custom-namespace", name: "custom-gateway", service: "istio-ingressfreeway.istio-system.svc.cluster.local" }],
+      localGateways: defaultLocal,
+    },
   ],
   ["gateway configuration in custom namespace with invalid url", { "gateway.custom-namespace.invalid": "_invalid" }, "error"],
   [
     "local gateway configuration with valid url",
     { "local-gateway.knative-ingress-backroad": "istio-ingressbackroad.istio-system.svc.cluster.local" },
-    { ingressGateways: defaultIngress, localGateways: [{ namespace: "knative-testing", name: "knative-ingress-backroad", service: "istio-ingressbackroad.istio-system.svc.cluster.local" }] },
+    {
+      ingressGateways: defaultIngress,
+      localGateways: [{ namespace: "knative-testing", name: "knative-ingress-backroad", service: "istio-ingressbackroad.istio-system.svc.cluster.local" }],
+    },
   ],
   ["local gateway configuration with invalid url", { "local-gateway.invalid": "_invalid" }, "error"],
   [
     "local gateway configuration in custom namespace with valid url",
     { "local-gateway.custom-namespace.custom-local-gateway": "istio-ingressbackroad.istio-system.svc.cluster.local" },
-    { ingressGateways: defaultIngress, localGateways: [{ namespace: "custom-namespace", name: "custom-local-gateway", service: "istio-ingressbackroad.istio-system.svc.cluster.local" }] },
+    {
+      ingressGateways: defaultIngress,
+      localGateways: [{ namespace: "custom-namespace", name: "custom-local-gateway", service: "istio-ingressbackroad.istio-system.svc.cluster.local" }],
+    },
   ],
   ["local gateway configuration in custom namespace with invalid url", { "local-gateway.custom-namespace.invalid": "_invalid" }, "error"],
   ["new format alone", { "external-gateways": gw1, "local-gateways": gw2 }, { ingressGateways: [namespace1], localGateways: [namespace2] }],
@@ -75,8 +90,16 @@ const CASES: Case[] = [
     },
     "error",
   ],
-  ["new format - invalid URL", { "external-gateways": gw1, "local-gateways": gw2.replace(`"istio-local-gateway.istio-system.svc.cluster.local"`, `"_invalid"`) }, "error"],
-  ["new format - missing service", { "external-gateways": gw1.replace(`"istio-ingressbackroad.istio-system.svc.cluster.local"`, `""`), "local-gateways": gw2 }, "error"],
+  [
+    "new format - invalid URL",
+    { "external-gateways": gw1, "local-gateways": gw2.replace(`"istio-local-gateway.istio-system.svc.cluster.local"`, `"_invalid"`) },
+    "error",
+  ],
+  [
+    "new format - missing service",
+    { "external-gateways": gw1.replace(`"istio-ingressbackroad.istio-system.svc.cluster.local"`, `""`), "local-gateways": gw2 },
+    "error",
+  ],
   ["new format - missing name", { "external-gateways": gw1.replace(`"gateway1"`, `""`), "local-gateways": gw2 }, "error"],
   ["new format - missing namespace", { "external-gateways": gw1, "local-gateways": gw2.replace(`"namespace2"`, `""`) }, "error"],
   ["new format - invalid local yaml", { "external-gateways": gw1, "local-gateways": "notYAML" }, "error"],
@@ -88,7 +111,8 @@ const CASES: Case[] = [
   [
     "new format - label selector",
     {
-      "external-gateways": yaml(`
+      "external-gateways":
+        yaml(`
 				- namespace: "unused"
 				  name: "unused"
 				  service: "default.default.svc.cluster.local"`) + selectorGateway,
@@ -105,7 +129,9 @@ const CASES: Case[] = [
   [
     "local gateway with selector",
     {
-      "local-gateways": selectorGateway.replace("istio-gateway.", "istio-local.") + yaml(`
+      "local-gateways":
+        selectorGateway.replace("istio-gateway.", "istio-local.") +
+        yaml(`
 				- namespace: "namespace1"
 				  name: "gateway1"
 				  service: "istio-local-gateway.istio-system.svc.cluster.local"`),
@@ -125,14 +151,23 @@ const CASES: Case[] = [
   [
     "new format - invalid label selector",
     {
-      "external-gateways": yaml(`
+      "external-gateways":
+        yaml(`
 				- namespace: "default"
 				  name: "default"
-				  service: "default.default.svc.cluster.local"`) + selectorGateway.split("\n").filter((l) => !l.includes("values:")).join("\n"),
+				  service: "default.default.svc.cluster.local"`) +
+        selectorGateway
+          .split("\n")
+          .filter((l) => !l.includes("values:"))
+          .join("\n"),
     },
     "error",
   ],
-  ["new format - both gateways explicitly empty for mesh-only mode", { "external-gateways": "[]", "local-gateways": "[]" }, { ingressGateways: [], localGateways: [] }],
+  [
+    "new format - both gateways explicitly empty for mesh-only mode",
+    { "external-gateways": "[]", "local-gateways": "[]" },
+    { ingressGateways: [], localGateways: [] },
+  ],
   ["new format - only external gateways explicitly empty", { "external-gateways": "[]" }, { ingressGateways: [], localGateways: defaultLocal }],
   ["new format - only local gateways explicitly empty", { "local-gateways": "[]" }, { ingressGateways: defaultIngress, localGateways: [] }],
 ];
@@ -178,11 +213,15 @@ describe("istioConfigFromConfigMap decoding", () => {
   const one = (entry: string) => istioConfigFromConfigMap({ "external-gateways": entry });
 
   it("matches field names case-insensitively, as encoding/json does", () => {
-    expect(one("- NameSpace: a\n  NAME: b\n  Service: c.d.svc.cluster.local").config.ingressGateways).toStrictEqual([{ namespace: "a", name: "b", service: "c.d.svc.cluster.local" }]);
+    expect(one("- NameSpace: a\n  NAME: b\n  Service: c.d.svc.cluster.local").config.ingressGateways).toStrictEqual([
+      { namespace: "a", name: "b", service: "c.d.svc.cluster.local" },
+    ]);
   });
 
   it("turns YAML 1.1 scalars bound for a string into Go's text (convertToJSONableObject)", () => {
-    expect(one("- namespace: yes\n  name: 0x1F\n  service: c.d.svc").config.ingressGateways).toStrictEqual([{ namespace: "true", name: "31", service: "c.d.svc" }]);
+    expect(one("- namespace: yes\n  name: 0x1F\n  service: c.d.svc").config.ingressGateways).toStrictEqual([
+      { namespace: "true", name: "31", service: "c.d.svc" },
+    ]);
   });
 
   it("refuses a value that is not a list, and takes a blank value as the default", () => {
@@ -192,15 +231,21 @@ describe("istioConfigFromConfigMap decoding", () => {
   });
 
   it("refuses a selector apimachinery refuses", () => {
-    expect(one(`- {namespace: a, name: b, service: c.d.svc}\n- {namespace: a, name: e, service: c.d.svc, labelSelector: {matchExpressions: [{key: k, operator: Gt, values: ["1"]}]}}`).error)
-      .toMatch(/"Gt" is not a valid label selector operator/);
+    expect(
+      one(
+        `- {namespace: a, name: b, service: c.d.svc}\n- {namespace: a, name: e, service: c.d.svc, labelSelector: {matchExpressions: [{key: k, operator: Gt, values: ["1"]}]}}`,
+      ).error,
+    ).toMatch(/"Gt" is not a valid label selector operator/);
   });
 
   it("picks the matching selected gateways, else the unselected one (GatewaysFromContext)", () => {
-    const { config } = istioConfigFromConfigMap({ "external-gateways": yaml(`
+    const { config } = istioConfigFromConfigMap({
+      "external-gateways":
+        yaml(`
 				- namespace: "unused"
 				  name: "unused"
-				  service: "default.default.svc.cluster.local"`) + selectorGateway });
+				  service: "default.default.svc.cluster.local"`) + selectorGateway,
+    });
     expect(gatewaysForIngress(config, { key: "value" }).external.map((g) => g.name)).toStrictEqual(["gateway"]);
     expect(gatewaysForIngress(config, { key: "other" }).external.map((g) => g.name)).toStrictEqual(["unused"]);
   });

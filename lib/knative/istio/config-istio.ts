@@ -72,7 +72,9 @@ function parseIstio(data: Readonly<Record<string, string>>, names: IstioNames): 
   const oldFormat = Object.keys(data).some((k) => k.startsWith(GATEWAY_PREFIX) || k.startsWith(LOCAL_GATEWAY_PREFIX));
   const newFormat = Object.hasOwn(data, EXTERNAL_KEY) || Object.hasOwn(data, LOCAL_KEY);
   if (oldFormat && newFormat) {
-    throw new Error(`invalid configmap: "${LOCAL_KEY}" or "${EXTERNAL_KEY}" can not be defined simultaneously with "${GATEWAY_PREFIX}" or "${LOCAL_GATEWAY_PREFIX}"`);
+    throw new Error(
+      `invalid configmap: "${LOCAL_KEY}" or "${EXTERNAL_KEY}" can not be defined simultaneously with "${GATEWAY_PREFIX}" or "${LOCAL_GATEWAY_PREFIX}"`,
+    );
   }
   if (newFormat) return parseNewFormat(data, names);
   const defaults = defaultIstioConfig(names);
@@ -100,10 +102,15 @@ function parseNewFormat(data: Readonly<Record<string, string>>, names: IstioName
     }
   };
   const config = { ingressGateways: read(EXTERNAL_KEY, defaults.ingressGateways), localGateways: read(LOCAL_KEY, defaults.localGateways) };
-  for (const [list, kind] of [[config.ingressGateways, "external"], [config.localGateways, "local"]] as const) {
+  for (const [list, kind] of [
+    [config.ingressGateways, "external"],
+    [config.localGateways, "local"],
+  ] as const) {
     const unselected = defaultGateways(list);
     if (list.length > 0 && unselected.length !== 1) {
-      throw new Error(`failed to parse configmap: exactly one ${kind} gateway with no selector can be defined, here: [${unselected.map(qualifiedName).join(" ")}]`);
+      throw new Error(
+        `failed to parse configmap: exactly one ${kind} gateway with no selector can be defined, here: [${unselected.map(qualifiedName).join(" ")}]`,
+      );
     }
   }
   return config;
@@ -117,7 +124,10 @@ function isGoBlank(s: string): boolean {
 // parseOldFormatGateways: `gateway.<ns>.<name>: <service>`, sorted by key (sort.Strings); a key
 // without a dot after the prefix names a gateway in the system namespace.
 function parseOldFormatGateways(data: Readonly<Record<string, string>>, prefix: string, names: IstioNames): IstioGatewayConfig[] {
-  const gatewayNames = Object.keys(data).filter((k) => k.startsWith(prefix) && k !== prefix).map((k) => k.slice(prefix.length)).sort(compareUTF8);
+  const gatewayNames = Object.keys(data)
+    .filter((k) => k.startsWith(prefix) && k !== prefix)
+    .map((k) => k.slice(prefix.length))
+    .sort(compareUTF8);
   return gatewayNames.map((g) => {
     const dot = g.indexOf(".");
     const [namespace, name] = dot < 0 ? [names.systemNamespace ?? DEFAULT_SYSTEM_NAMESPACE, g] : [g.slice(0, dot), g.slice(dot + 1)];
@@ -127,7 +137,10 @@ function parseOldFormatGateways(data: Readonly<Record<string, string>>, prefix: 
 
 // Istio.Validate / Gateway.Validate.
 function validateIstio(config: Required<IstioConfig>): void {
-  for (const [list, what] of [[config.ingressGateways, "gateway"], [config.localGateways, "local gateway"]] as const) {
+  for (const [list, what] of [
+    [config.ingressGateways, "gateway"],
+    [config.localGateways, "local gateway"],
+  ] as const) {
     for (const g of list) {
       const problem = gatewayProblem(g);
       if (problem) throw new Error(`invalid configuration: invalid ${what} ${qualifiedName(g)}: ${problem}`);

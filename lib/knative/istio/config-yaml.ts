@@ -73,7 +73,9 @@ function decodeRequirement(v: unknown): LabelSelectorRequirement {
 // a string as it was. (Two variants of one map or selector key would merge in Go; not modelled.)
 function field(o: Obj, name: string, nullKeeps = false): unknown {
   const lower = asciiLower(name);
-  const keys = Object.keys(o).filter((k) => asciiLower(k) === lower).sort(compareUTF8);
+  const keys = Object.keys(o)
+    .filter((k) => asciiLower(k) === lower)
+    .sort(compareUTF8);
   const set = nullKeeps ? keys.filter((k) => o[k] !== null) : keys;
   const last = set.at(-1);
   return last === undefined ? undefined : o[last];
@@ -105,7 +107,9 @@ function str(v: unknown, goField: string): string {
 
 function typeError(v: unknown, goType: string): Error {
   const kind = Array.isArray(v) ? "array" : v === null ? "null" : typeof v === "object" ? "object" : typeof v;
-  return new Error(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into ${goType.startsWith("Go ") ? goType : `Go value of type ${goType}`}`);
+  return new Error(
+    `error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${kind} into ${goType.startsWith("Go ") ? goType : `Go value of type ${goType}`}`,
+  );
 }
 
 /** strconv.FormatFloat(v, 'g', -1, 32): the shortest digits that round-trip as a float32. */
@@ -116,7 +120,9 @@ export function formatFloat32G(v: number): string {
   if (f === 0) return Object.is(f, -0) ? "-0" : "0";
   let p = 1;
   while (p < 9 && Math.fround(Number(f.toPrecision(p))) !== f) p++;
-  const [mantissa = "", expText = "0"] = Math.abs(f).toExponential(p - 1).split("e");
+  const [mantissa = "", expText = "0"] = Math.abs(f)
+    .toExponential(p - 1)
+    .split("e");
   const digits = mantissa.replace(".", "").replace(/0+$/, "") || "0";
   const exp = Number(expText);
   const sign = f < 0 ? "-" : "";

@@ -23,7 +23,11 @@ export function gatewayServices(refs: readonly ServiceRef[], cluster: IstioClust
 
 /** MakeIngressTLSGateways: per gateway Service, a Gateway holding a TLS server per TLS entry. */
 export function makeIngressTLSGateways(
-  ing: KIngress, visibility: string, tlsList: readonly KIngressTLS[], origins: SecretsByKey, services: readonly GatewayServiceInput[],
+  ing: KIngress,
+  visibility: string,
+  tlsList: readonly KIngressTLS[],
+  origins: SecretsByKey,
+  services: readonly GatewayServiceInput[],
 ): IstioGateway[] {
   if (tlsList.length === 0) return [];
   return services.map((svc) => makeIngressGateway(ing, visibility, makeTLSServers(ing, visibility, tlsList, svc.namespace, origins), svc));

@@ -10,16 +10,25 @@ import type { KIngress } from "../types.generated";
 import type { KIngressSpec, KIngressTLS } from "../types";
 import { NetIstioError, type GatewayServiceInput, type IstioClusterInputs } from "./cluster";
 import {
-  DEFAULT_SYSTEM_NAMESPACE, gatewaysEnabled, gatewaysForIngress, qualifiedName, resolveIstioConfig,
-  type IngressGateways, type IstioConfig, type IstioNames,
+  DEFAULT_SYSTEM_NAMESPACE,
+  gatewaysEnabled,
+  gatewaysForIngress,
+  qualifiedName,
+  resolveIstioConfig,
+  type IngressGateways,
+  type IstioConfig,
+  type IstioNames,
 } from "./config-istio";
 import {
-  gatewayServices, makeExternalIngressGateways, makeHTTPServer, makeIngressTLSGateways, makeWildcardTLSGateways, qualifiedGatewayNames,
+  gatewayServices,
+  makeExternalIngressGateways,
+  makeHTTPServer,
+  makeIngressTLSGateways,
+  makeWildcardTLSGateways,
+  qualifiedGatewayNames,
 } from "./gateways";
 import { sortedSet } from "./hosts";
-import {
-  categorizeSecrets, gatewayServiceRefs, getSecrets, ingressTLSForVisibility, makeSecrets, makeWildcardSecrets, nonWildcardIngressTLS,
-} from "./secrets";
+import { categorizeSecrets, gatewayServiceRefs, getSecrets, ingressTLSForVisibility, makeSecrets, makeWildcardSecrets, nonWildcardIngressTLS } from "./secrets";
 import type { IstioGateway, SecretCopy, VirtualService } from "./types";
 import { makeVirtualServices, type VirtualServiceNames, type VisibilityGateways } from "./virtual-services";
 
@@ -123,9 +132,10 @@ function reconcileGateways(ing: KIngress, gws: IngressGateways, config: KIngress
   let externalGateways = tls.ingressGateways;
   if (isPublic && (spec.httpOption === "Redirected" || externalTLS.length > 0)) {
     const server = makeHTTPServer(spec.httpOption ?? "", publicHosts(spec));
-    externalGateways = externalGateways.length === 0
-      ? makeExternalIngressGateways(ing, [server], services())
-      : externalGateways.map((g) => ({ ...g, spec: { ...g.spec, servers: [...(g.spec.servers ?? []), server] } }));
+    externalGateways =
+      externalGateways.length === 0
+        ? makeExternalIngressGateways(ing, [server], services())
+        : externalGateways.map((g) => ({ ...g, spec: { ...g.spec, servers: [...(g.spec.servers ?? []), server] } }));
   } else {
     // Otherwise the KIngress rides on the shared external gateways for plain HTTP.
     for (const g of gws.external) external.add(qualifiedName(g));
@@ -148,7 +158,11 @@ interface TLSObjects {
 // The shouldReconcileExternalDomainTLS branch: copies of the non-wildcard and wildcard Secrets,
 // a TLS Gateway per gateway Service for the non-wildcard entries, and the shared wildcard Gateways.
 function externalTLSObjects(
-  ing: KIngress, externalTLS: readonly KIngressTLS[], gws: IngressGateways, cluster: IstioClusterInputs | undefined, services: () => GatewayServiceInput[],
+  ing: KIngress,
+  externalTLS: readonly KIngressTLS[],
+  gws: IngressGateways,
+  cluster: IstioClusterInputs | undefined,
+  services: () => GatewayServiceInput[],
 ): TLSObjects {
   const { nonWildcard, wildcard } = categorizeSecrets(getSecrets(externalTLS, cluster));
   const refs = gatewayServiceRefs(gws.external);

@@ -28,13 +28,21 @@ describe("childName = knative.dev/pkg kmeta TestChildName", () => {
 describe("expandedHosts = knative.dev/networking TestGetExpandedHosts", () => {
   const s = "s".repeat(64);
   it.each([
-    ["cluster local service in non-default namespace", ["service.name-space.svc.cluster.local"], ["service.name-space", "service.name-space.svc", "service.name-space.svc.cluster.local"]],
+    [
+      "cluster local service in non-default namespace",
+      ["service.name-space.svc.cluster.local"],
+      ["service.name-space", "service.name-space.svc", "service.name-space.svc.cluster.local"],
+    ],
     ["cluster local service in all-numeric namespace", ["service.1234.svc.cluster.local"], ["service.1234.svc", "service.1234.svc.cluster.local"]],
     ["funky namespace", ["service.1-1.svc.cluster.local"], ["service.1-1", "service.1-1.svc", "service.1-1.svc.cluster.local"]],
     ["cluster local service somehow has a very long tld", [`service.${s}.svc.cluster.local`], [`service.${s}.svc`, `service.${s}.svc.cluster.local`]],
     ["example.com service", ["foo.bar.example.com"], ["foo.bar.example.com"]],
     ["default.example.com service", ["foo.default.example.com"], ["foo.default.example.com"]],
-    ["mix", ["foo.default.example.com", "foo.default.svc.cluster.local"], ["foo.default", "foo.default.example.com", "foo.default.svc", "foo.default.svc.cluster.local"]],
+    [
+      "mix",
+      ["foo.default.example.com", "foo.default.svc.cluster.local"],
+      ["foo.default", "foo.default.example.com", "foo.default.svc", "foo.default.svc.cluster.local"],
+    ],
   ])("%s", (_name, hosts, want) => {
     expect(expandedHosts(hosts, "cluster.local")).toStrictEqual(want);
   });
@@ -66,11 +74,12 @@ describe("gateway names = net-istio TestGatewayName, TestGatewayNameLongIngressN
   });
 
   it("cuts a long KIngress name so the whole stays a label", () => {
-    expect(gatewayName("areallyverylongdomainnamethatexcd8923dee789a086a0ac46d3046cbec7", false, svc))
-      .toBe(`areallyverylongdomainnamethatexcd8923dee789a086a0ac4-${adler32("istio-system/gateway")}`);
+    expect(gatewayName("areallyverylongdomainnamethatexcd8923dee789a086a0ac46d3046cbec7", false, svc)).toBe(
+      `areallyverylongdomainnamethatexcd8923dee789a086a0ac4-${adler32("istio-system/gateway")}`,
+    );
   });
 
-  it("computes hash/adler32 (the RFC 1950 check value of \"Wikipedia\", and a reference case's)", () => {
+  it('computes hash/adler32 (the RFC 1950 check value of "Wikipedia", and a reference case\'s)', () => {
     expect(adler32("Wikipedia")).toBe(0x11e60398);
     expect(adler32("istio-system/istio-ingressgateway")).toBe(3797421420);
   });

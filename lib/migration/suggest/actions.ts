@@ -24,7 +24,10 @@ export function headerModifier(ops: IstioHeaderOps | undefined): HeaderModifier 
 export function headerFilters(h: IstioHTTP["headers"]): HTTPRouteFilter[] {
   const req = headerModifier(h?.request);
   const res = headerModifier(h?.response);
-  return [...(req ? [{ type: "RequestHeaderModifier" as const, requestHeaderModifier: req }] : []), ...(res ? [{ type: "ResponseHeaderModifier" as const, responseHeaderModifier: res }] : [])];
+  return [
+    ...(req ? [{ type: "RequestHeaderModifier" as const, requestHeaderModifier: req }] : []),
+    ...(res ? [{ type: "ResponseHeaderModifier" as const, responseHeaderModifier: res }] : []),
+  ];
 }
 
 /**
@@ -59,11 +62,24 @@ export function mirrorFilters(r: IstioHTTP, what: string, ctx: SuggestContext): 
     const t = targetOf(m.destination, ctx, `${what}'s mirror`);
     if (!t) continue;
     if (t.hostRewrite) {
-      ctx.notes.push(`${what} mirrors to the Knative Service ${m.destination.host}: a mirror cannot rewrite the Host the local gateway routes by, so it is left out.`);
+      ctx.notes.push(
+        `${what} mirrors to the Knative Service ${m.destination.host}: a mirror cannot rewrite the Host the local gateway routes by, so it is left out.`,
+      );
       continue;
     }
-    const share = m.percent === undefined || m.percent >= 100 ? {} : Number.isInteger(m.percent) ? { percent: m.percent } : { fraction: { numerator: Math.round(m.percent * 1000), denominator: 100_000 } };
-    out.push({ type: "RequestMirror", requestMirror: { backendRef: { name: t.ref.name, ...(t.ref.namespace && { namespace: t.ref.namespace }), ...(t.ref.port !== undefined && { port: t.ref.port }) }, ...share } });
+    const share =
+      m.percent === undefined || m.percent >= 100
+        ? {}
+        : Number.isInteger(m.percent)
+          ? { percent: m.percent }
+          : { fraction: { numerator: Math.round(m.percent * 1000), denominator: 100_000 } };
+    out.push({
+      type: "RequestMirror",
+      requestMirror: {
+        backendRef: { name: t.ref.name, ...(t.ref.namespace && { namespace: t.ref.namespace }), ...(t.ref.port !== undefined && { port: t.ref.port }) },
+        ...share,
+      },
+    });
   }
   return out;
 }
@@ -73,7 +89,8 @@ export function corsFilter(r: IstioHTTP, what: string, ctx: SuggestContext): HTT
   const p = r.corsPolicy;
   if (!p) return undefined;
   const origins = [...(p.allowOrigin ?? []), ...(p.allowOrigins ?? []).flatMap((o) => (o.exact !== undefined ? [o.exact] : []))];
-  if ((p.allowOrigins ?? []).some((o) => o.exact === undefined)) ctx.notes.push(`${what} allows CORS origins by prefix or pattern: only exact origins carry over.`);
+  if ((p.allowOrigins ?? []).some((o) => o.exact === undefined))
+    ctx.notes.push(`${what} allows CORS origins by prefix or pattern: only exact origins carry over.`);
   const methods = (p.allowMethods ?? []).filter((m): m is CorsMethod => CORS_METHODS.includes(m as CorsMethod));
   const maxAge = p.maxAge ? gatewayDuration(p.maxAge) : undefined;
   const seconds = p.maxAge && /^\d+(\.\d+)?s$/.test(p.maxAge) ? Math.ceil(Number(p.maxAge.slice(0, -1))) : undefined;
@@ -96,34 +113,65 @@ export function redirectFilter(r: IstioHTTP, prefixMatched: boolean, what: strin
   const code = d.redirectCode ?? 301;
   const statusCode = ([301, 302, 303, 307, 308] as const).find((c) => c === code);
   if (!statusCode) ctx.notes.push(`${what} redirects with ${code}: the Gateway API redirects with 301, 302, 303, 307 or 308 only; the suggestion uses 302.`);
-  if (d.derivePort === "FROM_REQUEST_PORT") ctx.notes.push(`${what} keeps the request's port in its redirect; RequestRedirect uses the scheme's default port unless one is given.`);
+  if (d.derivePort === "FROM_REQUEST_PORT")
+    ctx.notes.push(`${what} keeps the request's port in its redirect; RequestRedirect uses the scheme's default port unless one is given.`);
   const scheme = d.scheme === "http" || d.scheme === "https" ? d.scheme : undefined;
   if (d.scheme && !scheme) ctx.notes.push(`${what} redirects to the scheme ${d.scheme}: only http and https carry over.`);
-  const path = d.prefixRewrite !== undefined && prefixMatched
-    ? { type: "ReplacePrefixMatch" as const, replacePrefixMatch: d.prefixRewrite }
-    : d.uri !== undefined ? { type: "ReplaceFullPath" as const, replaceFullPath: d.uri } : undefined;
-  if (d.prefixRewrite !== undefined && !prefixMatched) ctx.notes.push(`${what} rewrites a path prefix in its redirect but does not match by one prefix: left out.`);
+  const path =
+    d.prefixRewrite !== undefined && prefixMatched
+      ? { type: "ReplacePrefixMatch" as const, replacePrefixMatch: d.prefixRewrite }
+      : d.uri !== undefined
+        ? { type: "ReplaceFullPath" as const, replaceFullPath: d.uri }
+        : undefined;
+  if (d.prefixRewrite !== undefined && !prefixMatched)
+    ctx.notes.push(`${what} rewrites a path prefix in its redirect but does not match by one prefix: left out.`);
   return {
     type: "RequestRedirect",
-    requestRedirect: { ...(scheme && { scheme }), ...(d.authority && { hostname: d.authority }), ...(path && { path }), ...(d.port && { port: d.port }), statusCode: statusCode ?? 302 },
+    requestRedirect: {
+      ...(scheme && { scheme }),
+      ...(d.authority && { hostname: d.authority }),
+      ...(path && { path }),
+      ...(d.port && { port: d.port }),
+      statusCode: statusCode ?? 302,
+    },
   };
 }
 
 /** Istio's rewrite (path and authority) as URLRewrite, with the Host a Knative Service needs taking the authority's place. */
-export function rewriteFilter(r: IstioHTTP, prefixMatched: boolean, hostRewrite: string | undefined, what: string, ctx: SuggestContext): HTTPRouteFilter | undefined {
+export function rewriteFilter(
+  r: IstioHTTP,
+  prefixMatched: boolean,
+  hostRewrite: string | undefined,
+  what: string,
+  ctx: SuggestContext,
+): HTTPRouteFilter | undefined {
   const w = r.rewrite;
   if (w?.uriRegexRewrite) ctx.notes.push(`${what} rewrites the path by a regular expression: the Gateway API cannot; left out.`);
-  if (w?.authority && hostRewrite) ctx.notes.push(`${what} rewrites the authority to ${w.authority}, but its Knative Service is reached by the Host ${hostRewrite}: the suggestion rewrites to that.`);
+  if (w?.authority && hostRewrite)
+    ctx.notes.push(
+      `${what} rewrites the authority to ${w.authority}, but its Knative Service is reached by the Host ${hostRewrite}: the suggestion rewrites to that.`,
+    );
   const hostname = hostRewrite ?? w?.authority;
-  const path = w?.uri === undefined ? undefined : prefixMatched ? { type: "ReplacePrefixMatch" as const, replacePrefixMatch: w.uri } : { type: "ReplaceFullPath" as const, replaceFullPath: w.uri };
+  const path =
+    w?.uri === undefined
+      ? undefined
+      : prefixMatched
+        ? { type: "ReplacePrefixMatch" as const, replacePrefixMatch: w.uri }
+        : { type: "ReplaceFullPath" as const, replaceFullPath: w.uri };
   if (!hostname && !path) return undefined;
   return { type: "URLRewrite", urlRewrite: { ...(hostname && { hostname }), ...(path && { path }) } };
 }
 
 /** Notes for what an HTTP route does that has no HTTPRoute field at all. */
 export function unsupported(r: IstioHTTP, what: string, ctx: SuggestContext): void {
-  if (r.retries === undefined) ctx.notes.push(`${what} sets no retries, so Istio retries failed requests twice; HTTPRoutes do not retry (retry is only in the Gateway API's experimental channel).`);
-  else if ((r.retries.attempts ?? 0) > 0) ctx.notes.push(`${what} retries ${r.retries.attempts} times${r.retries.retryOn ? ` on ${r.retries.retryOn}` : ""}: HTTPRoutes do not retry (retry is only in the Gateway API's experimental channel).`);
+  if (r.retries === undefined)
+    ctx.notes.push(
+      `${what} sets no retries, so Istio retries failed requests twice; HTTPRoutes do not retry (retry is only in the Gateway API's experimental channel).`,
+    );
+  else if ((r.retries.attempts ?? 0) > 0)
+    ctx.notes.push(
+      `${what} retries ${r.retries.attempts} times${r.retries.retryOn ? ` on ${r.retries.retryOn}` : ""}: HTTPRoutes do not retry (retry is only in the Gateway API's experimental channel).`,
+    );
   if (r.fault?.delay) ctx.notes.push(`${what} injects delays: the Gateway API has no fault injection.`);
   if (r.fault?.abort) ctx.notes.push(`${what} aborts requests on purpose: the Gateway API has no fault injection.`);
 }

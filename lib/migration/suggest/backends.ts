@@ -46,7 +46,9 @@ function portFor(key: string, given: number | undefined, ctx: SuggestContext): n
   const ports = ctx.servicePorts.get(key) ?? [];
   if (ports.length === 1 && ports[0] !== undefined) return ports[0];
   if (ports.includes(HTTP1_PORT)) return HTTP1_PORT;
-  ctx.notes.push(`The destination ${key} names no port and the Service ${ports.length === 0 ? "is not in the cluster" : `has ${ports.length} ports`}: the suggestion uses port ${HTTP1_PORT}; check it.`);
+  ctx.notes.push(
+    `The destination ${key} names no port and the Service ${ports.length === 0 ? "is not in the cluster" : `has ${ports.length} ports`}: the suggestion uses port ${HTTP1_PORT}; check it.`,
+  );
   return HTTP1_PORT;
 }
 
@@ -57,7 +59,10 @@ export function targetOf(dest: { host: string; port?: { number?: number }; subse
     ctx.notes.push(`${what} goes to ${dest.host}, which is not a Service of this cluster: an HTTPRoute cannot name it (left out).`);
     return undefined;
   }
-  if (dest.subset) ctx.notes.push(`${what} goes to the subset ${dest.subset} of ${svc.namespace}/${svc.name} (a DestinationRule's): the Gateway API has no subsets, so the suggestion sends to the whole Service.`);
+  if (dest.subset)
+    ctx.notes.push(
+      `${what} goes to the subset ${dest.subset} of ${svc.namespace}/${svc.name} (a DestinationRule's): the Gateway API has no subsets, so the suggestion sends to the whole Service.`,
+    );
   const key = `${svc.namespace}/${svc.name}`;
   const at = (s: { namespace: string; name: string }) => (s.namespace === ctx.namespace ? {} : { namespace: s.namespace });
   if (ctx.knativeServices.has(key)) {

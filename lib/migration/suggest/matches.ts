@@ -22,11 +22,16 @@ function valueMatch(m: StringMatch): { type: "Exact" | "RegularExpression"; valu
 function pathMatch(uri: StringMatch, what: string, ctx: SuggestContext): HTTPRouteMatch["path"] {
   if (uri.exact !== undefined) return { type: "Exact", value: uri.exact };
   if (uri.prefix !== undefined) {
-    if (uri.prefix !== "/" && !uri.prefix.endsWith("/")) ctx.notes.push(`${what} matches the path prefix ${uri.prefix} as a string (Istio also sends ${uri.prefix}x there); PathPrefix matches whole segments only (${uri.prefix} and ${uri.prefix}/…).`);
+    if (uri.prefix !== "/" && !uri.prefix.endsWith("/"))
+      ctx.notes.push(
+        `${what} matches the path prefix ${uri.prefix} as a string (Istio also sends ${uri.prefix}x there); PathPrefix matches whole segments only (${uri.prefix} and ${uri.prefix}/…).`,
+      );
     return { type: "PathPrefix", value: uri.prefix };
   }
   if (uri.regex !== undefined) {
-    ctx.notes.push(`${what} matches the path by a regular expression: Istio's is RE2, matched whole; a Gateway's RegularExpression is implementation-specific.`);
+    ctx.notes.push(
+      `${what} matches the path by a regular expression: Istio's is RE2, matched whole; a Gateway's RegularExpression is implementation-specific.`,
+    );
     return { type: "RegularExpression", value: uri.regex };
   }
   return undefined;
@@ -37,7 +42,9 @@ function headerMatches(headers: NonNullable<IstioMatch["headers"]>, what: string
   for (const [name, m] of Object.entries(headers)) {
     const v = m && valueMatch(m);
     if (!v || !HEADER_NAME.test(name)) {
-      ctx.notes.push(`${what} matches the header ${name}${v ? ", which is not a header name an HTTPRoute takes" : " on presence only"}: left out, so the rule matches without it.`);
+      ctx.notes.push(
+        `${what} matches the header ${name}${v ? ", which is not a header name an HTTPRoute takes" : " on presence only"}: left out, so the rule matches without it.`,
+      );
       continue;
     }
     if (m.prefix !== undefined) ctx.notes.push(`${what} matches the header ${name} by prefix: the suggestion uses the regular expression ${v.value}.`);
@@ -68,7 +75,10 @@ export function convertMatch(m: IstioMatch, what: string, ctx: SuggestContext): 
   let method: HTTPMethod | undefined;
   if (m.method) {
     method = METHODS.find((x) => x === m.method?.exact);
-    if (!method) ctx.notes.push(`${what} matches the method by ${m.method.exact !== undefined ? `the name ${m.method.exact}` : "a pattern"}: HTTPRoutes match one standard method exactly; left out.`);
+    if (!method)
+      ctx.notes.push(
+        `${what} matches the method by ${m.method.exact !== undefined ? `the name ${m.method.exact}` : "a pattern"}: HTTPRoutes match one standard method exactly; left out.`,
+      );
   }
   const dropped: string[] = [];
   if (m.authority) dropped.push("the authority (say the host in hostnames instead)");

@@ -35,7 +35,9 @@ export function orderNotes(route: HTTPRoute, hostnames: readonly string[]): stri
       const first = rules.findIndex((_, j) => matchesOf(j).some((x) => matchesRequest(x, req)));
       const hit = winningRule([route], req);
       if (hit && first >= 0 && hit.rule !== first) {
-        notes.push(`Istio sends a request like ${describe(req)} to the first route that matches it (rule ${first + 1} here); the Gateway API sends it to the most specific match, rule ${hit.rule + 1}. Check the rules' order with the request tester.`);
+        notes.push(
+          `Istio sends a request like ${describe(req)} to the first route that matches it (rule ${first + 1} here); the Gateway API sends it to the most specific match, rule ${hit.rule + 1}. Check the rules' order with the request tester.`,
+        );
       }
     }
   }

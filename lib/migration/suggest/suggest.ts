@@ -38,7 +38,11 @@ function hostnamesOf(vs: VirtualServiceResource, ctx: SuggestContext): { hostnam
     const svc = serviceOfHost(h, ctx.namespace, ctx.clusterDomain);
     const host = svc ? `${svc.name}.${svc.namespace}.svc.${ctx.clusterDomain}` : h.toLowerCase();
     if (!HOSTNAME.test(host) || /^[\d.]+$/.test(host)) {
-      ctx.notes.push(h === "*" ? "The VirtualService serves every host (*): the suggestion lists no hostnames, so it takes every host its Gateway listener allows." : `The host ${h} is not a hostname an HTTPRoute takes: left out.`);
+      ctx.notes.push(
+        h === "*"
+          ? "The VirtualService serves every host (*): the suggestion lists no hostnames, so it takes every host its Gateway listener allows."
+          : `The host ${h} is not a hostname an HTTPRoute takes: left out.`,
+      );
       continue;
     }
     if (svc) clusterLocal = true;
@@ -50,7 +54,8 @@ function hostnamesOf(vs: VirtualServiceResource, ctx: SuggestContext): { hostnam
 
 function parentRefsOf(vs: VirtualServiceResource, clusterLocal: boolean, external: boolean, ctx: SuggestContext): ParentReference[] {
   const gateways = vs.spec?.gateways ?? [];
-  if (gateways.length === 0 || gateways.every((g) => g === "mesh")) ctx.notes.push("The VirtualService applies inside the mesh only (gateways: mesh); an HTTPRoute on a Gateway serves requests at the Gateway instead.");
+  if (gateways.length === 0 || gateways.every((g) => g === "mesh"))
+    ctx.notes.push("The VirtualService applies inside the mesh only (gateways: mesh); an HTTPRoute on a Gateway serves requests at the Gateway instead.");
   const entries = [...(external || !clusterLocal ? [gatewayFor(ctx.gateway, false)] : []), ...(clusterLocal ? [gatewayFor(ctx.gateway, true)] : [])];
   return entries.map((g) => ({ group: "gateway.networking.k8s.io", kind: "Gateway", namespace: g.namespace, name: g.name }));
 }
@@ -68,7 +73,9 @@ function matchGroups(r: IstioHTTP, what: string, ctx: SuggestContext): { matches
 function rulesOf(r: IstioHTTP, index: number, ctx: SuggestContext, names: Set<string>): HTTPRouteRule[] {
   const what = `Route ${index + 1}${r.name ? ` (${r.name})` : ""}`;
   if (r.delegate) {
-    ctx.notes.push(`${what} delegates to the VirtualService ${r.delegate.namespace ?? ctx.namespace}/${r.delegate.name}: HTTPRoutes cannot delegate; left out.`);
+    ctx.notes.push(
+      `${what} delegates to the VirtualService ${r.delegate.namespace ?? ctx.namespace}/${r.delegate.name}: HTTPRoutes cannot delegate; left out.`,
+    );
     return [];
   }
   unsupported(r, what, ctx);
@@ -76,22 +83,31 @@ function rulesOf(r: IstioHTTP, index: number, ctx: SuggestContext, names: Set<st
   if (r.directResponse) ctx.notes.push(`${what} answers ${r.directResponse.status} itself: an HTTPRoute cannot, and a rule with no backend answers 500.`);
   const oneHost = hostRewrites.length > 0 && hostRewrites.every((h) => h === hostRewrites[0]) ? hostRewrites[0] : undefined;
   // Several Knative Services in one split: each backend rewrites its own Host.
-  const backendRefs = oneHost !== undefined || hostRewrites.every((h) => h === undefined)
-    ? refs
-    : refs.map((ref, i) => {
-        const h = hostRewrites[i];
-        return h ? { ...ref, filters: [...(ref.filters ?? []), hostRewriteFilter(h)] } : ref;
-      });
-  if (oneHost === undefined && hostRewrites.some((h) => h !== undefined)) ctx.notes.push(`${what} splits across several Knative Services: each backend rewrites its own Host, which Gateways support per backend only as an implementation-specific feature.`);
+  const backendRefs =
+    oneHost !== undefined || hostRewrites.every((h) => h === undefined)
+      ? refs
+      : refs.map((ref, i) => {
+          const h = hostRewrites[i];
+          return h ? { ...ref, filters: [...(ref.filters ?? []), hostRewriteFilter(h)] } : ref;
+        });
+  if (oneHost === undefined && hostRewrites.some((h) => h !== undefined))
+    ctx.notes.push(
+      `${what} splits across several Knative Services: each backend rewrites its own Host, which Gateways support per backend only as an implementation-specific feature.`,
+    );
   return matchGroups(r, what, ctx).map(({ matches, prefix }) => {
     const filters: HTTPRouteFilter[] = [
       ...headerFilters(r.headers),
-      ...[r.redirect ? redirectFilter(r, prefix, what, ctx) : rewriteFilter(r, prefix, oneHost, what, ctx)].filter((f): f is HTTPRouteFilter => f !== undefined),
+      ...[r.redirect ? redirectFilter(r, prefix, what, ctx) : rewriteFilter(r, prefix, oneHost, what, ctx)].filter(
+        (f): f is HTTPRouteFilter => f !== undefined,
+      ),
       ...mirrorFilters(r, what, ctx),
       ...[corsFilter(r, what, ctx)].filter((f): f is HTTPRouteFilter => f !== undefined),
     ];
     const timeouts = r.redirect ? undefined : timeoutsOf(r, what, ctx);
-    let name = r.name?.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "");
+    let name = r.name
+      ?.toLowerCase()
+      .replace(/[^a-z0-9-]+/g, "-")
+      .replace(/^-+|-+$/g, "");
     if (name && !RULE_NAME.test(name)) name = undefined;
     for (let n = 2; name && names.has(name); n++) name = `${r.name?.toLowerCase()}-${n}`.replace(/[^a-z0-9-]+/g, "-");
     if (name) names.add(name);
@@ -129,7 +145,8 @@ export function suggestHTTPRoute(vs: VirtualServiceResource, opts: SuggestOption
   const parentRefs = parentRefsOf(vs, clusterLocal, external, ctx);
   const names = new Set<string>();
   const rules = (vs.spec?.http ?? []).flatMap((r, i) => rulesOf(r, i, ctx, names));
-  if (vs.spec?.tcp?.length || vs.spec?.tls?.length) notes.push("The VirtualService also routes TCP or TLS: HTTPRoutes route HTTP only (TCPRoute and TLSRoute would be their equivalents).");
+  if (vs.spec?.tcp?.length || vs.spec?.tls?.length)
+    notes.push("The VirtualService also routes TCP or TLS: HTTPRoutes route HTTP only (TCPRoute and TLSRoute would be their equivalents).");
   const route: HTTPRoute = {
     apiVersion: "gateway.networking.k8s.io/v1",
     kind: "HTTPRoute",

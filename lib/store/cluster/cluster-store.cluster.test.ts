@@ -82,9 +82,7 @@ describe("ClusterStore against a real API server", () => {
   });
 
   it("applies with server-side apply as field manager routeboard", async () => {
-    const r = await admin().apply(
-      route("apply-me", "default", { hostnames: ["apply.example.com"], rules: [{ backendRefs: [{ name: "web", port: 80 }] }] }),
-    );
+    const r = await admin().apply(route("apply-me", "default", { hostnames: ["apply.example.com"], rules: [{ backendRefs: [{ name: "web", port: 80 }] }] }));
     expect(r.ok).toBe(true);
     const got = JSON.parse(await kubectl(["get", "httproute", "apply-me", "-n", "default", "-o", "json", "--show-managed-fields"]));
     expect(got.spec.hostnames).toEqual(["apply.example.com"]);
@@ -102,13 +100,9 @@ describe("ClusterStore against a real API server", () => {
     expect(r.ok).toBe(false);
     if (r.ok || r.error.type !== "Conflict") throw new Error(`expected a Conflict, got ${JSON.stringify(r)}`);
     expect(r.error.conflicts).toEqual([{ manager: "team-b-ci", field: ".spec.hostnames" }]);
-    expect(JSON.parse(await kubectl(["get", "httproute", "shared", "-n", "default", "-o", "json"])).spec.hostnames).toEqual([
-      "old.example.com",
-    ]);
+    expect(JSON.parse(await kubectl(["get", "httproute", "shared", "-n", "default", "-o", "json"])).spec.hostnames).toEqual(["old.example.com"]);
     expect((await s.apply(mine, { force: true })).ok).toBe(true);
-    expect(JSON.parse(await kubectl(["get", "httproute", "shared", "-n", "default", "-o", "json"])).spec.hostnames).toEqual([
-      "new.example.com",
-    ]);
+    expect(JSON.parse(await kubectl(["get", "httproute", "shared", "-n", "default", "-o", "json"])).spec.hostnames).toEqual(["new.example.com"]);
   });
 
   it("catches a change made since the object was read (stale resourceVersion) as a Conflict", async () => {
@@ -226,4 +220,3 @@ describe("ClusterStore against a real API server", () => {
     }
   });
 });
-

@@ -134,7 +134,14 @@ export class ClusterStore implements Store {
     const bad = nameError(kind, ref.namespace, ref.name);
     if (bad) return fail(bad);
     const review = async (verb: "patch" | "create"): Promise<Result<Access>> => {
-      const attrs = { verb, group: kind.group, version: kind.version, resource: kind.plural, ...(kind.namespaced && { namespace: ref.namespace ?? "default" }), ...(verb === "patch" && { name: ref.name }) };
+      const attrs = {
+        verb,
+        group: kind.group,
+        version: kind.version,
+        resource: kind.plural,
+        ...(kind.namespaced && { namespace: ref.namespace ?? "default" }),
+        ...(verb === "patch" && { name: ref.name }),
+      };
       const r = await this.call({
         method: "POST",
         path: "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
@@ -145,7 +152,13 @@ export class ClusterStore implements Store {
       const status = (r.value as { status?: { allowed?: boolean; reason?: string } }).status;
       if (status?.allowed) return { ok: true, value: { allowed: true } };
       const where = kind.namespaced ? ` in namespace ${ref.namespace ?? "default"}` : "";
-      return { ok: true, value: { allowed: false, reason: `${verb} ${kind.plural}.${kind.group || "core"}${where} is forbidden for these credentials${status?.reason ? ` (${status.reason})` : ""}` } };
+      return {
+        ok: true,
+        value: {
+          allowed: false,
+          reason: `${verb} ${kind.plural}.${kind.group || "core"}${where} is forbidden for these credentials${status?.reason ? ` (${status.reason})` : ""}`,
+        },
+      };
     };
     const patch = await review("patch");
     if (!patch.ok || !patch.value.allowed) return patch;

@@ -28,9 +28,7 @@ async function open(kc: KubeConfig, spec: RequestSpec, accept = "application/jso
   await kc.applySecurityAuthentication(ctx);
   const headers: Record<string, string> = { ...ctx.getHeaders(), Accept: accept };
   if (spec.contentType) headers["Content-Type"] = spec.contentType;
-  const signals = [spec.signal, spec.timeoutMs ? AbortSignal.timeout(spec.timeoutMs) : undefined].filter(
-    (s): s is AbortSignal => s !== undefined,
-  );
+  const signals = [spec.signal, spec.timeoutMs ? AbortSignal.timeout(spec.timeoutMs) : undefined].filter((s): s is AbortSignal => s !== undefined);
   return fetch(url, {
     method: spec.method,
     headers,

@@ -19,7 +19,8 @@ export async function whoAmI(kc: KubeConfig): Promise<Result<Identity>> {
       timeoutMs: 10_000,
     });
     if (res.status !== 201 && res.status !== 200) {
-      if (res.status === 401) return { ok: false, error: { type: "Forbidden", message: "The API server does not accept this token (it is invalid or has expired)." } };
+      if (res.status === 401)
+        return { ok: false, error: { type: "Forbidden", message: "The API server does not accept this token (it is invalid or has expired)." } };
       return { ok: false, error: errorFromStatus(res.status, res.body) };
     }
     const info = (res.body as { status?: { userInfo?: { username?: string; groups?: string[] } } }).status?.userInfo;

@@ -9,10 +9,6 @@ export type ParseRequest =
   | { op: "planEdit"; text: string; doc: number; next: KubeObject }
   | { op: "planRemoval"; text: string; doc: number };
 
-export type ParseAnswer<R extends ParseRequest> = R extends { op: "read" }
-  ? LoadedFile
-  : R extends { op: "planEdit" }
-    ? Planned
-    : string | null;
+export type ParseAnswer<R extends ParseRequest> = R extends { op: "read" } ? LoadedFile : R extends { op: "planEdit" } ? Planned : string | null;
 
 export type WorkerMessage = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };

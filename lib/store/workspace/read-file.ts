@@ -30,7 +30,11 @@ export function readManifestFile(abs: string, rel: string, dumpMode: boolean, ma
     const st = fstatSync(fd);
     const sig = signature(st);
     if (st.size > maxBytes) {
-      return problemFile(rel, sig, `File is too large: ${formatBytes(st.size)}, more than ${formatBytes(maxBytes)} (limit ${maxBytes} bytes). Split it into smaller files.`);
+      return problemFile(
+        rel,
+        sig,
+        `File is too large: ${formatBytes(st.size)}, more than ${formatBytes(maxBytes)} (limit ${maxBytes} bytes). Split it into smaller files.`,
+      );
     }
     const bytes = Buffer.alloc(st.size);
     let off = 0;

@@ -130,10 +130,16 @@ describe("symlinks never lead a write out of the folder", () => {
 describe("files that are not manifests Routeboard can read", () => {
   it("names a file that is not UTF-8, with its line, loads nothing from it, and never writes it", async () => {
     const { ws } = nested();
-    const text = Buffer.concat([Buffer.from("apiVersion: v1\nkind: Service\nmetadata:\n  name: caf"), Buffer.from([0xe9]), Buffer.from("\n  namespace: shop\n")]);
+    const text = Buffer.concat([
+      Buffer.from("apiVersion: v1\nkind: Service\nmetadata:\n  name: caf"),
+      Buffer.from([0xe9]),
+      Buffer.from("\n  namespace: shop\n"),
+    ]);
     writeFileSync(join(ws, "latin1.yaml"), text);
     const s = await open(ws);
-    expect(s.problems()).toEqual([expect.objectContaining({ file: "latin1.yaml", line: 4, column: 12, message: expect.stringMatching(/^Not valid UTF-8: byte 0xE9 at line 4/) })]);
+    expect(s.problems()).toEqual([
+      expect.objectContaining({ file: "latin1.yaml", line: 4, column: 12, message: expect.stringMatching(/^Not valid UTF-8: byte 0xE9 at line 4/) }),
+    ]);
     expect(s.snapshot("Service").items.map((o) => o.metadata.name)).not.toContain("caf\uFFFD");
     expect(readFileSync(join(ws, "latin1.yaml")).equals(text)).toBe(true);
   });
@@ -166,7 +172,12 @@ describe("files that are not manifests Routeboard can read", () => {
   it("reports a billion-laughs file as an alias problem, and loads the rest", async () => {
     const { ws } = nested();
     const bomb = ["apiVersion: v1", "kind: ConfigMap", "metadata: {name: lol}", "a: &a [x, x, x, x, x, x, x, x, x]"];
-    for (let i = 0; i < 9; i++) bomb.push(`${"b".repeat(i + 1)}: &${"b".repeat(i + 1)} [${Array(9).fill(`*${i === 0 ? "a" : "b".repeat(i)}`).join(", ")}]`);
+    for (let i = 0; i < 9; i++)
+      bomb.push(
+        `${"b".repeat(i + 1)}: &${"b".repeat(i + 1)} [${Array(9)
+          .fill(`*${i === 0 ? "a" : "b".repeat(i)}`)
+          .join(", ")}]`,
+      );
     writeFileSync(join(ws, "lol.yaml"), bomb.join("\n") + "\n");
     const s = await open(ws);
     expect(s.problems()).toEqual([expect.objectContaining({ file: "lol.yaml", message: expect.stringMatching(/alias/i) })]);

@@ -47,7 +47,19 @@ describe("WorkspaceStore on examples/", () => {
     const names = (await s.load("HTTPRoute")).items.map((o) => `${o.metadata.namespace}/${o.metadata.name}`);
     expect(names).toEqual(expect.arrayContaining(["shop/shop", "api/api", "shop/checkout.shop.example.com", "billing/payments.billing.example.com"]));
     expect((await s.load("Revision")).items.filter((r) => r.metadata.namespace === "shop")).toHaveLength(3);
-    for (const k of ["KnativeService", "Configuration", "Route", "KIngress", "VirtualService", "IstioGateway", "Gateway", "GatewayClass", "ReferenceGrant", "Service", "Namespace"] as const) {
+    for (const k of [
+      "KnativeService",
+      "Configuration",
+      "Route",
+      "KIngress",
+      "VirtualService",
+      "IstioGateway",
+      "Gateway",
+      "GatewayClass",
+      "ReferenceGrant",
+      "Service",
+      "Namespace",
+    ] as const) {
       expect(s.snapshot(k).state).toBe("ready");
       expect(s.snapshot(k).items.length).toBeGreaterThan(0);
     }
@@ -110,7 +122,8 @@ describe("apply writes back in place", () => {
   });
 
   it("keeps status and the implicit namespace as the file has them", async () => {
-    const text = "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: r # no namespace: default\nspec:\n  rules:\n  - backendRefs:\n    - name: a\n      port: 80\n";
+    const text =
+      "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: r # no namespace: default\nspec:\n  rules:\n  - backendRefs:\n    - name: a\n      port: 80\n";
     const dir = workspace({ "r.yaml": text });
     const s = await open(dir);
     const obj = await route(s, "default", "r");
@@ -184,7 +197,9 @@ describe("problems, conflicts, read-only dumps", () => {
   it("reports an object defined twice", async () => {
     const dup = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n";
     const s = await open(workspace({ "zz-dup.yaml": dup }, true));
-    expect(s.problems()).toEqual([expect.objectContaining({ file: "zz-dup.yaml", line: 1, message: expect.stringContaining("already defined in gateway/namespaces.yaml") })]);
+    expect(s.problems()).toEqual([
+      expect.objectContaining({ file: "zz-dup.yaml", line: 1, message: expect.stringContaining("already defined in gateway/namespaces.yaml") }),
+    ]);
   });
 
   it("catches a file changed by another program between load and apply as a stale Conflict", async () => {
@@ -242,7 +257,9 @@ describe("change notification", () => {
     const file = join(dir, "shop", "shop-route.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("weight: 90", "weight: 80"));
     writeFileSync(join(dir, "new.yaml"), "apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: fresh, namespace: shop}\nspec: {}\n");
-    await expect.poll(() => events.map((e) => (e.type === "change" ? `${e.change} ${e.object.metadata.name}` : e.type)).sort(), { timeout: 5000 }).toEqual(["ADDED fresh", "MODIFIED shop"]);
+    await expect
+      .poll(() => events.map((e) => (e.type === "change" ? `${e.change} ${e.object.metadata.name}` : e.type)).sort(), { timeout: 5000 })
+      .toEqual(["ADDED fresh", "MODIFIED shop"]);
     rmSync(join(dir, "new.yaml"));
     await expect.poll(() => events.length, { timeout: 5000 }).toBe(3);
     expect(events[2]).toMatchObject({ type: "change", change: "DELETED" });

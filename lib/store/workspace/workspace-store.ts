@@ -33,9 +33,7 @@ export const REQUEST_WAIT_MS = 750;
 /** Files this big are parsed by a worker of their own (a 40,000-key mapping, about 500 KiB, takes half a second). */
 const LARGE_FILE_BYTES = 256 * 1024;
 
-type Plan =
-  | { ok: false; error: StoreError }
-  | { ok: true; kind: KindInfo; file: string; write: (() => void) | undefined; result: KubeObject };
+type Plan = { ok: false; error: StoreError } | { ok: true; kind: KindInfo; file: string; write: (() => void) | undefined; result: KubeObject };
 
 const fail = (error: StoreError): { ok: false; error: StoreError } => ({ ok: false, error });
 const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
@@ -191,7 +189,12 @@ export class WorkspaceStore implements Store {
         const key = entryKey(e.kind, e.object.metadata.namespace, e.object.metadata.name ?? "");
         const first = byKey.get(key);
         if (first) {
-          duplicates.push({ file: e.file, line: e.line, column: 1, message: `${e.object.kind} "${e.object.metadata.name}" is already defined in ${first.file} (line ${first.line}); this copy is ignored` });
+          duplicates.push({
+            file: e.file,
+            line: e.line,
+            column: 1,
+            message: `${e.object.kind} "${e.object.metadata.name}" is already defined in ${first.file} (line ${first.line}); this copy is ignored`,
+          });
         } else byKey.set(key, e);
       }
     }
@@ -336,7 +339,9 @@ export class WorkspaceStore implements Store {
     const result: KubeObject = { ...target, metadata: { ...target.metadata, namespace: current.object.metadata.namespace } };
     const causes = validateOffline(kind.key, result, this.crdDir);
     if (causes.length > 0) return fail({ type: "Invalid", message: invalidMessage(kind.key, name, causes), causes });
-    const planned = await this.editor.run({ op: "planEdit", text, doc: current.doc, next: target }).catch((err: unknown) => ({ ok: false as const, message: this.readFailure(err) }));
+    const planned = await this.editor
+      .run({ op: "planEdit", text, doc: current.doc, next: target })
+      .catch((err: unknown) => ({ ok: false as const, message: this.readFailure(err) }));
     if (!planned.ok) return fail({ type: "Failed", message: `${loaded.file}: ${planned.message}` });
     const abs = this.abs(loaded.file);
     const outside = this.outside(abs);
@@ -363,7 +368,10 @@ export class WorkspaceStore implements Store {
     const why = this.realRoot ? outsideWorkspace(this.realRoot, abs) : "the workspace folder does not exist";
     if (!why) return undefined;
     console.warn(`routeboard: refused to write ${abs}: ${why}`);
-    return { type: "Forbidden", message: `Routeboard writes only inside the workspace, and ${relative(this.root, abs) || abs} is not: ${why}. Nothing was written.` };
+    return {
+      type: "Forbidden",
+      message: `Routeboard writes only inside the workspace, and ${relative(this.root, abs) || abs} is not: ${why}. Nothing was written.`,
+    };
   }
 
   /** Everything may be written but dumps (kind: List), which are read-only. */

@@ -8,7 +8,11 @@ const obj = (o: Partial<KubeObject> & { metadata: KubeObject["metadata"] }): Kub
 describe("mergeForFile", () => {
   it("keeps status and server metadata from the file, drops them from the applied object", () => {
     const inFile = obj({ metadata: { name: "a", uid: "u1" }, status: { x: 1 } });
-    const applied = obj({ metadata: { name: "a", namespace: "default", resourceVersion: "ws-1", uid: "other", managedFields: [] }, spec: { y: 2 }, status: { x: 9 } });
+    const applied = obj({
+      metadata: { name: "a", namespace: "default", resourceVersion: "ws-1", uid: "other", managedFields: [] },
+      spec: { y: 2 },
+      status: { x: 9 },
+    });
     expect(mergeForFile(inFile, applied)).toEqual(obj({ metadata: { name: "a", uid: "u1" }, spec: { y: 2 }, status: { x: 1 } }));
   });
 
@@ -17,18 +21,24 @@ describe("mergeForFile", () => {
       metadata: { name: "a", annotations: { keep: "me" } },
       spec: { template: { image: "x" }, traffic: [{ revisionName: "a-1", percent: 100 }] },
     });
-    const applied = obj({ metadata: { name: "a", namespace: "default", annotations: { mine: "1" } }, spec: { traffic: [{ latestRevision: true, percent: 100 }] } });
-    expect(mergeForFile(inFile, applied)).toEqual(obj({
-      metadata: { name: "a", annotations: { keep: "me", mine: "1" } },
-      spec: { template: { image: "x" }, traffic: [{ latestRevision: true, percent: 100 }] },
-    }));
+    const applied = obj({
+      metadata: { name: "a", namespace: "default", annotations: { mine: "1" } },
+      spec: { traffic: [{ latestRevision: true, percent: 100 }] },
+    });
+    expect(mergeForFile(inFile, applied)).toEqual(
+      obj({
+        metadata: { name: "a", annotations: { keep: "me", mine: "1" } },
+        spec: { template: { image: "x" }, traffic: [{ latestRevision: true, percent: 100 }] },
+      }),
+    );
   });
 });
 
 describe("planEdit", () => {
   it("falls back to re-printing only that document when splicing cannot express the change", () => {
     // An alias: changing the anchored value in place would change both uses.
-    const text = "# first\napiVersion: v1\nkind: Service\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: b\n  labels: &l {x: '1'}\n  annotations: *l\n";
+    const text =
+      "# first\napiVersion: v1\nkind: Service\nmetadata: {name: a}\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: b\n  labels: &l {x: '1'}\n  annotations: *l\n";
     const next = obj({ metadata: { name: "b", labels: { x: "2" }, annotations: { x: "1" } } });
     const r = planEdit(text, 1, next);
     expect(r.ok).toBe(true);

@@ -12,6 +12,10 @@ export async function GET(req: Request) {
   if (!store) return Response.json({ ok: false, error: { type: "Unreachable", message: problem ?? "no cluster" } });
   const value = await writableNamespaces(store, kind);
   // Read-only mode writes nowhere, whatever RBAC allows.
-  if (readOnly) return Response.json({ ok: true, value: { ...value, namespaces: value.namespaces.map((n) => ({ name: n.name, allowed: false, reason: "Routeboard runs read-only here" })) } });
+  if (readOnly)
+    return Response.json({
+      ok: true,
+      value: { ...value, namespaces: value.namespaces.map((n) => ({ name: n.name, allowed: false, reason: "Routeboard runs read-only here" })) },
+    });
   return Response.json({ ok: true, value });
 }

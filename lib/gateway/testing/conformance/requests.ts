@@ -12,7 +12,8 @@ import { AFTER_CHANGE } from "./status";
 import { exact, mismatch, skip, type Outcome } from "./tally";
 
 /** Why a request through a valid BackendTLSPolicy is not compared. */
-const CERTIFICATE_AT_RUN_TIME = "the backend's serving certificate is made at run time (suite.go Setup): whether it passes the BackendTLSPolicy is not in the objects";
+const CERTIFICATE_AT_RUN_TIME =
+  "the backend's serving certificate is made at run time (suite.go Setup): whether it passes the BackendTLSPolicy is not in the objects";
 
 /** The Gateway's address, standing in for the Host header when a case sets none (TEST-NET-1). */
 export const GATEWAY_ADDRESS = "192.0.2.1";
@@ -52,7 +53,9 @@ export function matchInput(c: RequestCase, cases: Cases): MatchInput {
 const picked = (r: MatchResult): MatchedBackend[] => r.backends.filter((b) => b.valid && b.share > 0);
 
 function describe(r: MatchResult): string {
-  const to = picked(r).map((b) => `${b.namespace}/${b.name} ${Math.round(b.share * 100)} %`).join(", ");
+  const to = picked(r)
+    .map((b) => `${b.namespace}/${b.name} ${Math.round(b.share * 100)} %`)
+    .join(", ");
   return `${r.status || "no HTTP answer"}${to ? ` from ${to}` : ""} (${r.reason})`;
 }
 
@@ -62,7 +65,9 @@ const podPrefixes = (b: MatchedBackend): readonly string[] => (b.workloads && b.
 function backendOk(c: RequestCase, r: MatchResult): boolean {
   const to = picked(r);
   if (to.length === 0 || r.errorShare > 0) return false;
-  return to.every((b) => (c.namespace === undefined || b.namespace === c.namespace) && (c.backend === undefined || podPrefixes(b).some((p) => p.startsWith(c.backend ?? ""))));
+  return to.every(
+    (b) => (c.namespace === undefined || b.namespace === c.namespace) && (c.backend === undefined || podPrefixes(b).some((p) => p.startsWith(c.backend ?? ""))),
+  );
 }
 
 /**
@@ -79,7 +84,8 @@ function forwardedWrong(c: RequestCase, r: MatchResult): string | undefined {
   if (got !== path) return `the backend sees path ${path} (predicted ${got ?? "nothing"})`;
   if (want?.host && seen?.host !== want.host) return `the backend sees Host ${want.host} (predicted ${seen?.host ?? "none"})`;
   const headers = seen?.headers ?? {};
-  for (const [k, v] of Object.entries(want?.headers ?? {})) if (headers[k.toLowerCase()] !== v) return `the backend sees ${k}: ${v} (predicted ${headers[k.toLowerCase()] ?? "no such header"})`;
+  for (const [k, v] of Object.entries(want?.headers ?? {}))
+    if (headers[k.toLowerCase()] !== v) return `the backend sees ${k}: ${v} (predicted ${headers[k.toLowerCase()] ?? "no such header"})`;
   const present = (want?.absentHeaders ?? []).find((h) => headers[h.toLowerCase()] !== undefined);
   return present ? `the backend does not see ${present} (predicted ${present}: ${headers[present.toLowerCase()] ?? ""})` : undefined;
 }

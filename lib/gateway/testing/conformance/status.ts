@@ -18,7 +18,11 @@ export const AFTER_CHANGE = "after the test changed objects at run time (afterCh
 const LATEST_GENERATION = "observedGeneration of conditions is run-time state";
 
 const show = (c: Cond) => `${c.type}=${c.status ?? "any"}${c.reason ? `/${c.reason}` : ""}`;
-const showAll = (cs: readonly PredictedCondition[], type: string) => cs.filter((c) => c.type === type).map((c) => `${c.type}=${c.status}/${c.reason}`).join(", ") || `no ${type}`;
+const showAll = (cs: readonly PredictedCondition[], type: string) =>
+  cs
+    .filter((c) => c.type === type)
+    .map((c) => `${c.type}=${c.status}/${c.reason}`)
+    .join(", ") || `no ${type}`;
 const nn = (o: NN) => `${o.namespace ?? ""}/${o.name}`;
 
 /** findConditionInList. */
@@ -69,7 +73,10 @@ function policyCondition(c: ConditionCase, p: StatusPrediction, want: Cond): Out
   const gw = c.parent;
   if (!gw) return skip("policy condition without an ancestor");
   if (!policy.ancestors.some((a) => a.name === gw.name && a.namespace === (gw.namespace ?? a.namespace))) {
-    return mismatch(`ancestor ${nn(gw)} ${show(want)}`, `no ancestor entry for it (ancestors: ${policy.ancestors.map((a) => `${a.namespace}/${a.name}`).join(", ") || "none"})`);
+    return mismatch(
+      `ancestor ${nn(gw)} ${show(want)}`,
+      `no ancestor entry for it (ancestors: ${policy.ancestors.map((a) => `${a.namespace}/${a.name}`).join(", ") || "none"})`,
+    );
   }
   return conds(policy.conditions, [want], `ancestor ${nn(gw)}`);
 }
@@ -128,7 +135,8 @@ export function listenerCase(c: ListenerCase, p: StatusPrediction): Outcome {
   const l = ls.find((x) => x.name === c.name);
   if (!l) return mismatch(`listener ${c.name}`, `no such listener (${ls.map((x) => x.name).join(", ") || "none"})`);
   const routes = c.attachedRoutes ?? 0;
-  if (l.attachedRoutes !== routes) return mismatch(`listener ${c.name} attachedRoutes ${routes}`, `${l.attachedRoutes} (${l.routes.join(", ") || "no HTTPRoutes"})`);
+  if (l.attachedRoutes !== routes)
+    return mismatch(`listener ${c.name} attachedRoutes ${routes}`, `${l.attachedRoutes} (${l.routes.join(", ") || "no HTTPRoutes"})`);
   if (!kindsOk(l, c.supportedKinds)) return mismatch(`listener ${c.name} supportedKinds ${JSON.stringify(c.supportedKinds)}`, JSON.stringify(l.supportedKinds));
   return conds(l.conditions, c.conditions ?? [], `listener ${c.name}`);
 }
@@ -149,7 +157,12 @@ export function parentsCase(c: ParentsCase, p: StatusPrediction): Outcome {
     const candidates = parents.filter(refOk);
     if (!candidates.some((x) => e.conditions.every((w) => has(x.conditions, w)))) {
       const want = `parent ${r.kind || "Gateway"} ${r.namespace ?? ""}/${r.name}${r.sectionName ? `#${r.sectionName}` : ""} ${e.conditions.map(show).join(", ")}`;
-      const got = candidates.map((x) => `${x.parent.name}${x.parent.sectionName ? `#${x.parent.sectionName}` : ""}: ${x.conditions.map((k) => `${k.type}=${k.status}/${k.reason}`).join(", ")}`).join("; ");
+      const got = candidates
+        .map(
+          (x) =>
+            `${x.parent.name}${x.parent.sectionName ? `#${x.parent.sectionName}` : ""}: ${x.conditions.map((k) => `${k.type}=${k.status}/${k.reason}`).join(", ")}`,
+        )
+        .join("; ");
       return mismatch(want, got || `no status entry for that parentRef (${parents.map((x) => x.parent.name).join(", ") || "none written"})`);
     }
   }

@@ -64,8 +64,12 @@ export function report(tally: Tally): string {
   const lines: string[] = [];
   for (const c of CATEGORIES) {
     const s = tally.summary(c);
-    const skips = Object.entries(s.skipped).map(([why, n]) => `${n} ${why}`).join("; ");
-    lines.push(`${c}: found ${s.found}, compared ${s.compared}, exact ${s.exact} (${pct(s.exact, s.compared)}), skipped ${s.found - s.compared}${skips ? ` (${skips})` : ""}`);
+    const skips = Object.entries(s.skipped)
+      .map(([why, n]) => `${n} ${why}`)
+      .join("; ");
+    lines.push(
+      `${c}: found ${s.found}, compared ${s.compared}, exact ${s.exact} (${pct(s.exact, s.compared)}), skipped ${s.found - s.compared}${skips ? ` (${skips})` : ""}`,
+    );
     for (const m of s.mismatches) lines.push(`  mismatch ${m.test} ${m.source}: expected ${m.expected}, predicted ${m.predicted}`);
   }
   return lines.join("\n");

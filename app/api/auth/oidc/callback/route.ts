@@ -32,6 +32,8 @@ export async function GET(req: Request) {
   }
   const c = sessionCookie(s.value, cfg);
   jar.set(c.name, c.value, c.options);
-  console.log(`routeboard: login (oidc) as ${s.value.user.username}, ID token valid until ${new Date(tokens.idTokenExp).toISOString()}${tokens.refreshToken ? ", with a refresh token" : ", no refresh token"}`);
+  console.log(
+    `routeboard: login (oidc) as ${s.value.user.username}, ID token valid until ${new Date(tokens.idTokenExp).toISOString()}${tokens.refreshToken ? ", with a refresh token" : ", no refresh token"}`,
+  );
   return Response.redirect(new URL(pending.next, site), 302);
 }

@@ -13,5 +13,10 @@ export default async function HTTPRouteChainPage({ params }: { params: Params })
   const { ns, name } = await params;
   // In a workspace folder, net-gateway-api's HTTPRoutes are predicted (see the overview).
   const { banner } = await requestSession();
-  return <LiveChain root={{ kind: "HTTPRoute", namespace: decodeURIComponent(ns), name: decodeURIComponent(name) }} predictControllers={banner.mode === "workspace"} />;
+  return (
+    <LiveChain
+      root={{ kind: "HTTPRoute", namespace: decodeURIComponent(ns), name: decodeURIComponent(name) }}
+      predictControllers={banner.mode === "workspace"}
+    />
+  );
 }

@@ -12,5 +12,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function KsvcChainPage({ params }: { params: Params }) {
   const { ns, name } = await params;
   const { banner } = await requestSession();
-  return <LiveChain root={{ kind: "KnativeService", namespace: decodeURIComponent(ns), name: decodeURIComponent(name) }} predictControllers={banner.mode === "workspace"} />;
+  return (
+    <LiveChain
+      root={{ kind: "KnativeService", namespace: decodeURIComponent(ns), name: decodeURIComponent(name) }}
+      predictControllers={banner.mode === "workspace"}
+    />
+  );
 }
