@@ -53,6 +53,7 @@ export function ApplyBar(props: {
       <button
         type="button"
         onClick={props.onDryRun}
+        aria-keyshortcuts="Control+Enter"
         disabled={busy || !!props.blocked}
         className="rounded border border-sky-700 px-2 py-1 font-medium text-sky-800 disabled:opacity-40"
       >

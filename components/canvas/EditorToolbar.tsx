@@ -1,13 +1,12 @@
 "use client";
 import { useState } from "react";
-import { addNewRule } from "@/lib/canvas";
 import { addHostname } from "@/lib/graph";
 import type { DraftGraph } from "./useDraftGraph";
 
 const btn = "rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-50 disabled:opacity-40";
 
 /** Undo/redo, add a rule or a hostname, discard the draft. */
-export function EditorToolbar({ draft, routeId }: { draft: DraftGraph; routeId: string }) {
+export function EditorToolbar({ draft, routeId, onNewRule }: { draft: DraftGraph; routeId: string; onNewRule: () => void }) {
   const [host, setHost] = useState("");
   return (
     <div role="toolbar" aria-label="Canvas tools" className="flex flex-wrap items-center gap-2 text-xs">
@@ -17,7 +16,7 @@ export function EditorToolbar({ draft, routeId }: { draft: DraftGraph; routeId: 
       <button type="button" className={btn} onClick={draft.redo} disabled={!draft.canRedo} aria-keyshortcuts="Control+Shift+Z">
         Redo
       </button>
-      <button type="button" className={btn} onClick={() => draft.edit((g) => addNewRule(g, routeId))}>
+      <button type="button" className={btn} onClick={onNewRule}>
         Add rule
       </button>
       <form

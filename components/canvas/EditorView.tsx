@@ -1,6 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { YamlDiff } from "@/components/yaml/YamlDiff";
 import { YamlView } from "@/components/yaml/YamlView";
 import { Notice } from "@/components/ui/Notice";
@@ -139,6 +139,43 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
     },
     [draft],
   );
+  // A rule added from the keyboard (toolbar or palette): it is selected and its path field takes
+  // the focus, text selected, so typing the path is the next key press.
+  const pendingFocus = useRef(false);
+  // The rule the keyboard is working on (added, or left with Enter): the palette adds to it. Kept
+  // apart from the canvas's selection, which React Flow owns; a click on a node replaces it.
+  const [targetRule, setTargetRule] = useState<string>();
+  const onSelect = useCallback((id: string | undefined) => {
+    setSelected(id);
+    setTargetRule(undefined);
+  }, []);
+  const newRule = useCallback(() => {
+    pendingFocus.current = true;
+    draft.edit((g) => addNewRule(g, routeId));
+  }, [draft, routeId]);
+  const ruleIds = graph.entries[0]?.ids.rules;
+  useEffect(() => {
+    if (!pendingFocus.current || !ruleIds?.length) return;
+    pendingFocus.current = false;
+    const id = ruleIds[ruleIds.length - 1]?.id;
+    if (!id) return;
+    setTargetRule(id);
+    // The node is drawn once laid out: look for its field for up to a second.
+    let frames = 0;
+    const tryFocus = () => {
+      const input = document.querySelector<HTMLInputElement>(`input[aria-label="Path of Rule ${ruleIds.length}"]`);
+      if (input) {
+        input.focus();
+        input.select();
+      } else if (frames++ < 60) requestAnimationFrame(tryFocus);
+    };
+    requestAnimationFrame(tryFocus);
+  }, [ruleIds]);
+  const chooseBackendFor = useCallback((ruleId: string) => {
+    setTargetRule(ruleId);
+    document.getElementById("palette-search")?.focus();
+  }, []);
+
   const actions: CanvasActions = useMemo(
     () => ({
       readOnly,
@@ -154,8 +191,9 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
         });
         return r.scaledBy ? { tone: "info" as const, text: scaledWords(r.scaledBy, typed) } : undefined;
       },
+      chooseBackendFor,
     }),
-    [readOnly, draft, dropItem, pinned, graph],
+    [readOnly, draft, dropItem, pinned, graph, chooseBackendFor],
   );
 
   useEffect(() => {
@@ -178,7 +216,18 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
       : !dirty && grants.length === 0
         ? "No changes to apply."
         : undefined;
-  const selectedRule = graphNodes(graph).find((n) => n.id === selected && n.kind === "rule")?.id;
+  // Ctrl+Enter anywhere in the editor: dry-run, then (once it passed) apply — no hunt for the buttons.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.key !== "Enter" || readOnly || blocked) return;
+      e.preventDefault();
+      if (applyFlow.state.step === "dry-run-ok") void applyFlow.apply();
+      else if (applyFlow.state.step !== "dry-running" && applyFlow.state.step !== "applying") void applyFlow.dryRun();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [applyFlow, blocked, readOnly]);
+  const selectedRule = graphNodes(graph).find((n) => n.id === (targetRule ?? selected) && n.kind === "rule")?.id;
   const conflict = applyFlow.state.step === "conflict" ? applyFlow.state : undefined;
   const theirs = conflict?.theirs as unknown as HTTPRoute | undefined;
 
@@ -242,7 +291,7 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
             ))}
           </Notice>
         )}
-        {!readOnly && <EditorToolbar draft={draft} routeId={routeId} />}
+        {!readOnly && <EditorToolbar draft={draft} routeId={routeId} onNewRule={newRule} />}
         <div className="flex min-h-[320px] flex-1 gap-2">
           {!readOnly && (
             <Palette
@@ -252,7 +301,7 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
               readOnly={readOnly}
               {...(selectedRule && { selectedRule })}
               onAdd={(item) => selectedRule && dropItem(selectedRule, item)}
-              onNewRule={() => draft.edit((g) => addNewRule(g, routeId))}
+              onNewRule={newRule}
             />
           )}
           <div
@@ -266,7 +315,7 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
               edges={flow.edges}
               routeId={routeId}
               {...(selected && { selected })}
-              onSelect={setSelected}
+              onSelect={onSelect}
               highlighted={tester.tested}
               label={`Canvas of HTTPRoute ${ns}/${route.metadata.name}`}
             />

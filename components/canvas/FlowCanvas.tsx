@@ -138,6 +138,15 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
     [edges, compact, highlighted, names],
   );
 
+  // Memoised, as React Flow asks: a new handler each render makes it report the selection again.
+  const onSelectionChange = useCallback(
+    ({ nodes: sel }: OnSelectionChangeParams) => {
+      const id = sel[0]?.id;
+      if (id !== selected) onSelect?.(id);
+    },
+    [onSelect, selected],
+  );
+
   const onNodesChange = useCallback((changes: NodeChange[]) => {
     // Removal goes through the graph (onNodesDelete), never straight to the drawing.
     setNodes((ns) =>
@@ -217,7 +226,7 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
         }
         onConnect={onConnect}
         isValidConnection={(c) => base.find((n) => n.id === c.source)?.type === "hostname" && base.find((n) => n.id === c.target)?.type === "rule"}
-        onSelectionChange={({ nodes: sel }: OnSelectionChangeParams) => onSelect?.(sel[0]?.id)}
+        onSelectionChange={onSelectionChange}
         deleteKeyCode={readOnly ? null : ["Delete", "Backspace"]}
         nodesConnectable={!readOnly}
         edgesFocusable={false}

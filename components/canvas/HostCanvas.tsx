@@ -32,7 +32,14 @@ const editLink = (r: HTTPRoute) => (
   </Link>
 );
 
-const READ_ONLY = { readOnly: true, edit: () => undefined, dropItem: () => undefined, problemsOf: () => [], typeWeight: () => undefined };
+const READ_ONLY = {
+  readOnly: true,
+  edit: () => undefined,
+  dropItem: () => undefined,
+  problemsOf: () => [],
+  typeWeight: () => undefined,
+  chooseBackendFor: () => undefined,
+};
 /** What matchRequest reads besides routes and Gateways: a request is routed over every route on the Gateway, not only this hostname's. */
 const LIVE = ["HTTPRoute", "Gateway", "GatewayClass", "ReferenceGrant", "Service", "Namespace", "VirtualService", "KnativeService"] as const;
 

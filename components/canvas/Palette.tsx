@@ -1,5 +1,5 @@
 "use client";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { searchPalette, type PaletteItem } from "@/lib/canvas";
 import { PALETTE_MIME } from "./canvas-context";
 
@@ -18,6 +18,21 @@ export function Palette(props: {
 }) {
   const [query, setQuery] = useState("");
   const shown = useMemo(() => searchPalette(props.items, query, props.namespace).slice(0, 200), [props.items, query, props.namespace]);
+  // One Tab stop for the whole list (a roving tabindex): arrows, Home and End move within it.
+  const [active, setActive] = useState(0);
+  const current = Math.min(active, Math.max(0, shown.length - 1));
+  const list = useRef<HTMLUListElement>(null);
+  const move = (to: number) => {
+    const i = Math.max(0, Math.min(shown.length - 1, to));
+    setActive(i);
+    list.current?.querySelectorAll<HTMLButtonElement>("button[data-palette-item]")[i]?.focus();
+  };
+  const onListKey = (e: React.KeyboardEvent) => {
+    const to = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: shown.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    move(to);
+  };
   const drag = (payload: object) => (e: React.DragEvent) => {
     e.dataTransfer.setData(PALETTE_MIME, JSON.stringify(payload));
     e.dataTransfer.effectAllowed = "copy";
@@ -49,19 +64,38 @@ export function Palette(props: {
         type="search"
         placeholder="Search services"
         value={query}
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => (setQuery(e.target.value), setActive(0))}
+        onKeyDown={(e) => {
+          // Enter adds the first match to the selected rule; ArrowDown goes into the list.
+          const first = shown[0];
+          const plain = !e.ctrlKey && !e.metaKey && !e.altKey && !e.shiftKey;
+          if (e.key === "Enter" && plain && props.selectedRule && first && !props.readOnly) {
+            e.preventDefault();
+            props.onAdd(first);
+            setQuery("");
+          } else if (e.key === "ArrowDown" && shown.length > 0) {
+            e.preventDefault();
+            move(0);
+          }
+        }}
+        aria-keyshortcuts="Enter"
+        aria-describedby="palette-hint"
         className="rounded border border-slate-300 px-2 py-1"
       />
-      <p className="text-slate-500">{props.selectedRule ? "Drag onto a rule, or press to add to the selected rule." : "Drag onto a rule."}</p>
-      <ul className="flex-1 space-y-1 overflow-y-auto" aria-label="Services and Knative Services">
+      <p id="palette-hint" className="text-slate-500">
+        {props.selectedRule ? "Drag onto a rule, or press one (Enter in the search adds the first match) to add it to the selected rule." : "Drag onto a rule."}
+      </p>
+      <ul ref={list} onKeyDown={onListKey} className="flex-1 space-y-1 overflow-y-auto" aria-label="Services and Knative Services">
         {props.loading && <li className="text-slate-500">Loading services…</li>}
         {!props.loading && shown.length === 0 && (
           <li className="text-slate-500">{query ? `No service matches "${query}".` : "No Services in this cluster."}</li>
         )}
-        {shown.map((item) => (
+        {shown.map((item, i) => (
           <li key={item.key}>
             <button
               type="button"
+              tabIndex={i === current ? 0 : -1}
+              onFocus={() => setActive(i)}
               draggable={!props.readOnly}
               disabled={props.readOnly}
               onDragStart={drag(item)}

@@ -11,6 +11,8 @@ export interface CanvasActions {
   problemsOf(nodeId: string): readonly string[];
   /** A weight typed on a backend node; a fraction scales the rule's weights. What was done, or why not. */
   typeWeight(backendId: string, typed: number): { tone: "error" | "info"; text: string } | undefined;
+  /** From a rule's path field (Enter): select the rule and go to the palette to pick its backend. */
+  chooseBackendFor(ruleId: string): void;
 }
 
 export const CanvasActionsContext = createContext<CanvasActions>({
@@ -19,6 +21,7 @@ export const CanvasActionsContext = createContext<CanvasActions>({
   dropItem: () => undefined,
   problemsOf: () => [],
   typeWeight: () => undefined,
+  chooseBackendFor: () => undefined,
 });
 
 export const useCanvasActions = () => useContext(CanvasActionsContext);

@@ -12,7 +12,7 @@ import { Problems } from "./Problems";
 import { useCompact } from "./useCompact";
 
 export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
-  const { readOnly, edit, dropItem, problemsOf } = useCanvasActions();
+  const { readOnly, edit, dropItem, problemsOf, chooseBackendFor } = useCanvasActions();
   const [over, setOver] = useState(false);
   const compact = useCompact();
   const size = sizeOf({ type: "rule", data });
@@ -130,7 +130,14 @@ export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
           value={pathValue}
           disabled={readOnly}
           aria-label={`Path of ${label}`}
+          aria-keyshortcuts="Enter"
+          title="Enter: choose this rule's backend in the palette"
           onChange={(e) => edit((g) => setRulePath(g, id, { value: e.target.value }))}
+          onKeyDown={(e) => {
+            if (e.key !== "Enter" || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey || readOnly) return;
+            e.preventDefault();
+            chooseBackendFor(id);
+          }}
         />
       </div>
       <div className="mt-1 flex flex-wrap gap-1 text-[11px]">
