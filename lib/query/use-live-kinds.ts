@@ -1,7 +1,7 @@
 "use client";
 import { useQueries, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { applyEvent } from "../live/apply-change";
+import { applyEvents, shareSnapshot } from "../live/apply-change";
 import { liveKey } from "../live/protocol";
 import type { KindKey, KindSnapshot, StoreEvent } from "../store";
 import { useClusterContext } from "./cluster-context";
@@ -28,6 +28,9 @@ export function useLiveKinds(kinds: readonly KindKey[]): { snapshots: (KindSnaps
       queryFn: () => fetchSnapshot(kind),
       staleTime: Infinity,
       refetchOnWindowFocus: false,
+      // applyEvents and shareSnapshot share structure by resourceVersion; TanStack's own deep
+      // comparison would walk every object of every snapshot on each change.
+      structuralSharing: false,
     })),
     combine,
   });
@@ -45,18 +48,45 @@ export function useLiveKinds(kinds: readonly KindKey[]): { snapshots: (KindSnaps
     es.onerror = () => {
       lostTimer ??= setTimeout(() => setConnection("lost"), 1500);
     };
+    // Changes are queued and written once per animation frame: a burst of watch events (a
+    // controller resyncing, a kubectl apply of a List) costs one render, not one per event.
+    let queued = new Map<KindKey, StoreEvent[]>();
+    let cancel: (() => void) | undefined;
+    const flush = () => {
+      cancel = undefined;
+      const batch = queued;
+      queued = new Map();
+      for (const [kind, events] of batch) qc.setQueryData<KindSnapshot>(liveKey(context, kind), (old) => (old ? applyEvents(old, events) : old));
+    };
+    // A hidden tab gets no animation frames; a timer keeps its cache from growing a backlog.
+    const schedule = () => {
+      if (cancel) return;
+      if (document.hidden) {
+        const t = window.setTimeout(flush, 250);
+        cancel = () => clearTimeout(t);
+      } else {
+        const f = requestAnimationFrame(flush);
+        cancel = () => cancelAnimationFrame(f);
+      }
+    };
     es.addEventListener("snapshot", (m) => {
       const snap = JSON.parse((m as MessageEvent<string>).data) as KindSnapshot;
-      qc.setQueryData(liveKey(context, snap.kind), snap);
+      // Changes queued before this snapshot are older than it.
+      queued.delete(snap.kind);
+      qc.setQueryData<KindSnapshot>(liveKey(context, snap.kind), (old) => shareSnapshot(old, snap));
     });
     const onEvent = (m: Event) => {
       const e = JSON.parse((m as MessageEvent<string>).data) as StoreEvent;
-      qc.setQueryData<KindSnapshot>(liveKey(context, e.kind), (old) => (old ? applyEvent(old, e) : old));
+      const list = queued.get(e.kind);
+      if (list) list.push(e);
+      else queued.set(e.kind, [e]);
+      schedule();
     };
     es.addEventListener("change", onEvent);
     es.addEventListener("state", onEvent);
     return () => {
       clearTimeout(lostTimer);
+      cancel?.();
       es.close();
     };
   }, [kindList, context, qc]);
