@@ -15,6 +15,8 @@ export function chainHref(row: OverviewRow): string {
   return `/troubleshoot/${kind}/${encodeURIComponent(row.root.namespace)}/${encodeURIComponent(row.root.name)}`;
 }
 
+const openChain = (row: OverviewRow) => ({ href: chainHref(row) });
+
 /** /troubleshoot: every chain in the cluster with its health, live. */
 export function LiveOverview({ predictControllers = false }: { predictControllers?: boolean }) {
   const live = useLiveObjects();
@@ -40,7 +42,7 @@ export function LiveOverview({ predictControllers = false }: { predictController
           options={inputs.options}
           query={query}
           setQuery={setQuery}
-          open={(r) => ({ href: chainHref(r) })}
+          open={openChain}
           emptyText="Create a Knative Service or an HTTPRoute; it appears here by itself."
         />
       )}

@@ -4,7 +4,7 @@ export { matcher } from "./match";
 export { type ConditionSummary } from "./parent-status";
 export { type PredictOptions } from "./predict";
 export { missingGrants } from "./reference-grants";
-export { byNamespaceAndName, matchesQuery, summarizeRoute } from "./route-summary";
+export { byNamespaceAndName, firstRoutes, matchesQuery, summarizeRoute, type RouteSummary } from "./route-summary";
 export { type HTTPMethod, type HTTPPathMatchType } from "./route-types";
 export { type Gateway, type HTTPRoute, type ReferenceGrant } from "./types.generated";
 export { scaledWords } from "./weights";

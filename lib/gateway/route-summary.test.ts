@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchesQuery, summarizeRoute } from "./route-summary";
+import { byNamespaceAndName, firstRoutes, matchesQuery, summarizeRoute } from "./route-summary";
 import type { HTTPRoute } from "./types.generated";
 
 const route: HTTPRoute = {
@@ -47,5 +47,29 @@ describe("matchesQuery", () => {
     ["ns:team", false],
   ])("%j → %s", (q, want) => {
     expect(matchesQuery(s, q)).toBe(want);
+  });
+});
+
+describe("firstRoutes: the server's first screen of the list", () => {
+  const many: HTTPRoute[] = ["b", "a", "c"].flatMap((ns) =>
+    Array.from({ length: 30 }, (_, i) => ({
+      ...route,
+      metadata: { name: `r${29 - i}`, namespace: ns },
+      spec: { ...route.spec, hostnames: [`h${i}.${ns}.test`] },
+    })),
+  );
+
+  it("is the head of what the page shows: the same sort and the same filter", () => {
+    const head = firstRoutes(many, "ns:b", 10);
+    const page = many
+      .map(summarizeRoute)
+      .filter((r) => matchesQuery(r, "ns:b"))
+      .sort(byNamespaceAndName);
+    expect(head.rows.map((r) => r.key)).toEqual(page.slice(0, 10).map((r) => r.key));
+    expect(head).toMatchObject({ total: 90, matching: 30 });
+  });
+
+  it("says how many match when none does", () => {
+    expect(firstRoutes(many, "nothing-like-this", 10)).toEqual({ rows: [], total: 90, matching: 0 });
   });
 });

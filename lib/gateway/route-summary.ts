@@ -40,3 +40,13 @@ export function matchesQuery(s: RouteSummary, query: string): boolean {
 export function byNamespaceAndName(a: RouteSummary, b: RouteSummary): number {
   return a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name);
 }
+
+/**
+ * The first screen of the routes list, as the page will show it (sorted, filtered): what the
+ * server renders so the first rows do not wait for the whole list to reach the browser.
+ */
+export function firstRoutes(routes: readonly HTTPRoute[], query: string, limit: number): { rows: RouteSummary[]; total: number; matching: number } {
+  const all = routes.map(summarizeRoute).filter((r) => matchesQuery(r, query));
+  all.sort(byNamespaceAndName);
+  return { rows: all.slice(0, limit), total: routes.length, matching: all.length };
+}
