@@ -29,11 +29,15 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** A port chosen beforehand (default: a free one). */
   port?: number;
+  /** Another checkout to serve (a benchmark's baseline build); default: this one. */
+  cwd?: string;
 }
 
 export interface App {
   url: string;
   port: number;
+  /** The server's process (scripts/serve.mjs; Next runs as its child). */
+  pid: number | undefined;
   /** Everything the server printed so far (stdout and stderr), for tests that read its log. */
   logs: () => string;
   /** Resolves when the server process has exited. */
@@ -50,6 +54,7 @@ export async function startApp(opts: StartOptions | string): Promise<App> {
   const { ROUTEBOARD_WORKSPACE: _ws, ...inherited } = process.env;
   const child = spawn(process.execPath, ["scripts/serve.mjs", ...(o.workspace ? ["--workspace", o.workspace] : [])], {
     stdio: ["ignore", "pipe", "pipe"],
+    cwd: o.cwd,
     env: {
       ...inherited,
       ...(o.kubeconfig !== undefined ? { KUBECONFIG: o.kubeconfig } : {}),
@@ -74,6 +79,7 @@ export async function startApp(opts: StartOptions | string): Promise<App> {
   return {
     url,
     port,
+    pid: child.pid,
     logs: () => log,
     exited,
     signal: (sig) => child.kill(sig),

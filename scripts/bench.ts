@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<void>> = {
   chain: () => import("./bench/chain").then((m) => m.benchChain()),
   "hostile-files": () => import("./bench/hostile-files").then((m) => m.benchHostileFiles()),
   gateway: () => import("./bench/gateway").then((m) => m.benchGateway()),
+  lists: () => import("./bench/lists").then((m) => m.benchLists()),
 };
 
 const only = process.env.BENCH_ONLY?.split(",").filter(Boolean);

@@ -1,12 +1,12 @@
 // A canvas of 2,000 nodes in headless Chromium: time to the first interactive render, and
 // frame times while panning and while dragging a node. The canvas is the hostname view of 77
 // HTTPRoutes on one host (each: a hostname, a Gateway, 8 rules, 16 backends = 26 nodes).
-import { spawn } from "node:child_process";
 import { chromium, type Page } from "@playwright/test";
 import { startCluster, stopCluster } from "../../e2e/cluster/cluster";
 import { buildApp, CHROMIUM_ARGS, startApp } from "../../e2e/server";
 import { COMPACT_BELOW } from "../../lib/canvas/flow";
 import { OVERVIEW_BELOW } from "../../lib/canvas/overview";
+import { kubectlIn } from "./kubectl";
 import { ms, percentile, writeSection } from "./report";
 
 const ROUTES = 77;
@@ -31,14 +31,6 @@ function routes(): object {
     },
   }));
   return { apiVersion: "v1", kind: "List", items };
-}
-
-function kubectlIn(kubeconfig: string, args: string[], input?: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const p = spawn("kubectl", ["--kubeconfig", kubeconfig, ...args], { stdio: ["pipe", "ignore", "inherit"] });
-    p.on("exit", (c) => (c === 0 ? resolve() : reject(new Error(`kubectl ${args.join(" ")} exited ${c}`))));
-    p.stdin.end(input ?? "");
-  });
 }
 
 /** Frame times (ms between animation frames) recorded in the page while `act` runs. */

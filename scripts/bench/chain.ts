@@ -2,7 +2,6 @@
 // Configuration, Revision, Route, KIngress, two HTTPRoutes, the Revision's Service, shared
 // Gateways and class) in a real API server. Times the chain of one and the overview of all,
 // computed from Routeboard's watch-fed cache, side by side with `kubectl get` of the same kinds.
-import { spawn } from "node:child_process";
 import { chainOverview, indexObjects, resolveChain } from "../../lib/chain";
 import { knativeChain } from "../../lib/chain/testing/knative-chain";
 import type { KubeObject } from "../../lib/k8s/meta";
@@ -11,6 +10,7 @@ import { forContext, loadKubeConfig } from "../../lib/store/cluster/kubeconfig";
 import type { KindKey } from "../../lib/store";
 import { startCluster, stopCluster, type ClusterState } from "../../e2e/cluster/cluster";
 import { parseJsonStream } from "../../e2e/chain-fixtures";
+import { kubectlIn } from "./kubectl";
 import { ms, percentile, writeSection } from "./report";
 
 const N = Number(process.env.BENCH_CHAINS ?? 500);
@@ -32,21 +32,7 @@ const KINDS: KindKey[] = [
 const KUBECTL_KINDS =
   "services.serving.knative.dev,configurations,revisions,routes.serving.knative.dev,ingresses.networking.internal.knative.dev,httproutes,gateways,gatewayclasses,referencegrants,services,namespaces";
 
-function kubectlIn(cluster: ClusterState, args: string[], input?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const p = spawn("kubectl", ["--kubeconfig", cluster.kubeconfig, "--context", "admin", ...args]);
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    p.stdout.on("data", (b: Buffer) => out.push(b));
-    p.stderr.on("data", (b: Buffer) => err.push(b));
-    p.on("exit", (c) =>
-      c === 0
-        ? resolve(Buffer.concat(out).toString("utf8"))
-        : reject(new Error(`kubectl ${args[0]} exited ${c}: ${Buffer.concat(err).toString("utf8").slice(0, 500)}`)),
-    );
-    p.stdin.end(input ?? "");
-  });
-}
+const kubectlAt = (cluster: ClusterState, args: string[], input?: string) => kubectlIn(cluster.kubeconfig, args, input);
 
 const FAKE = /uid:[A-Za-z]+\/[a-z0-9.-]+/g;
 
@@ -70,7 +56,7 @@ async function createAll(cluster: ClusterState, objects: KubeObject[]): Promise<
           ) as KubeObject,
       );
       const created = {
-        items: parseJsonStream(await kubectlIn(cluster, ["create", "-f", "-", "-o", "json"], JSON.stringify({ apiVersion: "v1", kind: "List", items }))),
+        items: parseJsonStream(await kubectlAt(cluster, ["create", "-f", "-", "-o", "json"], JSON.stringify({ apiVersion: "v1", kind: "List", items }))),
       };
       const withStatus: KubeObject[] = [];
       batch.forEach((o, j) => {
@@ -81,7 +67,7 @@ async function createAll(cluster: ClusterState, objects: KubeObject[]): Promise<
         if (o.status !== undefined) withStatus.push({ ...c, status: JSON.parse(JSON.stringify(o.status).replace(FAKE, (m) => real.get(m) ?? m)) });
       });
       if (withStatus.length > 0)
-        await kubectlIn(cluster, ["replace", "--subresource=status", "-f", "-"], JSON.stringify({ apiVersion: "v1", kind: "List", items: withStatus }));
+        await kubectlAt(cluster, ["replace", "--subresource=status", "-f", "-"], JSON.stringify({ apiVersion: "v1", kind: "List", items: withStatus }));
     }
   }
 }
@@ -106,8 +92,8 @@ export async function benchChain(): Promise<void> {
   const store = new ClusterStore(forContext(kc, "admin"));
   try {
     const ctx = { ns: "bench", gwNs: "bench-gw", cls: "bench-class" };
-    await kubectlIn(cluster, ["create", "namespace", ctx.ns]);
-    await kubectlIn(cluster, ["create", "namespace", ctx.gwNs]);
+    await kubectlAt(cluster, ["create", "namespace", ctx.ns]);
+    await kubectlAt(cluster, ["create", "namespace", ctx.gwNs]);
     const seen = new Set<string>();
     const objects: KubeObject[] = [];
     for (let i = 0; i < N; i++) {
@@ -160,10 +146,10 @@ export async function benchChain(): Promise<void> {
     const byNs = new Map<string | undefined, string[]>();
     for (const n of names) byNs.set(n.ns, [...(byNs.get(n.ns) ?? []), n.ref]);
     const oneKubectl = await series(() =>
-      Promise.all([...byNs].map(([ns, refs]) => kubectlIn(cluster, ["get", ...refs, ...(ns ? ["-n", ns] : []), "-o", "json"]))),
+      Promise.all([...byNs].map(([ns, refs]) => kubectlAt(cluster, ["get", ...refs, ...(ns ? ["-n", ns] : []), "-o", "json"]))),
     );
     const overview = await series(() => chainOverview(all()));
-    const overviewKubectl = await series(() => kubectlIn(cluster, ["get", KUBECTL_KINDS, "-A", "-o", "json"]));
+    const overviewKubectl = await series(() => kubectlAt(cluster, ["get", KUBECTL_KINDS, "-A", "-o", "json"]));
 
     const ref1 = percentile(oneKubectl, 50);
     const refAll = percentile(overviewKubectl, 50);
