@@ -11,6 +11,7 @@ const benches: Record<string, () => Promise<void>> = {
   "hostile-files": () => import("./bench/hostile-files").then((m) => m.benchHostileFiles()),
   gateway: () => import("./bench/gateway").then((m) => m.benchGateway()),
   lists: () => import("./bench/lists").then((m) => m.benchLists()),
+  "live-events": () => import("./bench/live-events").then((m) => m.benchLiveEvents()),
 };
 
 const only = process.env.BENCH_ONLY?.split(",").filter(Boolean);

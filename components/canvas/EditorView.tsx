@@ -15,6 +15,7 @@ import { pinProblems } from "@/lib/canvas";
 import { rebase } from "@/lib/canvas";
 import { testerObjects } from "@/lib/canvas";
 import { routingTable } from "@/lib/canvas";
+import { useSettledValue } from "@/components/ui/useSettledValue";
 import { missingGrants } from "@/lib/gateway";
 import type { Gateway, HTTPRoute, ReferenceGrant } from "@/lib/gateway";
 import { fromHTTPRoutes, graphNodes, setTypedWeight, type RouteGraph } from "@/lib/graph";
@@ -70,15 +71,19 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
 
   const validation = useValidation(graph, route);
   // Precedence is decided across every route on the same hostnames, so the table includes them.
-  const table = useMemo(() => {
-    const hosts = new Set(route.spec.hostnames ?? []);
-    const others = ((routesSnap?.items ?? []) as unknown as HTTPRoute[]).filter(
+  const hostKey = (route.spec.hostnames ?? []).join(",");
+  const others = useMemo(() => {
+    const hosts = new Set(hostKey.split(",").filter(Boolean));
+    const rs = ((routesSnap?.items ?? []) as unknown as HTTPRoute[]).filter(
       (r) => !(r.metadata.namespace === ns && r.metadata.name === route.metadata.name) && (r.spec.hostnames ?? []).some((h) => hosts.has(h)),
     );
-    // The draft graph itself, not one rebuilt from its route: its rule ids follow rules through
-    // reorders, so the table's verdicts land on the nodes the canvas draws.
-    return routingTable({ entries: [...graph.entries, ...fromHTTPRoutes(others).entries] });
-  }, [graph, route, routesSnap, ns]);
+    return fromHTTPRoutes(rs).entries;
+  }, [hostKey, routesSnap, ns, route.metadata.name]);
+  // Ranking every rule on a busy host takes tens of ms: it follows the draft once typing pauses,
+  // so a keystroke paints at once. The draft graph itself, not one rebuilt from its route: its
+  // rule ids follow rules through reorders, so the table's verdicts land on the nodes drawn.
+  const settledGraph = useSettledValue(graph, 250);
+  const table = useMemo(() => routingTable({ entries: [...settledGraph.entries, ...others] }), [settledGraph, others]);
   // The draft, not the stored route, answers the tested request: an edit shows its effect before it is applied.
   const testerInput = useMemo(
     () => testerObjects([routesSnap, servicesSnap, gatewaysSnap, grantsSnap, classesSnap, nsSnap], route),

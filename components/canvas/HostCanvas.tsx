@@ -13,6 +13,7 @@ import { useKnativeSettings } from "@/lib/query";
 import type { Gateway, HTTPRoute } from "@/lib/gateway";
 import { fromHTTPRoutes } from "@/lib/graph";
 import { useLiveKinds } from "@/lib/query";
+import { useStableItems } from "@/components/ui/useStableItems";
 import { CanvasActionsContext } from "./canvas-context";
 import { FlowCanvas } from "./FlowCanvas";
 import { RequestTester } from "./RequestTester";
@@ -48,21 +49,25 @@ export function HostCanvas({ hostname }: { hostname: string }) {
   const { snapshots, connection } = useLiveKinds(LIVE);
   const [routesSnap, gwSnap, classSnap, grantSnap, svcSnap, nsSnap, vsSnap, ksvcSnap] = snapshots;
   const { settings } = useKnativeSettings();
-  const routes = useMemo(
+  const matching = useMemo(
     () =>
       ((routesSnap?.items ?? []) as unknown as HTTPRoute[])
         .filter((r) => (r.spec.hostnames ?? []).includes(hostname))
         .sort((a, b) => `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`)),
     [routesSnap, hostname],
   );
+  // A change to a route on another host keeps this array, so the 2,000-node graph is not rebuilt.
+  const routes = useStableItems(matching);
   const graph = useMemo(() => fromHTTPRoutes(routes), [routes]);
   const table = useMemo(() => routingTable(graph), [graph]);
   // Hand-written Istio VirtualServices on this host, beside the HTTPRoutes, each with its suggested HTTPRoute.
-  const handWritten = useMemo(() => {
-    const index = indexObjects([routesSnap, svcSnap, vsSnap, ksvcSnap].flatMap((s) => s?.items ?? []));
-    const clusterDomain = settings?.network.config.clusterDomain;
-    return handWrittenLookup(index, { gateway: settings?.gateway.config ?? {}, ...(clusterDomain && { clusterDomain }) })([hostname]);
-  }, [routesSnap, svcSnap, vsSnap, ksvcSnap, settings, hostname]);
+  const handWritten = useStableItems(
+    useMemo(() => {
+      const index = indexObjects([routesSnap, svcSnap, vsSnap, ksvcSnap].flatMap((s) => s?.items ?? []));
+      const clusterDomain = settings?.network.config.clusterDomain;
+      return handWrittenLookup(index, { gateway: settings?.gateway.config ?? {}, ...(clusterDomain && { clusterDomain }) })([hostname]);
+    }, [routesSnap, svcSnap, vsSnap, ksvcSnap, settings, hostname]),
+  );
   const flow = useMemo(() => {
     const f = toFlow(graph, {
       gateways: (gwSnap?.items ?? []) as unknown as Gateway[],

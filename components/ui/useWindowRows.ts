@@ -14,10 +14,17 @@ const FIRST_SCREEN = { width: 1280, height: 1000 };
 export function useWindowRows<E extends HTMLElement>(count: number, estimate: number, keyOf: (i: number) => string) {
   const ref = useRef<E>(null);
   const [margin, setMargin] = useState(0);
-  // The table's distance from the top of the page; rows are placed relative to it.
+  // The table's distance from the top of the page; rows are placed relative to it. Measured
+  // again when the page's layout changes (a notice appearing above the table moves it).
   useLayoutEffect(() => {
-    const el = ref.current;
-    if (el) setMargin(el.getBoundingClientRect().top + window.scrollY);
+    const measure = () => {
+      const el = ref.current;
+      if (el) setMargin(Math.round(el.getBoundingClientRect().top + window.scrollY));
+    };
+    measure();
+    const watch = new ResizeObserver(measure);
+    watch.observe(document.body);
+    return () => watch.disconnect();
   }, []);
   const v = useWindowVirtualizer({
     count,

@@ -2,13 +2,9 @@
 // first row in Chromium, the rows in the DOM, and the server's memory. BENCH_BASELINE=<git rev>
 // also builds that revision in a worktree and measures it against the same cluster, loads
 // interleaved, so the two columns are side by side in one run.
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { chromium, type Browser } from "@playwright/test";
-import { startCluster, stopCluster } from "../../e2e/cluster/cluster";
-import { buildApp, CHROMIUM_ARGS, startApp, type App } from "../../e2e/server";
+import { CHROMIUM_ARGS, startApp, type App } from "../../e2e/server";
+import { treeRss, withBuilds } from "./baseline";
 import { kubectlIn } from "./kubectl";
 import { ms, percentile, writeSection } from "./report";
 
@@ -39,36 +35,6 @@ function objects(): object[] {
   return [...routes, ...ksvcs];
 }
 
-/** The server's memory: serve.mjs and Next under it. */
-function treeRss(pid: number | undefined): number {
-  const rows = execFileSync("ps", ["-eo", "pid=,ppid=,rss="], { encoding: "utf8" })
-    .trim()
-    .split("\n")
-    .map((l) => l.trim().split(/\s+/).map(Number));
-  const inTree = new Set(pid ? [pid] : []);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const [p, pp] of rows) if (p !== undefined && pp !== undefined && inTree.has(pp) && !inTree.has(p)) grew = inTree.add(p) !== undefined;
-  }
-  return rows.filter(([p]) => p !== undefined && inTree.has(p)).reduce((n, [, , rss]) => n + (rss ?? 0), 0) * 1024;
-}
-
-/** A checkout of `rev` beside this one, installed and built once. */
-function baselineCheckout(rev: string): string {
-  const dir = join(tmpdir(), `routeboard-baseline-${rev}`);
-  if (!existsSync(join(dir, ".next", "BUILD_ID"))) {
-    if (!existsSync(dir)) execFileSync("git", ["worktree", "add", "--detach", dir, rev], { stdio: "inherit" });
-    for (const [cmd, args] of [
-      ["npm", ["ci", "--no-audit", "--no-fund"]],
-      [process.execPath, ["scripts/build.mjs"]],
-    ] as const) {
-      const r = spawnSync(cmd, args, { cwd: dir, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-      if (r.status !== 0) throw new Error(`baseline ${rev}: ${cmd} ${args.join(" ")} failed`);
-    }
-  }
-  return dir;
-}
-
 interface Load {
   firstRow: number;
   /** The whole list in the browser, live. */
@@ -88,7 +54,8 @@ async function load(browser: Browser, url: string, row: string, done: RegExp): P
     new MutationObserver(seen).observe(document, { childList: true, subtree: true });
   })()`);
   await page.goto(url, { waitUntil: "commit", timeout: 120_000 });
-  await page.waitForFunction("window.__firstRow > 0", undefined, { timeout: 120_000, polling: 20 });
+  // A function, not a string: the page's CSP forbids eval, and this one has no tsx helpers in it.
+  await page.waitForFunction(() => ((window as unknown as { __firstRow?: number }).__firstRow ?? 0) > 0, undefined, { timeout: 120_000, polling: 20 });
   await page.getByText(done).first().waitFor({ timeout: 120_000 });
   const complete = await page.evaluate<number>("performance.now()");
   const firstRow = await page.evaluate<number>("window.__firstRow");
@@ -98,12 +65,7 @@ async function load(browser: Browser, url: string, row: string, done: RegExp): P
 }
 
 export async function benchLists(): Promise<void> {
-  const baselineRev = process.env.BENCH_BASELINE;
-  const cluster = await startCluster();
-  const cleanup: (() => unknown)[] = [() => stopCluster(cluster.dir)];
-  try {
-    buildApp();
-    const baselineDir = baselineRev ? baselineCheckout(baselineRev) : undefined;
+  await withBuilds(async ({ cluster, baseline, cleanup }) => {
     for (let i = 0; i < NAMESPACES; i++) await kubectlIn(cluster.kubeconfig, ["create", "namespace", nsName(i)]);
     const all = objects();
     const started = performance.now();
@@ -117,10 +79,10 @@ export async function benchLists(): Promise<void> {
     const created = performance.now() - started;
 
     const apps: { name: string; app: App }[] = [{ name: "this build", app: await startApp(cluster.kubeconfig) }];
-    if (baselineDir && baselineRev) apps.push({ name: `baseline ${baselineRev}`, app: await startApp({ kubeconfig: cluster.kubeconfig, cwd: baselineDir }) });
-    for (const a of apps) cleanup.unshift(() => a.app.stop());
+    if (baseline) apps.push({ name: `baseline ${baseline.rev}`, app: await startApp({ kubeconfig: cluster.kubeconfig, cwd: baseline.dir }) });
+    for (const a of apps) cleanup.push(() => a.app.stop());
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
-    cleanup.unshift(() => browser.close());
+    cleanup.push(() => browser.close());
 
     const pages = [
       { path: "/routes", row: "tr[data-route]", done: new RegExp(`^${ROUTES} of ${ROUTES} routes$`) },
@@ -164,7 +126,5 @@ ${table.join("\n")}${ratio}
 
 Command: \`BENCH_ONLY=lists BENCH_BASELINE=<rev> npm run bench\` (source scripts/bench/lists.ts).`,
     );
-  } finally {
-    for (const c of cleanup) await c();
-  }
+  });
 }
