@@ -49,8 +49,11 @@ export function useRequestTester(objects: TesterObjects, graph: RouteGraph, defa
   const [typed, setTyped] = useState<TypedRequest>(
     () => asked ?? { method: "GET", url: defaultHost ? `http://${concreteHost(defaultHost)}/` : "", headers: "" },
   );
-  // Typing in the canvas re-derives the objects on every keystroke; the answer may lag a frame behind.
-  const current = useDeferredValue(objects);
+  // Typing in the canvas re-derives the objects on every keystroke; the answer may lag a frame
+  // behind. Deferred only while a request is asked: a deferred value renders the whole editor a
+  // second time per keystroke, for nothing when there is no answer to update.
+  const deferred = useDeferredValue(asked ? objects : undefined);
+  const current = asked ? (deferred ?? objects) : objects;
   const parsed = useMemo(
     () => (asked ? parseRequest(asked, { ...(defaultHost !== undefined && { defaultHost }), listenerPorts: current.listenerPorts }) : undefined),
     [asked, defaultHost, current.listenerPorts],
