@@ -21,7 +21,7 @@ import {
 } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import { connectHostname, deleteElements, moveBackendTo, reorderRule, addNewRule } from "@/lib/canvas";
-import { frameOf, ruleIndexAtY, STACK_HANDLE, type CanvasEdge, type CanvasNode } from "@/lib/canvas";
+import { frameOf, ruleIndexAtY, sameNode, STACK_HANDLE, type CanvasEdge, type CanvasNode } from "@/lib/canvas";
 import { edgeNames, OVERVIEW_BELOW, toneOf } from "@/lib/canvas";
 import type { RouteGraph } from "@/lib/graph";
 import { PALETTE_MIME, useCanvasActions } from "./canvas-context";
@@ -76,11 +76,12 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
   // which is what keeps panning smooth while nodes come into view.
   const place = useCallback(
     (prev: readonly Node[]): Node[] => {
-      const measured = new Map(prev.map((n) => [n.id, n.measured]));
+      const before = new Map(prev.map((n) => [n.id, n]));
       return base.map((n) => {
-        const m = measured.get(n.id);
+        const old = before.get(n.id);
+        const m = old?.measured;
         const tested = highlighted.has(n.id);
-        return {
+        const next = {
           ...n,
           ...(tested && { className: TESTED_NODE, domAttributes: { "data-tested": "true" } }),
           ...(m?.width !== undefined ? { measured: m } : expected(n)),
@@ -89,6 +90,8 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
           hidden: overview,
           ...(arrangeable && { draggable: true }),
         } as Node;
+        // The previous object for a node that draws the same, so React Flow skips it.
+        return old && sameNode(old, next) ? old : next;
       });
     },
     [base, layout, selected, arrangeable, overview, highlighted],

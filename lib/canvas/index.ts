@@ -27,6 +27,7 @@ export { forApply, forDisplay, kingressOwner, newRoute, routeSubmission } from "
 export { OVERVIEW_BELOW, TONE_COLORS, toneOf, type Tone } from "./overview";
 export { paletteItems, searchPalette, type PaletteItem } from "./palette";
 export { pinProblems } from "./pin-errors";
+export { sameNode } from "./same-node";
 export { rebase } from "./rebase";
 export { describeResult, testedNodes, type ResultView } from "./request-result";
 export {
