@@ -16,6 +16,7 @@ import { rebase } from "@/lib/canvas";
 import { testerObjects } from "@/lib/canvas";
 import { routingTable } from "@/lib/canvas";
 import { useSettledValue } from "@/components/ui/useSettledValue";
+import { useStableItems } from "@/components/ui/useStableItems";
 import { missingGrants } from "@/lib/gateway";
 import type { Gateway, HTTPRoute, ReferenceGrant } from "@/lib/gateway";
 import { fromHTTPRoutes, graphNodes, setTypedWeight, type RouteGraph } from "@/lib/graph";
@@ -48,6 +49,8 @@ import { useValidation } from "./useValidation";
 // GatewayClasses and Namespaces are for the request tester: which Gateways serve, which namespaces they admit.
 const LIVE = ["HTTPRoute", "Service", "KnativeService", "Gateway", "ReferenceGrant", "GatewayClass", "Namespace"] as const;
 
+const NO_HOSTS: readonly string[] = [];
+
 /** The canvas editor of one route: palette, canvas, side panel and the apply flow. */
 export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolean }) {
   const context = useClusterContext();
@@ -71,14 +74,14 @@ export function EditorView({ loaded, isNew }: { loaded: HTTPRoute; isNew: boolea
 
   const validation = useValidation(graph, route);
   // Precedence is decided across every route on the same hostnames, so the table includes them.
-  const hostKey = (route.spec.hostnames ?? []).join(",");
+  const hostnames = useStableItems(route.spec.hostnames ?? NO_HOSTS);
   const others = useMemo(() => {
-    const hosts = new Set(hostKey.split(",").filter(Boolean));
+    const hosts = new Set(hostnames);
     const rs = ((routesSnap?.items ?? []) as unknown as HTTPRoute[]).filter(
       (r) => !(r.metadata.namespace === ns && r.metadata.name === route.metadata.name) && (r.spec.hostnames ?? []).some((h) => hosts.has(h)),
     );
     return fromHTTPRoutes(rs).entries;
-  }, [hostKey, routesSnap, ns, route.metadata.name]);
+  }, [hostnames, routesSnap, ns, route.metadata.name]);
   // Ranking every rule on a busy host takes tens of ms: it follows the draft once typing pauses,
   // so a keystroke paints at once. The draft graph itself, not one rebuilt from its route: its
   // rule ids follow rules through reorders, so the table's verdicts land on the nodes drawn.

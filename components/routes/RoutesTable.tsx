@@ -35,8 +35,13 @@ export function RoutesTable({ initial }: { initial?: FirstRoutes }) {
 
   const all = useMemo(() => (snap?.items ?? []).map(summaryOf).sort(byNamespaceAndName), [snap]);
   const rows = useMemo(() => all.filter((r) => matchesQuery(r, query)), [all, query]);
-  // Until the whole list is here, the server's first screen stands in for it (same order, same filter).
-  const early = !snap && initial?.query === query ? initial : undefined;
+  // What the table shows: the live list, or until it is here the server's first screen (same
+  // order, same filter) standing in for it.
+  const view: Omit<FirstRoutes, "query"> | undefined = snap
+    ? { rows, total: all.length, matching: rows.length }
+    : initial?.query === query
+      ? initial
+      : undefined;
 
   return (
     <section aria-labelledby="routes-title" className="space-y-4">
@@ -82,37 +87,24 @@ export function RoutesTable({ initial }: { initial?: FirstRoutes }) {
         </Notice>
       )}
 
-      {early ? (
-        early.rows.length > 0 ? (
-          <RouteRows rows={early.rows} />
-        ) : early.total === 0 ? (
-          <Notice title="No HTTPRoutes in this cluster yet">Create one with kubectl, or from a Knative Service; it appears here by itself.</Notice>
-        ) : (
-          <Notice title={`No HTTPRoutes match "${query}"`}>Clear the filter to see all {early.total}.</Notice>
-        )
-      ) : !snap ? (
+      {!view ? (
         <Notice title="Loading HTTPRoutes…" />
-      ) : snap.state === "ready" && all.length === 0 ? (
-        <Notice title="No HTTPRoutes in this cluster yet">Create one with kubectl, or from a Knative Service; it appears here by itself.</Notice>
-      ) : all.length > 0 && rows.length === 0 ? (
-        <Notice title={`No HTTPRoutes match "${query}"`}>Clear the filter to see all {all.length}.</Notice>
-      ) : rows.length > 0 ? (
-        <RouteRows rows={rows} />
-      ) : null}
-      {early && early.rows.length < early.matching ? (
-        <p className="text-xs text-slate-500" aria-live="polite">
-          The first {early.rows.length} of {early.matching} routes; loading the rest…
-        </p>
-      ) : early ? (
-        <p className="text-xs text-slate-500" aria-live="polite">
-          {early.matching} of {early.total} routes
-        </p>
-      ) : (
-        all.length > 0 && (
-          <p className="text-xs text-slate-500" aria-live="polite">
-            {rows.length} of {all.length} routes
-          </p>
+      ) : view.total === 0 ? (
+        // The server's first screen exists only for a list that was read: empty means empty.
+        (!snap || snap.state === "ready") && (
+          <Notice title="No HTTPRoutes in this cluster yet">Create one with kubectl, or from a Knative Service; it appears here by itself.</Notice>
         )
+      ) : view.matching === 0 ? (
+        <Notice title={`No HTTPRoutes match "${query}"`}>Clear the filter to see all {view.total}.</Notice>
+      ) : (
+        <RouteRows rows={view.rows} />
+      )}
+      {view && view.total > 0 && (
+        <p className="text-xs text-slate-500" aria-live="polite">
+          {view.rows.length < view.matching
+            ? `The first ${view.rows.length} of ${view.matching} routes; loading the rest…`
+            : `${view.matching} of ${view.total} routes`}
+        </p>
       )}
     </section>
   );

@@ -29,7 +29,7 @@ export async function withBuilds(body: (run: BenchRun) => Promise<void>): Promis
 }
 
 /** A checkout of `rev` beside this one, installed and built once. */
-export function baselineCheckout(rev: string): string {
+function baselineCheckout(rev: string): string {
   const dir = join(tmpdir(), `routeboard-baseline-${rev}`);
   if (!existsSync(join(dir, ".next", "BUILD_ID"))) {
     if (!existsSync(dir)) execFileSync("git", ["worktree", "add", "--detach", dir, rev], { stdio: "inherit" });
