@@ -7,11 +7,10 @@ export default tseslint.config(
   { ignores: [".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "**/*.generated.ts"] },
   ...tseslint.configs.strict,
   {
-    // The rules of hooks and their dependency lists. The React Compiler's rules of the same plugin
-    // (refs read in render, setState in effects) flag the canvas hooks that issue #14's editor
-    // store replaces; they are turned on with it.
+    // The rules of hooks and their dependency lists, and the React Compiler's rules (refs read in
+    // render, setState in effects, impure renders).
     plugins: { "react-hooks": reactHooks },
-    rules: { "react-hooks/rules-of-hooks": "error", "react-hooks/exhaustive-deps": "error" },
+    rules: reactHooks.configs["recommended-latest"].rules,
   },
   { plugins: { "@next/next": next }, rules: { ...next.configs.recommended.rules, ...next.configs["core-web-vitals"].rules } },
   {

@@ -25,6 +25,7 @@ import { frameOf, ruleIndexAtY, sameNode, STACK_HANDLE, type CanvasEdge, type Ca
 import { edgeNames, OVERVIEW_BELOW, toneOf } from "@/lib/canvas";
 import type { RouteGraph } from "@/lib/graph";
 import { PALETTE_MIME, useCanvasActions } from "./canvas-context";
+import { usePinnedProblems } from "./editor-context";
 import { BackendNode } from "./nodes/BackendNode";
 import { VirtualServiceNode } from "./nodes/VirtualServiceNode";
 import { GatewayNode } from "./nodes/GatewayNode";
@@ -64,7 +65,8 @@ const TESTED_NODE = "rounded-md ring-4 ring-sky-500 ring-offset-2";
 const TESTED_EDGE = { stroke: "#0284c7", strokeWidth: 3 };
 
 function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrangeable = false, highlighted = NO_HIGHLIGHT }: FlowCanvasProps) {
-  const { readOnly, edit, problemsOf } = useCanvasActions();
+  const { readOnly, edit } = useCanvasActions();
+  const problems = usePinnedProblems();
   const layout = useElkLayout(base, edges);
   const flow = useReactFlow();
   // Three levels of detail by zoom: full nodes, compact boxes, and one drawing of the whole graph.
@@ -97,10 +99,15 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
     [base, layout, selected, arrangeable, overview, highlighted],
   );
   const [nodes, setNodes] = useState<Node[]>(() => place([]));
-  useEffect(() => setNodes(place), [place]);
+  // Placed again in the same render when what places them changes (no effect, so no frame drawn with the old nodes).
+  const [placedWith, setPlacedWith] = useState(() => place);
+  if (placedWith !== place) {
+    setPlacedWith(() => place);
+    setNodes(place);
+  }
   const overviewItems = useMemo(
-    () => new Map(base.map((n): [string, OverviewItem] => [n.id, { id: n.id, type: n.type, tone: toneOf(n, problemsOf(n.id).length > 0) }])),
-    [base, problemsOf],
+    () => new Map(base.map((n): [string, OverviewItem] => [n.id, { id: n.id, type: n.type, tone: toneOf(n, (problems?.get(n.id)?.length ?? 0) > 0) }])),
+    [base, problems],
   );
   // Fit the view once on the column layout, then whenever ELK has placed a graph with more or
   // fewer nodes than the last fit: the whole route stays in sight as it grows, while edits that

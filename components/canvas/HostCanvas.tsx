@@ -14,7 +14,6 @@ import type { Gateway, HTTPRoute } from "@/lib/gateway";
 import { fromHTTPRoutes } from "@/lib/graph";
 import { useLiveKinds } from "@/lib/query";
 import { useStableItems } from "@/components/ui/useStableItems";
-import { CanvasActionsContext } from "./canvas-context";
 import { FlowCanvas } from "./FlowCanvas";
 import { RequestTester } from "./RequestTester";
 import { RoutingTableView } from "./RoutingTableView";
@@ -33,14 +32,6 @@ const editLink = (r: HTTPRoute) => (
   </Link>
 );
 
-const READ_ONLY = {
-  readOnly: true,
-  edit: () => undefined,
-  dropItem: () => undefined,
-  problemsOf: () => [],
-  typeWeight: () => undefined,
-  chooseBackendFor: () => undefined,
-};
 /** What matchRequest reads besides routes and Gateways: a request is routed over every route on the Gateway, not only this hostname's. */
 const LIVE = ["HTTPRoute", "Gateway", "GatewayClass", "ReferenceGrant", "Service", "Namespace", "VirtualService", "KnativeService"] as const;
 
@@ -111,18 +102,16 @@ export function HostCanvas({ hostname }: { hostname: string }) {
       ) : routes.length === 0 && handWritten.length === 0 ? (
         <Notice title={`No HTTPRoute serves ${hostname}`}>Routes appear here as soon as one lists this hostname.</Notice>
       ) : (
-        <CanvasActionsContext.Provider value={READ_ONLY}>
-          <div className="flex gap-2" style={{ height: "calc(100vh - 12rem)", minHeight: 420 }}>
-            <div className="min-w-0 flex-1 rounded-md border border-slate-200 bg-white" data-canvas>
-              <FlowCanvas nodes={flow.nodes} edges={flow.edges} arrangeable highlighted={tester.tested} label={`Canvas of every route on ${hostname}`} />
-            </div>
-            <aside className="w-96 shrink-0 overflow-auto rounded-md border border-slate-200 bg-white p-2" aria-label="Request tester and effective routing">
-              <RequestTester tester={tester} />
-              <h2 className="mb-1 mt-3 border-t border-slate-200 pt-2 text-sm font-semibold">Effective routing</h2>
-              <RoutingTableView table={table} {...(tester.testedRule !== undefined && { tested: tester.testedRule })} />
-            </aside>
+        <div className="flex gap-2" style={{ height: "calc(100vh - 12rem)", minHeight: 420 }}>
+          <div className="min-w-0 flex-1 rounded-md border border-slate-200 bg-white" data-canvas>
+            <FlowCanvas nodes={flow.nodes} edges={flow.edges} arrangeable highlighted={tester.tested} label={`Canvas of every route on ${hostname}`} />
           </div>
-        </CanvasActionsContext.Provider>
+          <aside className="w-96 shrink-0 overflow-auto rounded-md border border-slate-200 bg-white p-2" aria-label="Request tester and effective routing">
+            <RequestTester tester={tester} />
+            <h2 className="mb-1 mt-3 border-t border-slate-200 pt-2 text-sm font-semibold">Effective routing</h2>
+            <RoutingTableView table={table} {...(tester.testedRule !== undefined && { tested: tester.testedRule })} />
+          </aside>
+        </div>
       )}
     </section>
   );

@@ -3,7 +3,13 @@ import type { LimitViolation } from "@/lib/graph";
 import type { ValidationError } from "@/lib/validate";
 
 /** Every problem of the route, in the API server's words, with the split offer for limits. */
-export function ProblemsView(props: { errors: ValidationError[]; limits: LimitViolation[]; problem?: string; onSplit?: () => void; readOnly: boolean }) {
+export function ProblemsView(props: {
+  errors: readonly ValidationError[];
+  limits: readonly LimitViolation[];
+  problem?: string;
+  onSplit?: () => void;
+  readOnly: boolean;
+}) {
   const { errors, limits } = props;
   if (errors.length === 0 && limits.length === 0 && !props.problem)
     return (

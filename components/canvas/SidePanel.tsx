@@ -4,7 +4,7 @@ import { useState, type ReactNode } from "react";
 export type PanelTab = "selection" | "yaml" | "diff" | "problems" | "routing";
 
 /** Tabs beside the canvas: the selection, the YAML, the diff, problems, the routing table. */
-export function SidePanel({ tabs, initial = "yaml" }: { tabs: { id: PanelTab; label: string; body: ReactNode }[]; initial?: PanelTab }) {
+export function SidePanel({ tabs, initial = "yaml" }: { tabs: { id: PanelTab; label: ReactNode; body: ReactNode }[]; initial?: PanelTab }) {
   const [active, setActive] = useState<PanelTab>(initial);
   const current = tabs.find((t) => t.id === active) ?? tabs[0];
   return (

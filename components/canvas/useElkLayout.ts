@@ -17,14 +17,14 @@ export function useElkLayout(nodes: readonly CanvasNode[], edges: readonly Canva
   const [state, setState] = useState<LayoutState>({ positions: new Map(), status: "columns" });
   const key = shapeKey(nodes, edges);
   const latest = useRef({ nodes, edges });
-  latest.current = { nodes, edges };
 
   useEffect(() => {
     try {
       worker.current = new Worker(new URL("./layout.worker.ts", import.meta.url), { type: "module" });
     } catch {
-      setState((s) => ({ ...s, status: "failed" }));
-      return;
+      // Said after this render, as the worker's own errors are.
+      const t = setTimeout(() => setState((s) => ({ ...s, status: "failed" })));
+      return () => clearTimeout(t);
     }
     const w = worker.current;
     w.onmessage = (e: MessageEvent<{ seq: number; out?: ElkOutput; error?: string }>) => {
@@ -39,6 +39,10 @@ export function useElkLayout(nodes: readonly CanvasNode[], edges: readonly Canva
     };
   }, []);
 
+  // The graph as drawn now, for the layout asked when its shape changes (the effect below runs after this one).
+  useEffect(() => {
+    latest.current = { nodes, edges };
+  });
   useEffect(() => {
     const w = worker.current;
     if (!w) return;

@@ -43,3 +43,23 @@ export {
 } from "./request-tester";
 export { routingTable, type RoutingTable } from "./routing-table";
 export { virtualServiceNodes } from "./virtual-services";
+export { createEditorStore, ruleToAddTo, type EditorInit, type EditorInputs, type EditorState, type EditorStore } from "./editor-store";
+export {
+  problemsOf,
+  selectBaseYaml,
+  selectBlocked,
+  selectDirty,
+  selectDraftYaml,
+  selectFlow,
+  selectGrants,
+  selectName,
+  selectNamespace,
+  selectNeededGrants,
+  selectOwnRules,
+  selectPinned,
+  selectProblemCount,
+  selectRoute,
+  selectTable,
+  selectValidation,
+  type Validation,
+} from "./editor-select";

@@ -3,6 +3,7 @@ import { useId, useState } from "react";
 import type { NodeProps, Node } from "@xyflow/react";
 import { sizeOf, type BackendData } from "@/lib/canvas";
 import { useCanvasActions } from "../canvas-context";
+import { useNodeProblems } from "../editor-context";
 import { CompactNode } from "./CompactNode";
 import { NodeHandles } from "./NodeHandles";
 import { Problems } from "./Problems";
@@ -11,7 +12,8 @@ import { useCompact } from "./useCompact";
 const KIND_LABEL = { Service: "Service", KnativeService: "Knative Service", Other: "Backend" } as const;
 
 export function BackendNode({ id, data }: NodeProps<Node<BackendData, "backend">>) {
-  const { readOnly, typeWeight, problemsOf } = useCanvasActions();
+  const { readOnly, typeWeight } = useCanvasActions();
+  const problems = useNodeProblems(id);
   // Committed on Enter or blur, not per keystroke: "0.5" would otherwise pass through "0." as 0.
   const [typing, setTyping] = useState<string | undefined>(undefined);
   const [note, setNote] = useState<ReturnType<typeof typeWeight>>(undefined);
@@ -49,7 +51,7 @@ export function BackendNode({ id, data }: NodeProps<Node<BackendData, "backend">
             {KIND_LABEL[b.backendKind]} · {share}
           </>
         }
-        problems={problemsOf(id)}
+        problems={problems}
         data-backend={b.name}
         aria-label={`${KIND_LABEL[b.backendKind]} ${name}`}
       />
@@ -107,7 +109,7 @@ export function BackendNode({ id, data }: NodeProps<Node<BackendData, "backend">
           {note.text}
         </p>
       )}
-      <Problems messages={problemsOf(id)} />
+      <Problems messages={problems} />
     </div>
   );
 }

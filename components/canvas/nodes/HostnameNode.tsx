@@ -2,6 +2,7 @@
 import type { NodeProps, Node } from "@xyflow/react";
 import { sizeOf, type HostnameData } from "@/lib/canvas";
 import { useCanvasActions } from "../canvas-context";
+import { useNodeProblems } from "../editor-context";
 import { CompactNode } from "./CompactNode";
 import { NodeHandles } from "./NodeHandles";
 import { Problems } from "./Problems";
@@ -10,7 +11,8 @@ import { useCompact } from "./useCompact";
 const FIT_TEXT = { fits: "fits a listener", "no-listener": "no listener takes this host", "gateway-missing": "Gateway not found" } as const;
 
 export function HostnameNode({ id, data }: NodeProps<Node<HostnameData, "hostname">>) {
-  const { readOnly, problemsOf } = useCanvasActions();
+  const { readOnly } = useCanvasActions();
+  const problems = useNodeProblems(id);
   const compact = useCompact();
   const size = sizeOf({ type: "hostname", data });
   const handles = <NodeHandles type="hostname" connectable={{ right: !readOnly }} labels={{ right: `Connect ${data.value} to a rule` }} />;
@@ -22,7 +24,7 @@ export function HostnameNode({ id, data }: NodeProps<Node<HostnameData, "hostnam
         size={size}
         title={data.value}
         detail={unfit ? `${unfit} parent${unfit === 1 ? "" : "s"} without a listener` : "Hostname"}
-        problems={problemsOf(id)}
+        problems={problems}
         data-hostname={data.value}
       />
     );
@@ -47,7 +49,7 @@ export function HostnameNode({ id, data }: NodeProps<Node<HostnameData, "hostnam
           {f.gateway}: {FIT_TEXT[f.fit]}
         </p>
       ))}
-      <Problems messages={problemsOf(id)} />
+      <Problems messages={problems} />
       {handles}
     </div>
   );

@@ -6,13 +6,14 @@ import { PATH_TYPES, reorderRule, setRulePath } from "@/lib/canvas";
 import type { PaletteItem } from "@/lib/canvas";
 import type { HTTPPathMatchType } from "@/lib/gateway";
 import { PALETTE_MIME, useCanvasActions } from "../canvas-context";
+import { useNodeProblems } from "../editor-context";
 import { CompactNode } from "./CompactNode";
 import { NodeHandles } from "./NodeHandles";
 import { Problems } from "./Problems";
 import { useCompact } from "./useCompact";
 
 export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
-  const { readOnly, edit, dropItem, problemsOf, chooseBackendFor } = useCanvasActions();
+  const { readOnly, edit, dropItem, chooseBackendFor } = useCanvasActions();
   const [over, setOver] = useState(false);
   const compact = useCompact();
   const size = sizeOf({ type: "rule", data });
@@ -21,7 +22,7 @@ export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
   const pathType = first?.path?.type ?? "PathPrefix";
   const pathValue = first?.path?.value ?? "/";
   const label = `Rule ${position + 1}${rule.name ? ` (${rule.name})` : ""}`;
-  const problems = problemsOf(id);
+  const problems = useNodeProblems(id);
   const shadowedBy = data.shadowedBy?.length ? `shadowed by ${data.shadowedBy.join(", ")}` : undefined;
 
   const onDrop = (e: DragEvent) => {
