@@ -125,3 +125,60 @@ test("the palette is one Tab stop: arrows move within it, Enter adds to the sele
   await page.keyboard.press("Shift+Tab");
   await expect(page.getByLabel("Search Services")).toBeFocused();
 });
+
+test("the canvas is one Tab stop: arrows go between nodes, Tab goes into the current node's fields and then out of the canvas", async ({ page, ns }) => {
+  await kubectl(["create", "-f", "-"], {
+    apiVersion: "gateway.networking.k8s.io/v1",
+    kind: "HTTPRoute",
+    metadata: { namespace: ns, name: "walk" },
+    spec: {
+      hostnames: ["walk.example.com"],
+      rules: ["/a", "/b", "/c"].map((value) => ({ matches: [{ path: { type: "PathPrefix", value } }], backendRefs: [{ name: "svc", port: 80 }] })),
+    },
+  });
+  await page.goto(`/routes/${ns}/walk`);
+  await expect(page.locator("[data-layout]")).toHaveAttribute("data-layout", "elk");
+  const nodes = page.locator(".react-flow__node");
+  await expect(nodes).toHaveCount(7); // hostname, three rules, three backends
+  expect(await nodes.evaluateAll((ns) => ns.filter((n) => n.getAttribute("tabindex") === "0").length)).toBe(1);
+  // Inside the nodes, only the current node's fields are Tab stops.
+  const tabbableFields = () =>
+    page
+      .locator(".react-flow__node")
+      .evaluateAll((ns) => ns.flatMap((n) => [...n.querySelectorAll("input, select, button")]).filter((f) => f.getAttribute("tabindex") !== "-1").length);
+  const ruleNode = (path: string) => page.locator(".react-flow__node", { has: page.locator(`[data-rule="${path}"]`) });
+
+  // The Tab stop starts on the hostname; Right goes to the rules' column, Up to its top.
+  await page.locator('.react-flow__node[tabindex="0"]').focus();
+  await expect(page.locator(".react-flow__node:focus")).toHaveAttribute("aria-label", /walk\.example\.com/);
+  expect(await tabbableFields()).toBe(0); // a hostname node has no fields
+  await page.keyboard.press("ArrowRight");
+  await expect(page.locator(".react-flow__node:focus [data-rule]")).toBeVisible();
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  await expect(ruleNode("/a")).toBeFocused();
+  expect(await tabbableFields()).toBe(4); // its ↑ ↓ buttons, path type and path
+  await page.keyboard.press("ArrowDown");
+  await expect(ruleNode("/b")).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(ruleNode("/c")).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await expect(ruleNode("/b")).toBeFocused();
+  expect(await nodes.evaluateAll((ns) => ns.filter((n) => n.getAttribute("tabindex") === "0").length)).toBe(1);
+  // An arrow moves the focus, never the node (React Flow would move a selected node).
+  const before = await ruleNode("/b").boundingBox();
+  await page.keyboard.press("Enter"); // selects it
+  await expect(page.getByRole("tab", { name: "Selected" })).toBeVisible();
+  await page.keyboard.press("ArrowRight");
+  await expect(page.locator(".react-flow__node:focus [data-backend]")).toBeVisible();
+  await page.keyboard.press("ArrowLeft");
+  await expect(ruleNode("/b")).toBeFocused();
+  expect(await ruleNode("/b").boundingBox()).toEqual(before);
+  // Tab walks the current node's fields, then leaves the canvas: no other node is on the way.
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Move Rule 2 up")).toBeFocused();
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Path of Rule 2", { exact: true })).toBeFocused();
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement?.closest(".react-flow__node") === null)).toBe(true);
+});

@@ -19,10 +19,10 @@ import {
   type NodeChange,
   type OnSelectionChangeParams,
 } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type FocusEvent, type KeyboardEvent } from "react";
 import { connectHostname, deleteElements, moveBackendTo, reorderRule, addNewRule } from "@/lib/canvas";
 import { frameOf, ruleIndexAtY, sameNode, STACK_HANDLE, type CanvasEdge, type CanvasNode } from "@/lib/canvas";
-import { edgeNames, OVERVIEW_BELOW, toneOf } from "@/lib/canvas";
+import { edgeNames, isArrow, nodeToward, nodeWords, OVERVIEW_BELOW, toneOf } from "@/lib/canvas";
 import type { RouteGraph } from "@/lib/graph";
 import { PALETTE_MIME, useCanvasActions } from "./canvas-context";
 import { usePinnedProblems } from "./editor-context";
@@ -76,6 +76,9 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
   // frame, so React Flow can cull them off screen without drawing them first. The frame counts
   // as measured: a node that mounts at that size (most do) then costs React Flow no update,
   // which is what keeps panning smooth while nodes come into view.
+  // The node that takes the canvas's Tab stop: the last one focused or selected while it exists, else the first.
+  const [current, setCurrent] = useState<string>();
+  const roving = [current, selected].find((id) => id !== undefined && base.some((n) => n.id === id)) ?? base[0]?.id;
   const place = useCallback(
     (prev: readonly Node[]): Node[] => {
       const before = new Map(prev.map((n) => [n.id, n]));
@@ -89,6 +92,10 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
           ...(m?.width !== undefined ? { measured: m } : expected(n)),
           position: layout.positions.get(n.id) ?? n.position,
           selected: n.id === selected,
+          // One Tab stop for the canvas (a roving tabindex); arrows move it between nodes.
+          focusable: n.id === roving,
+          // What a screen reader says as arrows reach the node.
+          ariaLabel: nodeWords(n),
           hidden: overview,
           ...(arrangeable && { draggable: true }),
         } as Node;
@@ -96,7 +103,7 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
         return old && sameNode(old, next) ? old : next;
       });
     },
-    [base, layout, selected, arrangeable, overview, highlighted],
+    [base, layout, selected, arrangeable, overview, highlighted, roving],
   );
   const [nodes, setNodes] = useState<Node[]>(() => place([]));
   // Placed again in the same render when what places them changes (no effect, so no frame drawn with the old nodes).
@@ -200,6 +207,43 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
     [base, edit],
   );
 
+  // Arrows on a focused node move the Tab stop to the nearest node that way, panning to it if it
+  // is off screen. Taken before React Flow's own handler, which would move a selected node.
+  const onKeyDownCapture = (e: KeyboardEvent) => {
+    const el = e.target as HTMLElement;
+    if (!isArrow(e.key) || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || !el.classList.contains("react-flow__node")) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const from = el.dataset.id ?? "";
+    const boxes = base.map((n) => {
+      const f = frameOf(n);
+      return { id: n.id, ...(layout.positions.get(n.id) ?? n.position), width: f.initialWidth, height: f.initialHeight };
+    });
+    const to = nodeToward(boxes, from, e.key);
+    const box = boxes.find((b) => b.id === to);
+    if (!to || !box) return;
+    setCurrent(to);
+    const { transform, width, height } = storeApi.getState();
+    const [tx, ty, zoom] = transform;
+    const sx = box.x * zoom + tx;
+    const sy = box.y * zoom + ty;
+    if (sx < 0 || sy < 0 || sx + box.width * zoom > width || sy + box.height * zoom > height)
+      void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom });
+    // Focused once drawn with its Tab stop (off-screen nodes are drawn once panned to).
+    let frames = 0;
+    const focus = () => {
+      const next = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(to)}"][tabindex="0"]`);
+      if (next) next.focus();
+      else if (frames++ < 30) requestAnimationFrame(focus);
+    };
+    requestAnimationFrame(focus);
+  };
+  const onFocusCapture = (e: FocusEvent) => {
+    const el = e.target as HTMLElement;
+    const id = el.closest<HTMLElement>(".react-flow__node")?.dataset.id;
+    if (id !== undefined && id !== current) setCurrent(id);
+  };
+
   const onDrop = (e: DragEvent) => {
     const raw = e.dataTransfer.getData(PALETTE_MIME);
     if (!raw || readOnly || !routeId) return;
@@ -210,6 +254,8 @@ function Canvas({ nodes: base, edges, routeId, selected, onSelect, label, arrang
   return (
     <div
       className="h-full w-full"
+      onKeyDownCapture={onKeyDownCapture}
+      onFocusCapture={onFocusCapture}
       data-layout={layout.status}
       data-node-count={base.length}
       onDragOver={(e) => {

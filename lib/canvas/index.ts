@@ -63,3 +63,4 @@ export {
   selectValidation,
   type Validation,
 } from "./editor-select";
+export { isArrow, nodeToward, type Arrow, type Box } from "./roving";

@@ -8,6 +8,7 @@ import { CompactNode } from "./CompactNode";
 import { NodeHandles } from "./NodeHandles";
 import { Problems } from "./Problems";
 import { useCompact } from "./useCompact";
+import { useTabbable } from "./useTabbable";
 
 const KIND_LABEL = { Service: "Service", KnativeService: "Knative Service", Other: "Backend" } as const;
 
@@ -31,6 +32,7 @@ export function BackendNode({ id, data }: NodeProps<Node<BackendData, "backend">
     );
   };
   const compact = useCompact();
+  const tabIndex = useTabbable(id) ? undefined : -1;
   const size = sizeOf({ type: "backend", data });
   const b = data.backend;
   const name = `${b.namespace}/${b.name}${b.port ? `:${b.port}` : ""}`;
@@ -78,6 +80,7 @@ export function BackendNode({ id, data }: NodeProps<Node<BackendData, "backend">
           Weight
         </label>
         <input
+          tabIndex={tabIndex}
           id={`w-${id}`}
           className="nodrag w-20 rounded border border-slate-300 bg-white px-1 py-0.5 font-mono"
           type="number"

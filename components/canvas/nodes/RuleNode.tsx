@@ -11,11 +11,13 @@ import { CompactNode } from "./CompactNode";
 import { NodeHandles } from "./NodeHandles";
 import { Problems } from "./Problems";
 import { useCompact } from "./useCompact";
+import { useTabbable } from "./useTabbable";
 
 export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
   const { readOnly, edit, dropItem, chooseBackendFor } = useCanvasActions();
   const [over, setOver] = useState(false);
   const compact = useCompact();
+  const tabIndex = useTabbable(id) ? undefined : -1;
   const size = sizeOf({ type: "rule", data });
   const { rule, position, count } = data;
   const first = rule.matches[0]?.match;
@@ -93,6 +95,7 @@ export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
         {!readOnly && (
           <span className="ml-auto flex gap-0.5">
             <button
+              tabIndex={tabIndex}
               type="button"
               className="nodrag rounded px-1 hover:bg-slate-100 disabled:opacity-30"
               disabled={position === 0}
@@ -102,6 +105,7 @@ export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
               ↑
             </button>
             <button
+              tabIndex={tabIndex}
               type="button"
               className="nodrag rounded px-1 hover:bg-slate-100 disabled:opacity-30"
               disabled={position >= count - 1}
@@ -116,6 +120,7 @@ export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
       <div className="mt-1 flex items-center gap-1">
         {first?.method && <span className="rounded bg-slate-200 px-1 font-mono">{first.method}</span>}
         <select
+          tabIndex={tabIndex}
           className="nodrag rounded border border-slate-300 bg-white py-0.5"
           value={pathType}
           disabled={readOnly}
@@ -127,6 +132,7 @@ export function RuleNode({ id, data }: NodeProps<Node<RuleData, "rule">>) {
           ))}
         </select>
         <input
+          tabIndex={tabIndex}
           className="nodrag min-w-0 flex-1 rounded border border-slate-300 px-1 py-0.5 font-mono"
           value={pathValue}
           disabled={readOnly}
