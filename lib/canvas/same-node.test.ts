@@ -12,12 +12,13 @@ const node = (over: Record<string, unknown> = {}) => ({
 });
 
 describe("sameNode", () => {
-  it("is true for a node rebuilt with the same values (new position and data objects)", () => {
+  it("is true for a node rebuilt with the same values (new position and data objects, down to the rule)", () => {
     expect(sameNode(node(), node())).toBe(true);
+    expect(sameNode(node(), node({ data: { rule: { ...rule }, shadowed: false } }))).toBe(true);
   });
 
   it("is false when what it draws changed: its rule, a flag, its place, its selection, a field added", () => {
-    expect(sameNode(node(), node({ data: { rule: { ...rule }, shadowed: false } }))).toBe(false);
+    expect(sameNode(node(), node({ data: { rule: { ...rule, path: "/ab" }, shadowed: false } }))).toBe(false);
     expect(sameNode(node(), node({ data: { rule, shadowed: true } }))).toBe(false);
     expect(sameNode(node(), node({ position: { x: 1, y: 3 } }))).toBe(false);
     expect(sameNode(node(), node({ selected: true }))).toBe(false);
