@@ -1,23 +1,11 @@
 // Issue #14: every page checked with axe-core (WCAG 2.0/2.1 A and AA rules) in Chromium, with
 // real data on it; no serious or critical violation is allowed.
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { violations } from "./axe";
 import { expect, httpRoute, kubectl, test } from "./fixtures";
 import { createKnativeService } from "./knative-traffic-fixtures";
 
-async function violations(page: Page): Promise<string[]> {
-  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return r.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(" "))
-          .join(" | ")}`,
-    );
-}
-
+// The login page is checked where a login is configured (auth-token.spec.ts).
 test("every page has no serious or critical accessibility violation", async ({ page, ns }) => {
   test.setTimeout(180_000);
   await kubectl(["create", "-f", "-"], {

@@ -1,6 +1,7 @@
 // Issue #15: token login. Users paste a Kubernetes bearer token; the API server says who they
 // are; every request then carries that token, so each user has exactly their own rights.
 import type { Browser, Page } from "@playwright/test";
+import { violations } from "./axe";
 import { readState } from "./cluster/cluster.ts";
 import { expect, httpRoute, kubectl, test } from "./fixtures";
 import { startApp, type App } from "./server.ts";
@@ -36,6 +37,8 @@ test("an invalid token gets a clear message and no session", async ({ page }) =>
   await logIn(page, app, "not-a-real-token");
   await expect(page.getByText("The API server does not accept this token (it is invalid or has expired).")).toBeVisible();
   expect(await sessionCookie(page)).toBe("");
+  // The login page, with its error shown, has no serious or critical accessibility violation (issue #14).
+  expect(await violations(page)).toEqual([]);
 });
 
 test("a viewer logs in, sees the cluster as themselves, cannot write (the API server refuses), and logs out", async ({ page, ns }) => {
