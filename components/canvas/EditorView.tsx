@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from "react";
+import { useShallow } from "zustand/react/shallow";
 import { Notice } from "@/components/ui/Notice";
 import { LiveStatus } from "@/components/ui/LiveStatus";
 import { createEditorStore, decodeDraft, decodeRequest, draftKey, kingressOwner, paletteItems, selectRoute, type EditorInputs } from "@/lib/canvas";
@@ -179,8 +180,8 @@ function EditorHeading({
   const ns = useEditor((s) => s.start.metadata.namespace ?? "");
   const name = useEditor((s) => s.start.metadata.name ?? "");
   const created = useEditor((s) => s.base !== undefined);
-  // Joined, so a keystroke elsewhere in the draft leaves the heading alone.
-  const hosts = useEditor((s) => (selectRoute(s).spec.hostnames ?? []).join("\n"));
+  // Compared item by item, so a keystroke elsewhere in the draft leaves the heading alone.
+  const hosts = useEditor(useShallow((s) => selectRoute(s).spec.hostnames ?? NONE));
   return (
     <div className="flex flex-wrap items-center gap-3">
       <h1 id="editor-title" className="text-xl font-semibold">
@@ -190,14 +191,11 @@ function EditorHeading({
         </span>
       </h1>
       <LiveStatus connection={connection} state={routesState} />
-      {hosts
-        .split("\n")
-        .filter(Boolean)
-        .map((h) => (
-          <Link key={h} className="text-xs text-sky-800 underline" href={`/hosts/${encodeURIComponent(h)}`}>
-            all routes on {h}
-          </Link>
-        ))}
+      {hosts.map((h) => (
+        <Link key={h} className="text-xs text-sky-800 underline" href={`/hosts/${encodeURIComponent(h)}`}>
+          all routes on {h}
+        </Link>
+      ))}
     </div>
   );
 }

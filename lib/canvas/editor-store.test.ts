@@ -63,13 +63,22 @@ describe("the editor store", () => {
     expect(store.api.getState()).toBe(before);
   });
 
-  it("prints the YAML once per change, however many panels read it", () => {
+  it("derives once per change of what a view reads: selecting a node rebuilds neither the route nor the canvas", () => {
     const store = open();
     const s = store.api.getState();
-    expect(selectDraftYaml(s)).toBe(selectDraftYaml(s));
+    const route = selectRoute(s);
+    const flow = selectFlow(s);
+    const yaml = selectDraftYaml(s);
     store.select("x");
-    // Selecting changes the state, not the draft: the same string, not a second print.
-    expect(selectDraftYaml(store.api.getState())).toBe(selectDraftYaml(s));
+    const after = store.api.getState();
+    expect(after).not.toBe(s);
+    // The same objects, not equal copies: nothing was computed again.
+    expect(selectRoute(after)).toBe(route);
+    expect(selectFlow(after)).toBe(flow);
+    expect(selectDraftYaml(after)).toBe(yaml);
+    const first = rules(after)[0]!;
+    store.edit((g) => setRulePath(g, first.id, { value: "/api/v9" }));
+    expect(selectRoute(store.api.getState())).not.toBe(route);
   });
 
   it("ranks rules on the settled draft: a keystroke leaves the routing table alone until typing pauses", () => {

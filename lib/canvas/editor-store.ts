@@ -5,7 +5,7 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Gateway, HTTPRoute, ReferenceGrant } from "../gateway/types.generated";
 import { scaledWords } from "../gateway/weights";
-import { fromHTTPRoutes, graphNodes, setTypedWeight, type RouteGraph } from "../graph";
+import { fromHTTPRoutes, setTypedWeight, type RouteGraph } from "../graph";
 import type { CustomResourceDefinition } from "../validate";
 import type { DraftOrigin } from "./draft";
 import { addNewRule, dropOnRule } from "./edits";
@@ -173,5 +173,6 @@ export function createEditorStore(init: EditorInit): EditorStore {
 /** The selected node if it is a rule, else the keyboard's target rule: where the palette adds. */
 export function ruleToAddTo(s: EditorState): string | undefined {
   const id = s.targetRule ?? s.selected;
-  return id === undefined ? undefined : graphNodes(s.history.present).find((n) => n.id === id && n.kind === "rule")?.id;
+  // The graph's rule ids, not its drawn nodes: this runs on every change of the store.
+  return id === undefined ? undefined : s.history.present.entries.some((e) => e.ids.rules.some((r) => r.id === id)) ? id : undefined;
 }
